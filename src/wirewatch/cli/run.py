@@ -1,0 +1,125 @@
+"""`wirewatch process` and `wirewatch ingest`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from wirewatch.cli.options import DbOption, parse_date
+from wirewatch.console import err_console, out_console
+from wirewatch.errors import QuarantineError
+from wirewatch.models import Article
+
+Inputs = Annotated[list[str], typer.Argument(
+    help="Page files (.html, .htm, .txt), folders of them (read in name order), WARC archives or URLs.",
+    show_default=False)]
+UrlOpt = Annotated[Optional[str], typer.Option("--url", help="The article's URL (when the file does not say).")]
+PublishedOpt = Annotated[Optional[str], typer.Option(
+    "--published", help="Publication date YYYY-MM-DD (used to resolve 'on Monday', 'two weeks ago').")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 6 when any item failed.")]
+
+
+def process_cmd(
+    inputs: Inputs,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines (one article object per line).")] = False,
+    url: UrlOpt = None,
+    published: PublishedOpt = None,
+    strict: StrictOpt = False,
+) -> None:
+    """Extract and code articles and print them (a table, or JSON Lines with --json)."""
+    from wirewatch.runner import only_source_failed, process
+
+    day = parse_date(published)
+    works = []
+    for work in process(inputs, url=url, published=day):
+        works.append(work)
+        if work.article is None or work.failure is not None:
+            continue
+        if as_json:
+            sys.stdout.write(json.dumps(work.article.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            _print_article(work.article)
+    failed = [w.failure for w in works if w.failure is not None]
+    error = only_source_failed(inputs, works)
+    if error is not None:
+        raise error
+    for failure in failed:
+        err_console.print(f"[yellow]skipped[/] {failure.item}: {failure.reason}", markup=True,
+                          highlight=False)
+    if failed and strict:
+        raise QuarantineError(f"{len(failed)} of {len(works)} inputs failed.")
+
+
+def _print_article(article: Article) -> None:
+    from rich.table import Table
+
+    out_console.rule(article.title or article.source_uri or article.id)
+    out_console.print(f"{article.site or '-'} · {article.published or 'no date'} · "
+                      f"{article.language or '?'} · dateline {article.dateline or '-'} · "
+                      f"{len(article.text.split())} words · {len(article.places)} places", highlight=False)
+    if not article.events:
+        out_console.print("no events", style="dim")
+        return
+    table = Table(show_lines=False, expand=True)
+    for col in ("type", "actor", "target", "place", "date", "killed", "status", "attribution", "evidence"):
+        table.add_column(col, overflow="fold")
+    for e in article.events:
+        table.add_row(f"{e.type} {e.cameo or ''}", _actor(e.actor.name, e.actor.country),
+                      _actor(e.target.name, e.target.country),
+                      _actor(e.place.name if e.place else None, e.place.country if e.place else None),
+                      e.date or "-", "-" if e.killed is None else str(e.killed), e.status,
+                      e.attribution or "-", e.evidence.text)
+    out_console.print(table)
+
+
+def _actor(name: str | None, country: str | None) -> str:
+    if not name and not country:
+        return "-"
+    return f"{name or ''} ({country})" if country else (name or "-")
+
+
+def ingest_cmd(
+    inputs: Inputs,
+    db: DbOption,
+    url: UrlOpt = None,
+    published: PublishedOpt = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per parse batch "
+                                            "and per database transaction.")] = 32,
+    strict: StrictOpt = False,
+) -> None:
+    """Process inputs and store articles, events and places (idempotent: rerun after a crash)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from wirewatch.console import RateColumn
+
+    from wirewatch.runner import count_inputs, ingest
+    from wirewatch.storage import open_store
+
+    day = parse_date(published)
+    total = count_inputs(inputs)
+    store = open_store(db)
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), RateColumn())
+    try:
+        with Progress(*columns, console=err_console, transient=True,
+                      disable=not err_console.is_terminal) as bar:
+            task = bar.add_task("ingest", total=total)
+            report = ingest(inputs, store, batch_size=batch_size, url=url, published=day,
+                            on_progress=lambda n: bar.advance(task, n))
+    finally:
+        store.close()
+    err_console.print(
+        f"ingested {report.documents} documents: {report.added} new articles, {report.skipped} already "
+        f"stored, {report.events} events, {len(report.failures)} failed", highlight=False)
+    for failure in report.failures:
+        err_console.print(f"  failed {failure.item}: {failure.reason}", highlight=False, markup=False)
+    if report.failures and (strict or report.documents == len(report.failures) == 1):
+        raise QuarantineError(f"{len(report.failures)} of {report.documents} inputs failed.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("process")(process_cmd)
+    app.command("ingest")(ingest_cmd)

@@ -1,0 +1,1 @@
+"""Quality measurement against gold data: extraction, event coding, geoparsing, clustering."""

@@ -1,0 +1,192 @@
+"""Whole pages against analyst expectations (the seed-article.expected.json format).
+
+For each ``NAME.expected.json`` the page ``NAME.html`` (or .htm/.txt) is processed and
+compared: text must-include/-exclude strings, then events. An expected event matches a
+predicted one of the same type (a threatened ASSAULT may match THREATEN) whose evidence
+overlaps the expected evidence sentence. Figures: required-event recall, precision
+(predicted events matching any expected event, required or optional), and on matched
+required events status accuracy, date exact, place country and killed exact.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wirewatch.models import Article, Event
+from wirewatch.pipeline.builder import Pipeline
+from wirewatch.stages.ingest import read_file
+
+PAGE_SUFFIXES = (".html", ".htm", ".txt")
+IGNORED_STATUSES = frozenset({"hypothetical", "negated"})   # not claims of fact: not scored for precision
+
+
+@dataclass
+class PageScore:
+    """Counts for one page (summed over pages)."""
+
+    required: int = 0
+    found: int = 0
+    predicted: int = 0
+    correct_predictions: int = 0
+    status_ok: int = 0
+    date_total: int = 0
+    date_ok: int = 0
+    country_total: int = 0
+    country_ok: int = 0
+    killed_total: int = 0
+    killed_ok: int = 0
+    text_problems: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+    def add(self, other: "PageScore") -> None:
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if isinstance(value, list):
+                value.extend(getattr(other, name))
+            else:
+                setattr(self, name, value + getattr(other, name))
+
+
+def evaluate_pages(folder: Path, pages_dir: Path | None = None) -> dict[str, Any]:
+    """Score every expected.json in ``folder``; pages are looked up in ``pages_dir`` or ``folder``."""
+    pipeline = Pipeline.default()
+    total = PageScore()
+    pages = 0
+    for spec_path in sorted(folder.glob("*.expected.json")):
+        page = _find_page(spec_path, pages_dir or folder)
+        if page is None:
+            continue
+        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        published = spec.get("article", {}).get("published")
+        from datetime import date
+        doc = read_file(page, published=date.fromisoformat(published[:10]) if page.suffix == ".txt"
+                        and published else None)
+        works = list(pipeline.run([doc]))
+        article = works[0].article if works and works[0].failure is None else None
+        total.add(score_page(spec, article, page.name))
+        pages += 1
+    return summarize(total, pages)
+
+
+def _find_page(spec_path: Path, pages_dir: Path) -> Path | None:
+    stem = spec_path.name.removesuffix(".expected.json")
+    for suffix in PAGE_SUFFIXES:
+        candidate = pages_dir / f"{stem}{suffix}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def score_page(spec: dict[str, Any], article: Article | None, name: str) -> PageScore:
+    """Compare one processed page with its expectation."""
+    score = PageScore()
+    expected = [e for e in spec.get("events", []) if isinstance(e, dict)]
+    score.required = sum(1 for e in expected if e.get("required"))
+    if article is None:
+        score.text_problems.append(f"{name}: extraction failed")
+        score.missed.extend(f"{name}: {e.get('type')} {e.get('evidence', '')[:60]}" for e in expected
+                            if e.get("required"))
+        return score
+    _check_text(spec.get("article", {}), article, name, score)
+    predicted = [e for e in article.events if e.status not in IGNORED_STATUSES]
+    score.predicted = len(predicted)
+    used: set[int] = set()
+    for exp in expected:
+        match = _best_match(exp, article.events, used)
+        if match is None:
+            if exp.get("required"):
+                score.missed.append(f"{name}: {exp.get('type')} {exp.get('evidence', '')[:60]}")
+            continue
+        used.add(id(match))
+        if exp.get("required"):
+            score.found += 1
+            _score_fields(exp, match, score)
+    matched_predictions = sum(1 for e in predicted if id(e) in used)
+    score.correct_predictions = matched_predictions
+    score.spurious.extend(f"{name}: {e.type}/{e.status} {e.evidence.text[:60]}" for e in predicted
+                          if id(e) not in used)
+    return score
+
+
+def _check_text(spec: dict[str, Any], article: Article, name: str, score: PageScore) -> None:
+    for s in spec.get("main_text_must_include", []):
+        if s not in article.text:
+            score.text_problems.append(f"{name}: text lacks {s[:50]!r}")
+    for s in spec.get("main_text_must_exclude", []):
+        if s in article.text:
+            score.text_problems.append(f"{name}: text keeps {s[:50]!r}")
+
+
+def _types_compatible(expected: dict[str, Any], event: Event) -> bool:
+    exp_type = expected.get("type")
+    if event.type == exp_type:
+        return True
+    return exp_type == "ASSAULT" and expected.get("status") == "threatened" and event.type == "THREATEN"
+
+
+def _overlaps(expected_text: str, event: Event, article: Article) -> bool:
+    if not expected_text:
+        return False
+    start = article.text.find(expected_text[:80])
+    if start < 0:
+        return expected_text[:60] in event.evidence.text or event.evidence.text[:60] in expected_text
+    end = start + len(expected_text)
+    return event.evidence.start < end and start < event.evidence.end
+
+
+def _best_match(expected: dict[str, Any], events: list[Event], used: set[int]) -> Event | None:
+    candidates = [e for e in events if id(e) not in used and _types_compatible(expected, e)]
+    article_text_events = [e for e in candidates if expected.get("evidence") and
+                           (expected["evidence"][:60] in e.evidence.text or
+                            e.evidence.text[:60] in expected["evidence"])]
+    pool = article_text_events or []
+    if not pool:
+        return None
+    return max(pool, key=lambda e: (e.status == expected.get("status"),
+                                    e.place is not None and e.place.country == expected.get("place_country")))
+
+
+def _score_fields(expected: dict[str, Any], event: Event, score: PageScore) -> None:
+    from datetime import date
+
+    if event.status == expected.get("status"):
+        score.status_ok += 1
+    if expected.get("date"):
+        score.date_total += 1
+        window = int(expected.get("date_window_days", 0) or 0)
+        try:
+            delta = abs((date.fromisoformat(event.date or "") - date.fromisoformat(expected["date"])).days)
+            score.date_ok += delta <= window
+        except ValueError:
+            pass
+    if expected.get("place_country"):
+        score.country_total += 1
+        score.country_ok += bool(event.place and event.place.country == expected["place_country"])
+    if expected.get("killed") is not None:
+        score.killed_total += 1
+        score.killed_ok += event.killed == expected["killed"]
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 4) if b else None
+
+
+def summarize(total: PageScore, pages: int) -> dict[str, Any]:
+    """Figures for a set of pages, plus the problems found (for reading, not scoring)."""
+    return {
+        "pages": pages,
+        "required_events": total.required,
+        "recall": _ratio(total.found, total.required),
+        "precision": _ratio(total.correct_predictions, total.predicted),
+        "status_accuracy": _ratio(total.status_ok, total.found),
+        "date_exact": _ratio(total.date_ok, total.date_total),
+        "place_country": _ratio(total.country_ok, total.country_total),
+        "killed_exact": _ratio(total.killed_ok, total.killed_total),
+        "text_problems": len(total.text_problems),
+        "problems": total.text_problems + [f"missed {m}" for m in total.missed]
+        + [f"spurious {s}" for s in total.spurious],
+    }

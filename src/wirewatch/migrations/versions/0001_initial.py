@@ -1,0 +1,82 @@
+"""Initial schema: articles, events, places, failures.
+
+Revision ID: 0001
+Revises:
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "articles",
+        sa.Column("id", sa.String(32), primary_key=True),
+        sa.Column("seq", sa.Integer, nullable=False),
+        sa.Column("url", sa.Text), sa.Column("title", sa.Text),
+        sa.Column("published", sa.String(40)), sa.Column("site", sa.Text),
+        sa.Column("language", sa.String(16)), sa.Column("text", sa.Text, nullable=False),
+        sa.Column("dateline", sa.Text), sa.Column("content_hash", sa.String(64), nullable=False),
+        sa.Column("source_uri", sa.Text), sa.Column("story_id", sa.String(32)),
+        sa.Column("duplicate_of", sa.String(32)),
+        sa.Column("ingested_at", sa.DateTime(timezone=True), server_default=sa.func.now()),
+    )
+    op.create_index("ix_articles_seq", "articles", ["seq"])
+    op.create_index("ix_articles_published", "articles", ["published"])
+    op.create_index("ix_articles_content_hash", "articles", ["content_hash"])
+    op.create_index("ix_articles_story_id", "articles", ["story_id"])
+    op.create_table(
+        "events",
+        sa.Column("id", sa.String(32), primary_key=True),
+        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"),
+                  nullable=False),
+        sa.Column("type", sa.String(16), nullable=False), sa.Column("cameo", sa.String(8)),
+        sa.Column("mode", sa.String(32)),
+        sa.Column("actor_name", sa.Text), sa.Column("actor_country", sa.String(3)),
+        sa.Column("actor_sector", sa.Text),
+        sa.Column("target_name", sa.Text), sa.Column("target_country", sa.String(3)),
+        sa.Column("target_sector", sa.Text),
+        sa.Column("place_name", sa.Text), sa.Column("place_country", sa.String(3)),
+        sa.Column("place_lat", sa.Float), sa.Column("place_lon", sa.Float),
+        sa.Column("place_admin1", sa.Text), sa.Column("place_precision", sa.String(16)),
+        sa.Column("date", sa.String(10)), sa.Column("date_precision", sa.String(8)),
+        sa.Column("killed", sa.Integer), sa.Column("injured", sa.Integer),
+        sa.Column("status", sa.String(16), nullable=False), sa.Column("attribution", sa.Text),
+        sa.Column("evidence_text", sa.Text, nullable=False),
+        sa.Column("evidence_start", sa.Integer, nullable=False),
+        sa.Column("evidence_end", sa.Integer, nullable=False),
+        sa.Column("confidence", sa.Float, nullable=False),
+    )
+    for col in ("article_id", "type", "actor_country", "target_country", "place_country", "date", "status"):
+        op.create_index(f"ix_events_{col}", "events", [col])
+    op.create_index("ix_events_type_date", "events", ["type", "date"])
+    op.create_table(
+        "places",
+        sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"),
+                  primary_key=True),
+        sa.Column("idx", sa.Integer, primary_key=True),
+        sa.Column("name", sa.Text, nullable=False),
+        sa.Column("start", sa.Integer, nullable=False), sa.Column("end", sa.Integer, nullable=False),
+        sa.Column("lat", sa.Float), sa.Column("lon", sa.Float),
+        sa.Column("country", sa.String(3)), sa.Column("admin1", sa.Text),
+        sa.Column("geonameid", sa.Integer), sa.Column("precision", sa.String(16)),
+    )
+    op.create_index("ix_places_country", "places", ["country"])
+    op.create_table(
+        "failures",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("stage", sa.String(64), nullable=False),
+        sa.Column("item", sa.Text, nullable=False),
+        sa.Column("reason", sa.Text, nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now()),
+    )
+
+
+def downgrade() -> None:
+    for table in ("failures", "places", "events", "articles"):
+        op.drop_table(table)

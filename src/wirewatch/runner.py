@@ -1,0 +1,131 @@
+"""Run the pipeline over user inputs: `process` (print) and `ingest` (store).
+
+Library functions behind the CLI commands; they raise WirewatchError subclasses and
+never print (progress is reported through a callback).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from wirewatch.errors import InputError
+from wirewatch.models import Document, Failure
+from wirewatch.pipeline.base import ItemStage, RunContext, Work
+from wirewatch.pipeline.builder import Pipeline
+from wirewatch.stages.ingest import expand_paths, iter_file_documents
+from wirewatch.storage.sql import SQLStore
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class RunReport:
+    """What a run did."""
+
+    documents: int = 0
+    articles: int = 0
+    added: int = 0
+    skipped: int = 0
+    events: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def iter_documents(inputs: Sequence[str], *, url: str | None = None,
+                   published: date | datetime | None = None) -> Iterator[Document]:
+    """Documents for files, folders, archives and URLs given on the command line."""
+    from wirewatch.sources import iter_input_documents
+
+    yield from iter_input_documents(inputs, url=url, published=published)
+
+
+def check_inputs(inputs: Sequence[str]) -> None:
+    """Fail early (exit 4) when a local path does not exist."""
+    local = [i for i in inputs if "://" not in i]
+    expand_paths(local)
+
+
+def process(inputs: Sequence[str], *, url: str | None = None,
+            published: date | datetime | None = None, pipeline: Pipeline | None = None) -> Iterator[Work]:
+    """Process inputs and yield every work item (failed ones with ``failure`` set)."""
+    check_inputs(inputs)
+    pipeline = pipeline or Pipeline.default()
+    yield from pipeline.run(iter_documents(inputs, url=url, published=published))
+
+
+class SkipStored(ItemStage):
+    """Marks articles already in the store so that NLP and coding are not redone on a rerun."""
+
+    name = "ingest.skip_stored.v1"
+    requires = frozenset({"article"})
+    provides = frozenset()
+
+    def __init__(self, store: SQLStore) -> None:
+        self.store = store
+
+    def handle(self, work: Work, ctx: RunContext) -> None:
+        if work.article is not None and self.store.has_article(work.article.id):
+            work.skipped = "already stored"
+
+
+def ingest(inputs: Sequence[str], store: SQLStore, *, batch_size: int = 32,
+           url: str | None = None, published: date | datetime | None = None,
+           on_progress: Progress | None = None, pipeline: Pipeline | None = None) -> RunReport:
+    """Process inputs and store articles, events and places; idempotent and transactional per batch."""
+    check_inputs(inputs)
+    pipeline = pipeline or Pipeline.default(batch_size=batch_size)
+    stages = list(pipeline.stages)
+    stages.insert(1, SkipStored(store))
+    guarded = Pipeline(stages=stages, ctx=pipeline.ctx)
+    report = RunReport()
+    batch: list[Work] = []
+    for work in guarded.run(iter_documents(inputs, url=url, published=published)):
+        report.documents += 1
+        if on_progress:
+            on_progress(1)
+        if work.skipped:
+            report.skipped += 1
+            continue
+        if work.failure is not None or work.article is None:
+            continue
+        batch.append(work)
+        if len(batch) >= batch_size:
+            _flush(store, batch, report)
+            batch = []
+    _flush(store, batch, report)
+    report.failures = list(guarded.ctx.failures)
+    store.add_failures((f.stage, f.item, f.reason) for f in report.failures)
+    return report
+
+
+def _flush(store: SQLStore, batch: list[Work], report: RunReport) -> None:
+    if not batch:
+        return
+    result = store.add_articles(w.article for w in batch if w.article is not None)
+    report.articles += len(batch)
+    report.added += result.added
+    report.skipped += result.skipped
+    report.events += result.events
+
+
+def count_inputs(inputs: Iterable[str]) -> int | None:
+    """Number of local page files (for a progress bar total); None when unknown (URLs, archives)."""
+    paths = [i for i in inputs if "://" not in i]
+    if len(paths) != len(list(inputs)):
+        return None
+    files = expand_paths(paths)
+    if any(f.name.lower().endswith((".warc", ".warc.gz", ".arc", ".arc.gz")) for f in files):
+        return None
+    return len(files)
+
+
+def only_source_failed(inputs: Sequence[str], works: list[Work]) -> InputError | None:
+    """Exit-code rule: when the single given source failed, that is an input error (exit 4)."""
+    if len(works) == 1 and works[0].failure is not None and len(inputs) == 1:
+        return InputError(works[0].failure.reason)
+    return None
+
+
+__all__ = ["RunReport", "ingest", "iter_file_documents", "process", "Path"]

@@ -1,0 +1,134 @@
+"""Paragraph-level boilerplate rules shared by HTML and plain-text extraction.
+
+General rules, not per-site hacks: subscription and donation appeals, promos,
+"Related"/"Read more" blocks, share/follow prompts, and wire datelines.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A paragraph matching one of these is page furniture, not story text.
+_BOILERPLATE = re.compile(
+    r"^(?:dear reader\b|thank you,?$|advertisement$|sponsored\b|share (?:this|on)\b|follow us\b"
+    r"|sign up\b|subscribe\b|click here\b|read more\b|listen to (?:this|the) article"
+    r"|\d+ min(?:ute)?s? read\.?$|all rights reserved|copyright\b|©|sorry!?$|thanks for signing up)"
+    r"|\b(?:for \$\d+ a month|premium plus|subscribe now|subscribe to our|ads-free|ad-free website"
+    r"|become a (?:member|subscriber|partner)|support (?:our|independent) journalism"
+    r"|we ask you to be our partner|our loyal readers|newsletter sign-?up|sign up for our"
+    r"|click here>>|click here to|download our app|enable javascript|accept (?:all )?cookies"
+    r"|keep an eye on your inbox|processing your subscription|photos? ©|image:? ©)\b",
+    re.IGNORECASE,
+)
+
+#: A short line like this starts a block of teasers for other stories: drop it and what follows.
+_TAIL_HEADER = re.compile(
+    r"^(?:related(?: content| stories| articles| news| coverage)?|more (?:from|on|stories|news)\b.*"
+    r"|read (?:more|next|also)|most (?:read|popular|viewed)|recommended(?: for you)?|you may also like"
+    r"|trending(?: now)?|latest news|comments?|\d+ comments?|leave a comment|top stories)\s*:?$",
+    re.IGNORECASE,
+)
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+){0,3})"           # CAIRO, NEW YORK, N'DJAMENA
+    r"(?P<region>,\s+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"          # , Lebanon / , Calif.
+    r"(?:,?\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN"
+    r"|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?(?:\s+\d{1,4})?(?:,?\s+\d{2,4})?)?"   # , March 3 / 6 FEB 89
+    r"\s*(?:\([^)\n]{1,40}\))?"                                           # (Reuters)
+    r"\s*(?:[-–—]{1,2}|:)\s+"
+)
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+
+
+_NOT_TEXT = re.compile(r"^(?:https?://\S+|\S+\.(?:jpe?g|png|gif|webp)|\d{4}-\d{2}-\d{2}T[\d:.+-]+Z?|[-–_•·]+)$")
+
+
+def clean_paragraphs(body: str, title: str | None = None) -> str:
+    """Drop boilerplate paragraphs, repeats, metadata leftovers and trailing teaser blocks."""
+    kept: list[str] = []
+    for para in body.split("\n"):
+        stripped = para.strip()
+        if not stripped:
+            continue
+        if _TAIL_HEADER.match(stripped) and kept:
+            break
+        if is_boilerplate(stripped) or _NOT_TEXT.match(stripped):
+            continue
+        if title and _same_text(stripped, title):
+            continue   # the headline repeated in the body (top line, teaser boxes)
+        kept.append(stripped)
+    return "\n".join(kept)
+
+
+def _same_text(a: str, b: str) -> bool:
+    norm = re.compile(r"\W+")
+    return norm.sub(" ", a).strip().lower() == norm.sub(" ", b).strip().lower()
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """True for appeals, promos, share prompts and similar furniture."""
+    return bool(_BOILERPLATE.search(paragraph)) and len(paragraph.split()) < 90
+
+
+def _same_text(a: str, b: str) -> bool:
+    norm = re.compile(r"\W+")
+    return norm.sub(" ", a).strip().lower() == norm.sub(" ", b).strip().lower()
+
+
+def split_dateline(body: str) -> tuple[str, str | None]:
+    """Remove a wire dateline from the first paragraph: ('CAIRO - Text', ...) → ('Text', 'Cairo')."""
+    match = _DATELINE.match(body)
+    if not match:
+        return body, None
+    place = match.group("place").strip(" .")
+    if len(place) < 3 or place in {"UPDATE", "WATCH", "BREAKING", "LIVE", "EXCLUSIVE", "ANALYSIS"}:
+        return body, None
+    dateline = place.title()
+    if match.group("region"):
+        dateline += match.group("region")
+    return body[match.end():], dateline
+
+
+def has_dateline(paragraph: str) -> bool:
+    """True when the paragraph opens with a wire dateline."""
+    return split_dateline(paragraph)[1] is not None
+
+
+def looks_like_title(line: str) -> bool:
+    """A headline: short and not ending like a sentence."""
+    words = len(line.split())
+    return 2 <= words <= 25 and not _SENTENCE_END.search(line)
+
+
+def is_story_paragraph(paragraph: str) -> bool:
+    """Sentence-like text of some length (not a caption stub, menu or date line)."""
+    words = len(paragraph.split())
+    return words >= 8 and bool(_SENTENCE_END.search(paragraph))
+
+
+def main_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Pick the story from plain-text paragraphs.
+
+    The story starts at the dateline paragraph when there is one (everything above it is
+    page furniture: captions, appeals, reading times); otherwise at the first story-like
+    paragraph. It ends at a teaser-block header. Boilerplate paragraphs are dropped.
+    """
+    start = next((i for i, p in enumerate(paragraphs) if has_dateline(p) and is_story_paragraph(p)), None)
+    if start is None:
+        start = next((i for i, p in enumerate(paragraphs) if is_story_paragraph(p)), 0)
+    kept: list[str] = []
+    for para in paragraphs[start:]:
+        if _TAIL_HEADER.match(para):
+            break
+        if is_boilerplate(para) or not _is_text_line(para):
+            continue
+        kept.append(para)
+    return kept
+
+
+def _is_text_line(paragraph: str) -> bool:
+    """Drop bullets and stubs; keep sentences and short quoted lines."""
+    if paragraph.startswith(("•", "·", "- ", "* ")):
+        return False
+    return len(paragraph.split()) >= 4 or bool(_SENTENCE_END.search(paragraph))

@@ -1,0 +1,132 @@
+"""Casualty figures (killed, injured) from a parsed sentence.
+
+Reads the dependency tree around death and injury words: "killing at least 26 people and
+wounding 48", "26 people were killed", "the death toll rose to 30", "All 224 passengers and crew
+were killed", "left 12 dead", "dozens were wounded", "no one was hurt" (→ 0). Vague quantities
+give a conservative lower bound ("dozens" → 24).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+KILL_LEMMAS = frozenset({"kill", "murder", "assassinate", "execute", "massacre", "slay", "behead",
+                         "die", "dead", "death", "toll", "body", "corpse", "fatality", "life", "slaughter"})
+INJURE_LEMMAS = frozenset({"wound", "injure", "hurt", "injury", "injured", "wounded", "casualty"})
+SMALL_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "dozen": 12, "several": 3,
+         "a few": 2, "few": 2, "couple": 2}
+NONE_WORDS = frozenset({"no", "nobody", "none", "noone"})
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Figures for one sentence; None where the sentence says nothing."""
+
+    killed: int | None = None
+    injured: int | None = None
+
+    def merged(self, other: Casualties) -> Casualties:
+        """Fill what this one lacks from ``other``."""
+        return Casualties(self.killed if self.killed is not None else other.killed,
+                          self.injured if self.injured is not None else other.injured)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.killed is None and self.injured is None
+
+
+def parse_number(text: str) -> int | None:
+    """'26', '1,200', 'twenty-six', 'two hundred', 'dozens' → an integer."""
+    text = text.lower().strip().replace(",", "")
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if text in VAGUE:
+        return VAGUE[text]
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", text):
+        if word in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+        elif word not in {"and", "a"}:
+            return None
+    value = total + current
+    return value if value or text == "zero" else None
+
+
+def count_of(noun: Any) -> int | None:
+    """The number a noun phrase denotes: its numeral, a vague plural, or 0 for 'no one'."""
+    if noun.like_num or noun.pos_ == "NUM":
+        return parse_number(_numeral_text(noun))
+    for child in noun.children:
+        if child.dep_ == "nummod" or (child.dep_ in {"amod", "quantmod"} and child.like_num):
+            return parse_number(_numeral_text(child))
+        if child.dep_ == "det" and child.lower_ in NONE_WORDS:
+            return 0
+    lower = noun.lower_
+    if lower in {"nobody", "none"} or (lower == "one" and any(c.lower_ == "no" for c in noun.children)):
+        return 0
+    if lower in VAGUE:
+        return VAGUE[lower]
+    for child in noun.children:   # "dozens of people"
+        if child.dep_ == "prep" and child.lower_ == "of" and noun.lower_ in VAGUE:
+            return VAGUE[noun.lower_]
+    return None
+
+
+def _numeral_text(token: Any) -> str:
+    parts = [t for t in token.subtree if t.like_num or t.lower_ in {"hundred", "thousand", "-"}]
+    return " ".join(t.text for t in parts) if parts else token.text
+
+
+def _victim_count(token: Any) -> int | None:
+    """Count for the victims of a death/injury word (object, passive subject, amod head)."""
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+            value = count_of(child)
+            if value is not None:
+                return value
+            if child.lower_ in VAGUE:
+                return VAGUE[child.lower_]
+    if token.dep_ in {"amod", "acomp", "oprd"} and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        return count_of(token.head)
+    if token.dep_ in {"acl", "relcl"}:
+        return count_of(token.head)
+    if token.lemma_ == "toll":
+        return _toll_value(token)
+    return None
+
+
+def _toll_value(toll: Any) -> int | None:
+    verb = toll.head
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"to", "at"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return count_of(obj)
+        if child.dep_ in {"attr", "dobj"}:
+            return count_of(child)
+    return None
+
+
+def find_casualties(sentence: Any) -> Casualties:
+    """Killed and injured counts stated in a spaCy sentence span."""
+    killed: int | None = None
+    injured: int | None = None
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if lemma in KILL_LEMMAS and killed is None:
+            killed = _victim_count(token)
+        elif (lemma in INJURE_LEMMAS or token.lower_ in INJURE_LEMMAS) and injured is None:
+            injured = _victim_count(token)
+    return Casualties(killed, injured)

@@ -1,0 +1,110 @@
+"""Where and when: the event's place and date from its sentence, with article-level fallbacks.
+
+Place: a resolved place mentioned in the event's sentence, preferring places inside the trigger's
+clause (``in``/``near``/``at`` phrases) and then the most specific precision; otherwise the article's
+main place (the country mentioned most, not the dateline by default). Date: an expression attached
+to the event's clause beats one attached to the reporting verb ("said on Thursday"), which beats
+the publication date (never preferred when the text dates the event).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from wirewatch.models import EventPlace, Place
+from wirewatch.stages.coding.dates import DateMention, find_dates
+from wirewatch.stages.coding.status import SPEECH
+
+PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
+LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "into", "across", "around",
+                            "on", "over", "from", "of", "between", "through", "throughout"})
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """A chosen date with its precision and where it came from (text, report, publication)."""
+
+    date: date
+    precision: str
+    source: str
+
+
+def main_place(places: Sequence[Place]) -> Place | None:
+    """The article's main place: a mention of its most mentioned country, most specific first."""
+    countries = Counter(p.country for p in places if p.country)
+    if not countries:
+        return None
+    top = countries.most_common(1)[0][0]
+    mentions = [p for p in places if p.country == top]
+    return min(mentions, key=lambda p: (PRECISION_RANK.get(p.precision or "", 6) < 4 and 0 or 1,
+                                        p.start))
+
+
+def choose_place(places: Sequence[Place], sentence: Any, trigger: Any,
+                 exclude: Sequence[tuple[int, int]], fallback: Place | None) -> EventPlace | None:
+    """The event place: best place mentioned in the sentence, else the fallback."""
+    start, end = sentence.start_char, sentence.end_char
+    inside = [p for p in places if start <= p.start < end
+              and not any(a <= p.start < b for a, b in exclude)]
+    if not inside:
+        return fallback.as_event_place() if fallback else None
+    doc = sentence.doc
+    scored = []
+    for place in inside:
+        token = doc.char_span(place.start, place.end, alignment_mode="expand")
+        locative = token is not None and _is_locative(token.root, trigger)
+        rank = PRECISION_RANK.get(place.precision or "", 6)
+        scored.append((0 if locative else 1, rank, abs(place.start - trigger.idx), place))
+    return min(scored, key=lambda s: s[:3])[3].as_event_place()
+
+
+def _is_locative(token: Any, trigger: Any) -> bool:
+    node = token
+    for _ in range(6):
+        if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS:
+            return True
+        if node.dep_ == "poss":
+            node = node.head
+            continue
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDate | None:
+    """The event date from the sentence's date expressions, else the publication date."""
+    if published is None:
+        return None
+    mentions = find_dates(sentence.text, published)
+    event_dates: list[tuple[int, DateMention]] = []
+    report_dates: list[DateMention] = []
+    for mention in mentions:
+        token = sentence.doc.char_span(sentence.start_char + mention.start,
+                                       sentence.start_char + mention.end, alignment_mode="expand")
+        verb = _clause_verb(token.root) if token is not None else None
+        if verb is not None and verb.lemma_.lower() in SPEECH and verb.i != trigger.i:
+            report_dates.append(mention)
+        else:
+            event_dates.append((abs(sentence.start_char + mention.start - trigger.idx), mention))
+    if event_dates:
+        best = min(event_dates, key=lambda pair: pair[0])[1]
+        return EventDate(best.date, best.precision, "text")
+    if report_dates:
+        return EventDate(report_dates[0].date, report_dates[0].precision, "report")
+    return EventDate(published, "day", "published")
+
+
+def _clause_verb(token: Any) -> Any | None:
+    node = token
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head.i == node.i:
+            return node if node.pos_ in {"VERB", "AUX"} else None
+        node = node.head
+    return None

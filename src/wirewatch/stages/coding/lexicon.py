@@ -1,0 +1,121 @@
+"""Trigger lexicon: verb and noun lemmas → PLOVER type, mode and CAMEO code.
+
+Two sources, both shipped under ``wirewatch/data``: ``triggers.tsv`` (curated, ours) and
+``verbs.compiled.tsv`` (compiled from the PETRARCH2 verb dictionary by
+``scripts/build_verb_lexicon.py``). Curated rows win over compiled rows with the same key.
+An Aho-Corasick automaton over word stems lets the coder skip sentences with no possible trigger
+before it does any dependency work.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+CURATED_FILE = "triggers.tsv"
+COMPILED_FILE = "verbs.compiled.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon row. ``obj``/``prep`` select the row by the trigger's object (empty = default)."""
+
+    lemma: str
+    pos: str
+    obj: str
+    prep: str
+    cameo: str
+    type: str
+    mode: str | None
+    curated: bool
+
+
+def singular(word: str) -> str:
+    """A naive singular, enough to compare dictionary objects with lemmas ("sanctions")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def read_rows(path: Path | Any, *, curated: bool) -> Iterator[Trigger]:
+    """Parse a trigger TSV (``lemma pos object prep cameo type mode``)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = (line.split("\t") + [""] * 7)[:7]
+        lemma, pos, obj, prep, cameo, type_, mode = (c.strip() for c in cells)
+        yield Trigger(lemma.lower(), pos.upper(), singular(obj.lower()), prep.lower(), cameo, type_,
+                      None if mode in {"", "-"} else mode, curated)
+
+
+class Lexicon:
+    """Lookup of triggers by (lemma, pos), with object-specific rows and a cheap text pre-filter."""
+
+    def __init__(self, rows: Iterable[Trigger]) -> None:
+        self._rows: dict[tuple[str, str], dict[tuple[str, str], Trigger]] = {}
+        for row in rows:
+            slot = self._rows.setdefault((row.lemma, row.pos), {})
+            key = (row.obj, row.prep)
+            if key not in slot or row.curated or not slot[key].curated:
+                if key in slot and slot[key].curated and not row.curated:
+                    continue
+                slot[key] = row
+        self._scan = self._build_scan()
+
+    def _build_scan(self) -> Any:
+        automaton = ahocorasick.Automaton()
+        for lemma, _pos in self._rows:
+            head = lemma.split()[0]
+            stem = head[:-1] if head.endswith("e") and len(head) > 3 else head
+            stem = stem[:-1] if stem.endswith("y") and len(stem) > 3 else stem
+            automaton.add_word(stem[:6] if len(stem) > 6 else stem, stem)
+        automaton.make_automaton()
+        return automaton
+
+    def has_candidate(self, text_lower: str) -> bool:
+        """True when some trigger stem starts a word in ``text_lower`` (a superset test)."""
+        for end, stem in self._scan.iter(text_lower):
+            start = end - len(stem[:6]) + 1
+            if start == 0 or not text_lower[start - 1].isalpha():
+                return True
+        return False
+
+    def candidates(self, lemma: str, pos: str) -> dict[tuple[str, str], Trigger]:
+        """All rows for a lemma and part of speech (VERB or NOUN), keyed by (object, prep)."""
+        return self._rows.get((lemma, pos), {})
+
+    def select(self, lemma: str, pos: str, objects: Iterable[tuple[str, str]]) -> Trigger | None:
+        """The row for the first matching (object, prep) pair, else the lemma's default row."""
+        rows = self.candidates(lemma, pos)
+        if not rows:
+            return None
+        for obj, prep in objects:
+            for key in ((singular(obj), prep), ("", prep)) if prep else ((singular(obj), ""),):
+                if key in rows:
+                    return rows[key]
+        return rows.get(("", ""))
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._rows.values())
+
+
+def _data(name: str) -> Any:
+    return resources.files("wirewatch").joinpath("data", name)
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
+    """Load the shipped lexicon (once per process) plus any user trigger files (curated rank)."""
+    rows = list(read_rows(_data(COMPILED_FILE), curated=False))
+    rows += list(read_rows(_data(CURATED_FILE), curated=True))
+    for extra in extra_files:
+        rows += list(read_rows(Path(extra), curated=True))
+    return Lexicon(rows)

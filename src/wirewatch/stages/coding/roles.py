@@ -1,0 +1,219 @@
+"""Who did it and to whom: actor and target from the dependency tree around a trigger.
+
+Verbal triggers read subject and object (passives swap them: the ``by`` agent acts, the passive
+subject is the target); an actor missing from the trigger's clause is inherited through
+coordination, control ("threatened to ..."), participles ("a video threatening ...") and
+"suspect X of -ing". Nominal triggers read possessives, nationality modifiers, ``by`` phrases,
+``on/against`` objects and light verbs ("carried out an attack"). Pronouns and definite
+descriptions ("the ultra-hardline Sunni group") resolve to the article's salient actor.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from wirewatch.models import Actor
+from wirewatch.stages.coding.actors import ArticleActors, clean_phrase
+
+LIGHT_VERBS = frozenset({"carry", "launch", "stage", "conduct", "mount", "claim", "wage", "commit",
+                         "perpetrate", "order", "unleash", "step", "begin", "start", "make", "hold",
+                         "plan", "execute", "organize", "organise", "lead", "announce", "impose",
+                         "issue", "deliver", "continue", "resume", "intensify", "escalate"})
+TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "into", "to"})
+NOMINAL_TARGET_PREPS = frozenset({"on", "against", "of", "at", "upon", "to", "with", "into", "for"})
+INSTRUMENTS = frozenset({"bomb", "explosive", "device", "mine", "grenade", "rocket", "missile", "shell",
+                         "mortar", "fire", "shot", "dynamite", "charge", "car", "truck", "weapon"})
+GROUP_HEADS = frozenset({"group", "organization", "organisation", "militant", "jihadist", "movement",
+                         "extremist", "network", "faction", "terrorist", "insurgent", "militia",
+                         "rebel", "guerrilla"})
+OBJECT_CONTROL = frozenset({"urge", "ask", "force", "order", "call", "persuade", "encourage",
+                            "allow", "help", "tell", "invite", "suspect", "accuse", "blame"})
+PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "we"})
+_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})
+
+
+@dataclass(slots=True)
+class Salience:
+    """What the article has mentioned so far: named armed groups and the last subject actor."""
+
+    groups: Counter[str] = field(default_factory=Counter)
+    group_actors: dict[str, Actor] = field(default_factory=dict)
+    last_actor: Actor | None = None
+
+    def note_groups(self, actors: ArticleActors, end: int) -> None:
+        """Count the named groups mentioned before ``end`` (call once per sentence)."""
+        self.groups.clear()
+        for match in actors.matches:
+            if match.start >= end:
+                break
+            if match.entry.kind == "group" and match.entry.sector in {"rebels", "militia", "armed group"}:
+                self.groups[match.entry.name] += 1
+                self.group_actors[match.entry.name] = Actor(match.entry.name, match.entry.country,
+                                                            match.entry.sector)
+
+    def main_group(self) -> Actor | None:
+        """The most mentioned armed group so far."""
+        if not self.groups:
+            return None
+        return self.group_actors[self.groups.most_common(1)[0][0]]
+
+
+def np_bounds(token: Any) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``token`` (relative clauses etc. cut off)."""
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in _CUT or _is_of(c)]
+    while stack:
+        node = stack.pop()
+        keep.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in {"relcl", "acl", "punct", "appos"})
+    start = min(t.idx for t in keep)
+    end = max(t.idx + len(t.text) for t in keep)
+    return start, end
+
+
+def _is_of(token: Any) -> bool:
+    return token.dep_ == "prep" and token.lower_ == "of"
+
+
+def resolve_np(token: Any, actors: ArticleActors, salience: Salience) -> Actor | None:
+    """An Actor for the noun phrase headed by ``token`` (or a pronoun's antecedent)."""
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ in {"who", "which", "that"}:
+        head = token.head.head if token.head.dep_ == "relcl" else None
+        return resolve_np(head, actors, salience) if head is not None else None
+    if token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS:
+        return salience.last_actor if token.lower_ in PERSONAL_PRONOUNS else None
+    start, end = np_bounds(token)
+    text = token.doc.text
+    found = actors.resolve(start, end, text)
+    if _is_definite_group(token) and (found is None or not _is_named(found, actors, start, end)):
+        main = salience.main_group()
+        if main is not None:
+            return main
+    if found is not None:
+        return found
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return Actor(clean_phrase(text[start:end]) or token.text, None, None)
+    return None
+
+
+def _is_named(actor: Actor, actors: ArticleActors, start: int, end: int) -> bool:
+    return any(m.entry.kind in {"group", "igo", "country", "capital"} for m in actors.within(start, end))
+
+
+def _is_definite_group(token: Any) -> bool:
+    if token.lemma_.lower() not in GROUP_HEADS:
+        return False
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "these", "its", "their"}
+               for c in token.children)
+
+
+def child(token: Any, *deps: str) -> Any | None:
+    """The first child with one of ``deps``."""
+    for c in token.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_objects(token: Any, preps: frozenset[str]) -> list[tuple[str, Any]]:
+    """(preposition, object) pairs attached to ``token``."""
+    out = []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    out.append((prep.lower_, obj))
+    return out
+
+
+def is_passive(verb: Any) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def verbal_roles(verb: Any) -> tuple[Any | None, Any | None]:
+    """(actor token, target token) for a verbal trigger, before inheritance."""
+    if is_passive(verb):
+        agent = child(verb, "agent")
+        actor = child(agent, "pobj") if agent is not None else None
+        return actor, child(verb, "nsubjpass")
+    actor = child(verb, "nsubj")
+    target = child(verb, "dobj")
+    if target is not None and target.lemma_.lower() in INSTRUMENTS:
+        located = prep_objects(verb, frozenset({"in", "on", "at", "against", "near", "inside"}))
+        located = located or prep_objects(target, frozenset({"in", "on", "at", "against", "inside"}))
+        target = located[0][1] if located else None
+    if target is None:
+        pairs = prep_objects(verb, TARGET_PREPS)
+        target = pairs[0][1] if pairs else None
+    return actor, target
+
+
+def inherited_actor(verb: Any, depth: int = 0) -> Any | None:
+    """The actor a clause without a subject takes from its governor."""
+    if depth > 4:
+        return None
+    head = verb.head
+    if verb.dep_ in {"xcomp", "conj", "advcl"} and head.i != verb.i:
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            obj = child(head, "dobj")
+            if obj is not None:
+                return obj
+        if verb.dep_ == "advcl" and child(verb, "mark") is not None:
+            return None
+        return child(head, "nsubj") or inherited_actor(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        holder = head.head
+        if holder.pos_ in {"VERB", "AUX"}:
+            return child(holder, "dobj") or child(holder, "nsubj")
+        return holder if holder.pos_ in {"NOUN", "PROPN"} else None
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+        if head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
+            return child(head.head, "nsubj")
+        return head
+    if verb.dep_ == "relcl":
+        return head
+    return None
+
+
+def nominal_roles(noun: Any) -> tuple[Any | None, Any | None]:
+    """(actor token, target token) for a nominal trigger."""
+    actor = child(noun, "poss")
+    if actor is None:
+        for c in noun.children:
+            if c.dep_ in {"amod", "compound", "nmod"} and c.pos_ in {"ADJ", "PROPN", "NOUN"}:
+                actor = c
+                break
+    agent = [obj for prep, obj in prep_objects(noun, frozenset({"by"}))]
+    actor = agent[0] if agent else actor
+    if actor is None and noun.dep_ in {"dobj", "pobj"}:
+        governor = noun.head if noun.dep_ == "dobj" else _governing_verb(noun)
+        if governor is not None and governor.lemma_.lower() in LIGHT_VERBS:
+            actor = child(governor, "nsubj")
+            if actor is None:
+                actor = inherited_actor(governor)
+    targets = prep_objects(noun, NOMINAL_TARGET_PREPS)
+    return actor, targets[0][1] if targets else None
+
+
+def _governing_verb(noun: Any) -> Any | None:
+    """For 'responsibility for the attack': the verb above the noun's preposition."""
+    node = noun.head
+    for _ in range(3):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def resolve_actor_tokens(trigger: Any) -> tuple[Any | None, Any | None]:
+    """Actor and target tokens for any trigger, with subject inheritance for verbs."""
+    if trigger.pos_ in {"VERB", "AUX"}:
+        actor, target = verbal_roles(trigger)
+        if actor is None and not is_passive(trigger):
+            actor = inherited_actor(trigger)
+        return actor, target
+    return nominal_roles(trigger)

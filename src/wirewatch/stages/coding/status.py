@@ -1,0 +1,230 @@
+"""How certain an event is, and who says so.
+
+``assess(trigger)`` walks from the trigger up the dependency tree and reads, clause by clause:
+negation ("did not attack", "no one was hurt"), modality ("could", "is likely to", conditionals),
+future or intent in reported speech ("said they would boycott" → an intent), epistemic frames
+("officials suspect X of ..." → alleged, "claimed responsibility for" → claimed, "denied" → denied),
+and reporting frames ("..., the SITE monitoring group said", "according to police") for attribution,
+innermost source first ("Al-Hayat Media Center via SITE").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from wirewatch.stages.coding.actors import clean_phrase
+
+SPEECH = frozenset({"say", "report", "tell", "announce", "state", "add", "confirm", "quote", "reveal",
+                    "disclose", "note", "explain", "write", "declare", "indicate", "inform", "insist",
+                    "assert", "stress", "acknowledge", "admit", "publish", "broadcast"})
+ALLEGE = frozenset({"suspect", "accuse", "allege", "blame", "believe", "think", "assume", "charge",
+                    "implicate", "link", "attribute", "hold"})
+DENY = frozenset({"deny", "dismiss"})
+CLAIM = frozenset({"claim"})
+HYPO_ADJ = frozenset({"likely", "unlikely", "possible", "probable", "expected", "poised", "able",
+                      "ready", "willing", "prepared", "set"})
+FORECAST = frozenset({"expect", "predict", "forecast", "fear", "risk", "consider", "could", "decide",
+                      "seek", "hope", "want", "wish", "aim", "try", "attempt", "hope", "worry"})
+INTENT_VERBS = frozenset({"plan", "intend", "vow", "pledge", "promise", "prepare", "threaten"})
+MODALS = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
+FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
+CONDITIONAL = frozenset({"if", "unless", "whether", "lest"})
+ALLEGED_MODIFIERS = frozenset({"alleged", "suspected", "apparent", "presumed", "assumed", "reported",
+                               "allegedly", "reportedly", "apparently", "purportedly", "possible",
+                               "probable", "suspect"})
+HYPO_MODIFIERS = frozenset({"planned", "possible", "potential", "future", "threatened", "feared"})
+CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "dobj", "pobj",
+                          "prep", "nsubj", "nsubjpass", "attr", "oprd", "appos", "agent", "compound",
+                          "amod", "npadvmod", "dep", "ROOT", "acomp", "advmod"})
+
+
+@dataclass(slots=True)
+class Assessment:
+    """The outcome of :func:`assess`."""
+
+    status: str = "actual"
+    attribution: list[str] = field(default_factory=list)
+    is_intent: bool = False        # future/commitment in the actor's own (reported) words
+    frame: Any = None              # the token of an alleging/claiming/denying frame
+    frame_lemma: str | None = None
+
+    @property
+    def attribution_text(self) -> str | None:
+        return " via ".join(self.attribution) if self.attribution else None
+
+
+def subject_text(verb: Any) -> str | None:
+    """The cleaned text of a verb's subject (passive agents included)."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ != "PRON":
+            return clean_phrase(_np_text(child))
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return clean_phrase(_np_text(obj))
+    return None
+
+
+def _np_text(token: Any) -> str:
+    """A noun phrase without its relative clauses, appositions and trailing punctuation."""
+    cut = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
+    words = [t for t in token.subtree if not any(a.dep_ in cut and a.i != token.i
+                                                 for a in _path_to(t, token))]
+    return " ".join(t.text for t in words) if words else token.text
+
+
+def _path_to(token: Any, top: Any) -> list[Any]:
+    path = []
+    while token.i != top.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
+
+
+def _aux(verb: Any) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def _has_neg(token: Any) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ in {"nobody", "none"}
+
+
+def _subject_negated(verb: Any) -> bool:
+    """'no one was hurt', 'nobody was killed'."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.lower_ in {"nobody", "none"} or any(c.lower_ == "no" for c in child.children):
+                return True
+    return False
+
+
+def _according_to(token: Any) -> str | None:
+    for child in token.children:
+        if child.lower_ == "according":
+            for to in child.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return clean_phrase(_np_text(obj))
+    return None
+
+
+def _reporting_children(token: Any) -> list[str]:
+    """'X attacked Y, police said' parsed with 'said' as a parataxis child of the event clause."""
+    out = []
+    for child in token.children:
+        if child.dep_ in {"parataxis", "advcl"} and child.lemma_ in SPEECH:
+            text = subject_text(child)
+            if text:
+                out.append(text)
+    return out
+
+
+def assess(trigger: Any) -> Assessment:
+    """Status and attribution of the event whose trigger is ``trigger`` (a spaCy token)."""
+    result = Assessment()
+    if trigger.pos_ == "NOUN" and _nominal_modifiers(trigger, result):
+        pass
+    node, own_clause, in_speech = trigger, True, False
+    while True:
+        _read_clause(node, trigger, own_clause, result, in_speech)
+        source = _according_to(node)
+        if source:
+            result.attribution.append(source)
+        result.attribution.extend(_reporting_children(node))
+        if node.head.i == node.i or node.dep_ not in CLAUSE_LINKS:
+            break
+        parent = node.head
+        lemma = parent.lemma_.lower()
+        if parent.pos_ in {"VERB", "AUX"} and node.dep_ not in {"nsubj", "nsubjpass"}:
+            in_speech = _read_frame(parent, lemma, result, in_speech)
+            if parent.pos_ == "VERB" and lemma not in {"be", "have", "do"}:
+                own_clause = False
+        elif lemma in HYPO_ADJ and node.dep_ in {"xcomp", "ccomp"}:
+            result.status = _stronger(result.status, "hypothetical")
+        node = parent
+    return result
+
+
+def _nominal_modifiers(noun: Any, result: Assessment) -> bool:
+    for child in noun.children:
+        word = child.lower_
+        if child.dep_ in {"amod", "advmod", "compound"} and (word in ALLEGED_MODIFIERS or child.lemma_ in ALLEGED_MODIFIERS
+                                                             or any(g.lower_ in ALLEGED_MODIFIERS for g in child.children)):
+            result.status = _stronger(result.status, "alleged")
+        if child.dep_ == "amod" and word in HYPO_MODIFIERS:
+            result.status = _stronger(result.status, "hypothetical")
+        if child.dep_ == "det" and word == "no":
+            result.status = _stronger(result.status, "negated")
+    return True
+
+
+def _read_clause(node: Any, trigger: Any, own_clause: bool, result: Assessment, in_speech: bool) -> None:
+    """Modality and negation of the clause headed by ``node``."""
+    if node.pos_ not in {"VERB", "AUX", "ADJ"} and node.i != trigger.i:
+        return
+    aux = _aux(node)
+    if own_clause and (_has_neg(node) or _subject_negated(node)):
+        result.status = _stronger(result.status, "negated")
+    if aux & MODALS:
+        result.status = _stronger(result.status, "hypothetical")
+    if aux & FUTURE or _going_to(node):
+        if in_speech or own_clause and node.lemma_ in INTENT_VERBS:
+            result.is_intent = True
+        else:
+            result.status = _stronger(result.status, "hypothetical")
+    for child in node.children:
+        if child.dep_ == "mark" and child.lower_ in CONDITIONAL and node.dep_ in {"advcl", "ccomp"}:
+            result.status = _stronger(result.status, "hypothetical")
+        if child.dep_ == "advmod" and child.lower_ in ALLEGED_MODIFIERS:
+            result.status = _stronger(result.status, "alleged")
+        if child.lower_ == "yet" and node.lemma_ in {"have", "be"}:
+            result.status = _stronger(result.status, "hypothetical")
+
+
+def _going_to(verb: Any) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ == "go" and any(c.lower_ in {"is", "are", "was", "'s", "'re"}
+                                                                  for c in head.children)
+
+
+def _read_frame(verb: Any, lemma: str, result: Assessment, in_speech: bool) -> bool:
+    """Apply an enclosing reporting/alleging/denying verb; returns whether we are now in speech."""
+    if lemma in SPEECH:
+        text = subject_text(verb)
+        if text:
+            result.attribution.append(text)
+        return True
+    if lemma in ALLEGE and result.frame is None:
+        result.status = _stronger(result.status, "alleged")
+        result.frame, result.frame_lemma = verb, lemma
+        text = subject_text(verb)
+        if text:
+            result.attribution.append(text)
+    elif lemma in DENY and result.frame is None:
+        result.status = _stronger(result.status, "denied")
+        result.frame, result.frame_lemma = verb, lemma
+    elif lemma in CLAIM and result.frame is None:
+        result.status = _stronger(result.status, "claimed")
+        result.frame, result.frame_lemma = verb, lemma
+        text = subject_text(verb)
+        if text:
+            result.attribution.append(text)
+    elif lemma in FORECAST or _aux(verb) & MODALS:
+        result.status = _stronger(result.status, "hypothetical")
+    elif lemma in INTENT_VERBS:
+        result.is_intent = True
+    return in_speech
+
+
+_RANK = {"actual": 0, "claimed": 1, "alleged": 2, "threatened": 3, "hypothetical": 4, "denied": 5,
+         "negated": 6}
+
+
+def _stronger(current: str, new: str) -> str:
+    """Keep the status that weakens the event most (a denied forecast is still not actual)."""
+    return new if _RANK[new] > _RANK[current] else current

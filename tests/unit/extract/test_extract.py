@@ -1,0 +1,122 @@
+"""Extraction: main text, metadata, boilerplate, dateline, language, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wirewatch.errors import ExtractionError
+from wirewatch.models import Document
+from wirewatch.stages import boilerplate
+from wirewatch.stages.extract import extract_article
+from wirewatch.stages.ingest import read_file
+
+
+def _expected(shared_dir: Path) -> dict:
+    return json.loads((shared_dir / "examples" / "seed-article.expected.json").read_text())
+
+
+@pytest.mark.parametrize("page", ["seed-article.html", "seed-article.txt"])
+def test_extract_seed_text_keeps_story_and_drops_boilerplate(shared_dir: Path, page: str) -> None:
+    spec = _expected(shared_dir)["article"]
+    article = extract_article(read_file(shared_dir / "examples" / page))
+    for must in spec["main_text_must_include"]:
+        assert must in article.text
+    for never in spec["main_text_must_exclude"]:
+        assert never not in article.text
+
+
+def test_extract_seed_html_metadata(seed_html: Path, shared_dir: Path) -> None:
+    spec = _expected(shared_dir)["article"]
+    article = extract_article(read_file(seed_html))
+    assert article.title == spec["title"]
+    assert article.published is not None and article.published.startswith(spec["published"])
+    assert article.site == spec["site"]
+    assert article.dateline == spec["dateline"]
+    assert article.language == spec["language"]
+    assert article.url and article.url.startswith("https://www.jpost.com/")
+    assert not article.text.startswith("CAIRO")
+
+
+def test_extract_plain_text_title_and_given_date(seed_txt: Path) -> None:
+    from datetime import date
+
+    article = extract_article(read_file(seed_txt, published=date(2015, 11, 12)))
+    assert article.title == "Islamic State video threatens attacks inside Russia 'very soon'"
+    assert article.published == "2015-11-12"
+    assert article.dateline == "Cairo"
+    assert "1 minute read" not in article.text
+    assert "Russian air strikes in Syria" not in article.text
+
+
+@pytest.mark.parametrize(("line", "dateline", "rest"), [
+    ("CAIRO - Islamic State has released a video.", "Cairo", "Islamic State has released a video."),
+    ("MOGADISHU, March 3 (Caspian Wire) - A suicide bomber struck.", "Mogadishu", "A suicide bomber struck."),
+    ("KYIV — Russian drones hit the city.", "Kyiv", "Russian drones hit the city."),
+    ("BEIRUT, Lebanon (AP) — Israeli jets struck.", "Beirut, Lebanon", "Israeli jets struck."),
+    ("TEGUCIGALPA, 6 FEB 89 (ACAN-EFE) -- [TEXT] Police said.", "Tegucigalpa", "[TEXT] Police said."),
+    ("NEW YORK (Reuters) - Stocks fell.", "New York", "Stocks fell."),
+    ("The army said - without evidence - that it won.", None, None),
+    ("UPDATE - The count rose.", None, None),
+])
+def test_extract_dateline_detection(line: str, dateline: str | None, rest: str | None) -> None:
+    body, found = boilerplate.split_dateline(line)
+    assert found == dateline
+    assert body == (rest if rest is not None else line)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Dear Reader,", "For $5 a month you will receive access to the following:",
+    "Join Jerusalem Post Premium Plus now for just $5 and upgrade your experience. Click here>>",
+    "Sign up for our daily newsletter", "Advertisement", "3 min read",
+])
+def test_extract_boilerplate_paragraphs_dropped(paragraph: str) -> None:
+    assert boilerplate.is_boilerplate(paragraph)
+
+
+def test_extract_story_paragraph_not_boilerplate() -> None:
+    assert not boilerplate.is_boilerplate(
+        "Police said the gunmen opened fire on a market in the town of Gao on Tuesday, killing 12.")
+
+
+def test_extract_related_block_is_cut() -> None:
+    body = "First story paragraph here.\nSecond paragraph.\nRelated Content\nAbbas: I agreed to NATO force"
+    assert "Abbas" not in boilerplate.clean_paragraphs(body)
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    (b"", "empty"), (b"   \n\t ", "empty"), (b"\x00\x01\x02\x03binary\x00", "binary"),
+    (b"<html><body><nav>Home</nav></body></html>", "no article text"),
+])
+def test_extract_bad_input_raises_with_reason(content: bytes, reason: str) -> None:
+    with pytest.raises(ExtractionError, match=reason):
+        extract_article(Document(uri="x.html", content=content))
+
+
+def test_extract_declared_latin1_page_decodes() -> None:
+    html = ("<html><head><meta charset='iso-8859-1'><title>Caf\xe9 attack</title></head><body><article>"
+            "<p>BOGOT\xc1 - Gunmen attacked a caf\xe9 in the capital on Sunday, killing three people and "
+            "wounding five others, police said in a statement.</p><p>The mayor condemned the attack and "
+            "promised more patrols in the city centre after the shooting.</p></article></body></html>")
+    article = extract_article(Document(uri="x.html", content=html.encode("latin-1")))
+    assert "café" in article.text
+    assert article.dateline == "Bogotá"
+
+
+def test_extract_non_english_page_gets_language() -> None:
+    html = ("<html><head><title>Manifestation à Paris</title></head><body><article><p>PARIS - Des milliers de "
+            "personnes ont manifesté samedi dans les rues de la capitale pour protester contre la réforme "
+            "des retraites, selon la police.</p><p>Les syndicats ont appelé à une nouvelle journée de "
+            "mobilisation la semaine prochaine dans toute la France.</p></article></body></html>")
+    article = extract_article(Document(uri="fr.html", content=html.encode("utf-8")))
+    assert article.language == "fr"
+
+
+def test_extract_article_id_is_stable_and_url_based() -> None:
+    html = b"<html><body><article><p>" + b"Rebels attacked the town of Goma on Monday, officials said. " * 3 + \
+        b"</p></article></body></html>"
+    a = extract_article(Document(uri="a.html", content=html, url="https://Example.com/x/?utm_source=t#top"))
+    b = extract_article(Document(uri="b.html", content=html, url="https://example.com/x"))
+    assert a.id == b.id
