@@ -32,7 +32,7 @@ def event_row(event: Event, article_id: str) -> dict[str, Any]:
         "killed": event.killed, "injured": event.injured, "status": event.status,
         "attribution": event.attribution, "evidence_text": event.evidence.text,
         "evidence_start": event.evidence.start, "evidence_end": event.evidence.end,
-        "confidence": event.confidence,
+        "confidence": event.confidence, "killed_min": event.killed, "killed_max": event.killed,
     }
 
 

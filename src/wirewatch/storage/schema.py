@@ -48,6 +48,24 @@ events = Table(
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),
     Column("confidence", Float, nullable=False),
+    # cross-article merging (stories issue): a mention points at its canonical event;
+    # canonical events (merged_into IS NULL) carry the reconciled figures.
+    Column("merged_into", String(32), index=True),
+    Column("mention_count", Integer, nullable=False, server_default="1"),
+    Column("killed_min", Integer), Column("killed_max", Integer),
+    Column("story_id", String(32), index=True),
+    Column("published", String(40)),        # the article's publication date, for ordering mentions
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text),
+    Column("first_seen", String(40), index=True),
+    Column("last_seen", String(40), index=True),
+    Column("article_count", Integer, nullable=False, server_default="0"),
+    Column("countries", Text),      # JSON list of ISO3 codes
+    Column("top_actors", Text),     # JSON list of names
 )
 
 places = Table(

@@ -121,7 +121,8 @@ class SQLStore:
             conn.execute(self._insert(places),
                          [rows.place_row(p, article.id, i) for i, p in enumerate(article.places)])
         if article.events:
-            conn.execute(self._insert(events), [rows.event_row(e, article.id) for e in article.events])
+            conn.execute(self._insert(events), [dict(rows.event_row(e, article.id), published=article.published)
+                                                for e in article.events])
         return len(article.events)
 
     def add_failures(self, items: Iterable[tuple[str, str, str]]) -> None:

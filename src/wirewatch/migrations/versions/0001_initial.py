@@ -51,8 +51,24 @@ def upgrade() -> None:
         sa.Column("evidence_start", sa.Integer, nullable=False),
         sa.Column("evidence_end", sa.Integer, nullable=False),
         sa.Column("confidence", sa.Float, nullable=False),
+        sa.Column("merged_into", sa.String(32)),
+        sa.Column("mention_count", sa.Integer, nullable=False, server_default="1"),
+        sa.Column("killed_min", sa.Integer), sa.Column("killed_max", sa.Integer),
+        sa.Column("story_id", sa.String(32)),
+        sa.Column("published", sa.String(40)),
     )
-    for col in ("article_id", "type", "actor_country", "target_country", "place_country", "date", "status"):
+    op.create_table(
+        "stories",
+        sa.Column("id", sa.String(32), primary_key=True),
+        sa.Column("title", sa.Text),
+        sa.Column("first_seen", sa.String(40)), sa.Column("last_seen", sa.String(40)),
+        sa.Column("article_count", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("countries", sa.Text), sa.Column("top_actors", sa.Text),
+    )
+    op.create_index("ix_stories_first_seen", "stories", ["first_seen"])
+    op.create_index("ix_stories_last_seen", "stories", ["last_seen"])
+    for col in ("article_id", "type", "actor_country", "target_country", "place_country", "date", "status",
+                "merged_into", "story_id"):
         op.create_index(f"ix_events_{col}", "events", [col])
     op.create_index("ix_events_type_date", "events", ["type", "date"])
     op.create_table(
@@ -78,5 +94,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("failures", "places", "events", "articles"):
+    for table in ("failures", "places", "stories", "events", "articles"):
         op.drop_table(table)

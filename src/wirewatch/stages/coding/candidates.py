@@ -1,0 +1,132 @@
+"""Trigger candidates in a sentence, and how they nest.
+
+A candidate is a token whose lemma (with particle or compound: "blow up", "air strike") is in the
+lexicon, the row chosen by its object. Nesting rules, applied within one sentence:
+
+* a threat, demand, offer or refusal contains its complement: "threatened to cut off power" is one
+  THREATEN event; the threatened act is not an event yet;
+* a denial contains the denied act: the act is kept (status ``denied``), the REJECT is not;
+* ASSAULT triggers linked in the tree are one incident ("a bombing that killed 12",
+  "killed ... in an attack"), kept once, at the highest trigger;
+* a killing caused by an accident ("killed when the plane crashed") is a casualty report, not an
+  attack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from wirewatch.stages.coding.lexicon import Lexicon, Trigger
+from wirewatch.stages.coding.status import DENY, SPEECH
+
+CONTAINER_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "acl", "pcomp"})
+COMPLEMENT_PREPS = frozenset({"for", "to", "with", "of", "on"})
+ACCIDENTS = frozenset({"crash", "accident", "collision", "earthquake", "flood", "storm", "landslide",
+                       "avalanche", "stampede", "collapse", "disaster", "derailment", "capsize",
+                       "tornado", "hurricane", "cyclone", "typhoon", "mudslide", "illness", "disease"})
+DEATH_LEMMAS = frozenset({"kill", "die"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger token with its lexicon row; ``absorbed`` lists merged ASSAULT candidates."""
+
+    token: Any
+    row: Trigger
+    dropped: bool = False
+    absorbed: list[Candidate] = field(default_factory=list)
+
+    @property
+    def is_verbal(self) -> bool:
+        return self.row.pos == "VERB"
+
+
+def lookup(token: Any, lexicon: Lexicon) -> Trigger | None:
+    """The lexicon row for a token, or None."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        objects = _verb_objects(token)
+        for prt in (c for c in token.children if c.dep_ == "prt"):
+            row = lexicon.select(f"{lemma} {prt.lower_}", "VERB", objects)
+            if row is not None:
+                return row
+        return lexicon.select(lemma, "VERB", objects)
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound":
+        objects = [(c.lemma_.lower(), "") for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
+        for mod, _ in objects:
+            row = lexicon.select(f"{mod} {lemma}", "NOUN", [])
+            if row is not None:
+                return row
+        return lexicon.select(lemma, "NOUN", objects + _prep_objects(token))
+    return None
+
+
+def _verb_objects(verb: Any) -> list[tuple[str, str]]:
+    objects = [(c.lemma_.lower(), "") for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return objects + _prep_objects(verb) + [("", c.lower_) for c in verb.children
+                                             if c.dep_ in {"acomp", "advmod", "prt"}]
+
+
+def _prep_objects(token: Any) -> list[tuple[str, str]]:
+    out = []
+    for prep in token.children:
+        if prep.dep_ == "prep":
+            objs = [o.lemma_.lower() for o in prep.children if o.dep_ == "pobj"]
+            out.extend((o, prep.lower_) for o in objs or [""])
+    return out
+
+
+def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
+    """Every trigger token of a sentence, nested and merged (see the module docstring)."""
+    found = [Candidate(t, row) for t in sentence
+             if (row := lookup(t, lexicon)) is not None and row.type != "-"]
+    by_index = {c.token.i: c for c in found}
+    for cand in found:
+        _apply_nesting(cand, by_index)
+    for cand in found:
+        if not cand.dropped and _is_accident_death(cand):
+            cand.dropped = True
+    return [c for c in found if not c.dropped]
+
+
+def _apply_nesting(cand: Candidate, by_index: dict[int, Candidate]) -> None:
+    node, entry = cand.token, None
+    while node.head.i != node.i:
+        entry, node = node, node.head
+        if node.lemma_.lower() in SPEECH and node.i not in by_index:
+            return
+        outer = by_index.get(node.i)
+        if outer is None or outer.dropped:
+            continue
+        if cand.row.type == "ASSAULT" and outer.row.type == "ASSAULT":
+            cand.dropped = True
+            outer.absorbed.append(cand)
+            return
+        if outer.row.type in CONTAINER_TYPES and _is_complement(entry):
+            if outer.token.lemma_.lower() in DENY:
+                outer.dropped = True
+            else:
+                cand.dropped = True
+            return
+        return
+
+
+def _is_complement(entry: Any) -> bool:
+    if entry.dep_ in COMPLEMENT_DEPS:
+        return True
+    return entry.dep_ == "prep" and entry.lower_ in COMPLEMENT_PREPS
+
+
+def _is_accident_death(cand: Candidate) -> bool:
+    """A death verb with no attacker whose cause is an accident ("killed when the plane crashed")."""
+    token = cand.token
+    if token.lemma_.lower() not in DEATH_LEMMAS or cand.absorbed:
+        return False
+    if any(c.dep_ in {"agent"} for c in token.children):
+        return False
+    if token.lemma_.lower() == "kill" and any(c.dep_ == "nsubj" for c in token.children):
+        subject = next(c for c in token.children if c.dep_ == "nsubj")
+        return subject.lemma_.lower() in ACCIDENTS
+    return any(t.lemma_.lower() in ACCIDENTS for t in token.subtree if t.i != token.i)

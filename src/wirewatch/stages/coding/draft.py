@@ -1,0 +1,87 @@
+"""An event under construction, and its conversion to the frozen :class:`~wirewatch.models.Event`."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from wirewatch.models import Actor, Event, EventPlace, Evidence
+from wirewatch.stages.coding.context import EventDate
+
+PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+EMPTY = Actor()
+
+
+@dataclass(slots=True)
+class Draft:
+    """Mutable event fields plus what article-level linking needs (anchors, definiteness)."""
+
+    type: str
+    cameo: str | None
+    mode: str | None
+    actor: Actor
+    target: Actor
+    place: EventPlace | None
+    date: EventDate | None
+    killed: int | None
+    injured: int | None
+    status: str
+    attribution: str | None
+    evidence: Evidence
+    confidence: float
+    sentence_index: int
+    anchors: frozenset[str] = frozenset()
+    is_anaphoric: bool = False
+    has_actor: bool = False
+    place_in_sentence: bool = False
+    merged: list[Draft] = field(default_factory=list)
+
+    def absorb(self, other: Draft) -> None:
+        """Fill what this draft lacks from another mention of the same incident."""
+        if other.date is not None and (self.date is None or _better_date(other, self)):
+            self.date = other.date
+        if self.killed is None:
+            self.killed = other.killed
+        if self.injured is None:
+            self.injured = other.injured
+        if other.place is not None and (self.place is None or (other.place_in_sentence
+                                                               and not self.place_in_sentence)):
+            self.place, self.place_in_sentence = other.place, other.place_in_sentence
+        if not self.has_actor and other.has_actor:
+            self.actor, self.has_actor = other.actor, True
+        if self.target == EMPTY and other.target != EMPTY:
+            self.target = other.target
+        self.mode = self.mode or other.mode
+        self.anchors = self.anchors | other.anchors
+        self.merged.append(other)
+
+
+def _better_date(new: Draft, old: Draft) -> bool:
+    """A date stated in the text beats a report or publication date; finer beats coarser nearby."""
+    assert new.date is not None and old.date is not None
+    if new.date.source != "text":
+        return False
+    if old.date.source != "text":
+        return True
+    close = abs((new.date.date - old.date.date).days) <= 21
+    return close and PRECISION_ORDER[new.date.precision] < PRECISION_ORDER[old.date.precision]
+
+
+def event_id(article_id: str, draft: Draft) -> str:
+    """Deterministic id: article, evidence offsets, type, actor and target."""
+    key = "|".join([article_id, str(draft.evidence.start), str(draft.evidence.end), draft.type,
+                    draft.actor.name or "", draft.target.name or ""])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def to_event(article_id: str, draft: Draft) -> Event:
+    """Freeze a draft."""
+    return Event(
+        id=event_id(article_id, draft), type=draft.type, cameo=draft.cameo, mode=draft.mode,
+        actor=draft.actor, target=draft.target, place=draft.place,
+        date=draft.date.date.isoformat() if draft.date else None,
+        date_precision=draft.date.precision if draft.date else None,
+        killed=draft.killed, injured=draft.injured, status=draft.status,
+        attribution=draft.attribution, evidence=draft.evidence,
+        confidence=round(draft.confidence, 3),
+    )
