@@ -31,6 +31,7 @@ class RunReport:
     skipped: int = 0
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
+    added_ids: list[str] = field(default_factory=list)   # ids of the articles newly stored
 
 
 def iter_documents(inputs: Sequence[str], *, url: str | None = None,
@@ -104,6 +105,7 @@ def _flush(store: SQLStore, batch: list[Work], report: RunReport) -> None:
     if not batch:
         return
     result = store.add_articles(w.article for w in batch if w.article is not None)
+    report.added_ids.extend(result.added_ids)
     report.articles += len(batch)
     report.added += result.added
     report.skipped += result.skipped

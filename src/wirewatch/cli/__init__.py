@@ -45,10 +45,10 @@ def _root(
 
 
 def _register() -> None:
-    from wirewatch.cli import data, evaluate, gazetteer, run
+    from wirewatch.cli import backfill, data, evaluate, gazetteer, run, serve, watch
 
-    run.register(app)
-    data.register(app)
+    for module in (run, data, serve, watch, backfill):
+        module.register(app)
     app.add_typer(evaluate.app, name="eval")
     app.add_typer(gazetteer.app, name="gazetteer")
 

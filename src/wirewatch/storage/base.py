@@ -16,6 +16,7 @@ class AddResult:
     added: int
     skipped: int
     events: int
+    added_ids: tuple[str, ...] = ()
 
 
 class EventStore(Protocol):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table,
-                        Text, func)
+                        Text, UniqueConstraint, func)
 
 metadata = MetaData()
 
@@ -86,6 +86,33 @@ failures = Table(
     Column("item", Text, nullable=False),
     Column("reason", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+rules = Table(
+    "rules", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False, server_default="match"),   # match | spike
+    Column("query", Text, nullable=False, server_default=""),             # EventFilter query string
+    Column("params", Text),          # JSON: spike settings (group_by, window_hours, z, min_count, ...)
+    Column("deliveries", Text),      # JSON: {"webhooks": [...], "emails": [...], "digest": "hourly"|...}
+    Column("enabled", Integer, nullable=False, server_default="1"),
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+    Column("updated_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+alerts = Table(
+    "alerts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rule_id", String(32), nullable=False, index=True),
+    Column("dedupe_key", Text, nullable=False),   # event id, or "<group>@<window>" for spikes
+    Column("kind", String(16), nullable=False),
+    Column("fired_at", DateTime(timezone=True), server_default=func.now(), index=True),
+    Column("event_ids", Text),       # JSON list
+    Column("story_id", String(32)),
+    Column("payload", Text),         # JSON: what deliveries send
+    Column("delivery_status", Text), # JSON: per delivery outcome
+    UniqueConstraint("rule_id", "dedupe_key", name="uq_alerts_rule_dedupe"),
 )
 
 Index("ix_events_type_date", events.c.type, events.c.date)

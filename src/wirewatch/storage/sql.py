@@ -21,7 +21,7 @@ from wirewatch.models import Article, Event, Place
 from wirewatch.storage import rows
 from wirewatch.storage.base import AddResult
 from wirewatch.storage.migrate import upgrade
-from wirewatch.storage.schema import articles, events, failures, places
+from wirewatch.storage.schema import alerts, articles, events, failures, places, rules, stories
 
 DEFAULT_URL = "sqlite:///wirewatch.db"
 
@@ -92,6 +92,7 @@ class SQLStore:
     def add_articles(self, batch: Iterable[Article]) -> AddResult:
         batch = list(batch)
         added = skipped = n_events = 0
+        added_ids: list[str] = []
         try:
             with self.engine.begin() as conn:
                 seq = (conn.execute(select(func.max(articles.c.seq))).scalar() or 0) + 1
@@ -102,10 +103,11 @@ class SQLStore:
                     conn.execute(self._insert(articles), [rows.article_row(article, seq)])
                     seq += 1
                     added += 1
+                    added_ids.append(article.id)
                     n_events += self._write_children(conn, article)
         except SQLAlchemyError as exc:
             raise StorageError(f"writing {len(batch)} articles failed: {str(exc).splitlines()[0]}") from exc
-        return AddResult(added=added, skipped=skipped, events=n_events)
+        return AddResult(added=added, skipped=skipped, events=n_events, added_ids=tuple(added_ids))
 
     def _known(self, conn: Connection, article: Article) -> bool:
         if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
@@ -181,7 +183,8 @@ class SQLStore:
         with self.engine.connect() as conn:
             return {name: conn.execute(select(func.count()).select_from(table)).scalar() or 0
                     for name, table in (("articles", articles), ("events", events), ("places", places),
-                                        ("failures", failures))}
+                                        ("failures", failures), ("stories", stories), ("rules", rules),
+                                        ("alerts", alerts))}
 
     def event_summary(self) -> list[tuple[str, str | None, int]]:
         """Events counted by (type, place country), most frequent first."""

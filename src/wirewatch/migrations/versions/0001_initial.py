@@ -84,6 +84,30 @@ def upgrade() -> None:
     )
     op.create_index("ix_places_country", "places", ["country"])
     op.create_table(
+        "rules",
+        sa.Column("id", sa.String(32), primary_key=True),
+        sa.Column("name", sa.Text, nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False, server_default="match"),
+        sa.Column("query", sa.Text, nullable=False, server_default=""),
+        sa.Column("params", sa.Text), sa.Column("deliveries", sa.Text),
+        sa.Column("enabled", sa.Integer, nullable=False, server_default="1"),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now()),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.func.now()),
+    )
+    op.create_table(
+        "alerts",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("rule_id", sa.String(32), nullable=False),
+        sa.Column("dedupe_key", sa.Text, nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("fired_at", sa.DateTime(timezone=True), server_default=sa.func.now()),
+        sa.Column("event_ids", sa.Text), sa.Column("story_id", sa.String(32)),
+        sa.Column("payload", sa.Text), sa.Column("delivery_status", sa.Text),
+        sa.UniqueConstraint("rule_id", "dedupe_key", name="uq_alerts_rule_dedupe"),
+    )
+    op.create_index("ix_alerts_rule_id", "alerts", ["rule_id"])
+    op.create_index("ix_alerts_fired_at", "alerts", ["fired_at"])
+    op.create_table(
         "failures",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("stage", sa.String(64), nullable=False),
@@ -94,5 +118,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("failures", "places", "stories", "events", "articles"):
+    for table in ("failures", "alerts", "rules", "places", "stories", "events", "articles"):
         op.drop_table(table)

@@ -149,7 +149,7 @@ def clean_phrase(phrase: str) -> str:
 
 
 def _data(name: str) -> Any:
-    return resources.files("wirewatch").joinpath("data", name)
+    return resources.files("wirewatch") / "data" / name
 
 
 @functools.lru_cache(maxsize=4)

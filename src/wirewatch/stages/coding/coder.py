@@ -80,12 +80,27 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def paragraph_sentences(doc: Any) -> list[Any]:
+    """spaCy sentences, split again at line breaks (headlines, captions and paragraphs)."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if "\n" in token.text and token.is_space:
+                if token.i > start:
+                    out.append(doc[start:token.i])
+                start = token.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return out
+
+
 def code_article(article: Article, doc: Any, res: CoderResources) -> list[Event]:
     """All events of one parsed article."""
     published = parse_published(article.published)
     actors = ArticleActors(res.actors.find(article.text))
     state = _ArticleState(article, actors, published, res)
-    for index, sentence in enumerate(doc.sents):
+    for index, sentence in enumerate(paragraph_sentences(doc)):
         state.code_sentence(index, sentence)
     drafts = link_incidents(state.drafts, state.reports)
     return [to_event(article.id, d) for d in drafts]
@@ -144,7 +159,7 @@ class _ArticleState:
             actor = self._resolve(next((c for c in verdict.frame.children if c.dep_ == "nsubj"), None))
         type_, cameo, status = cand.row.type, cand.row.cameo, verdict.status
         if verdict.is_intent and type_ in COOPERATIVE and status == "actual":
-            type_, cameo = "AGREE", "03" + cameo[1:2] if cameo else "030"
+            type_, cameo = "AGREE", "03"
         elif verdict.is_intent and type_ in MATERIAL_CONFLICT and status in {"actual", "hypothetical"}:
             type_, cameo, status = "THREATEN", "13", "threatened"
         if type_ == "THREATEN" and status in {"actual", "claimed", "alleged"}:

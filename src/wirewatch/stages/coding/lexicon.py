@@ -108,7 +108,7 @@ class Lexicon:
 
 
 def _data(name: str) -> Any:
-    return resources.files("wirewatch").joinpath("data", name)
+    return resources.files("wirewatch") / "data" / name
 
 
 @functools.lru_cache(maxsize=4)

@@ -74,7 +74,8 @@ def np_bounds(token: Any) -> tuple[int, int]:
 
 
 def _is_of(token: Any) -> bool:
-    return token.dep_ == "prep" and token.lower_ == "of"
+    """An 'of' phrase with a noun object ("members of Hamas"), not "of planting a bomb"."""
+    return token.dep_ == "prep" and token.lower_ == "of" and any(c.dep_ == "pobj" for c in token.children)
 
 
 def resolve_np(token: Any, actors: ArticleActors, salience: Salience) -> Actor | None:

@@ -71,9 +71,7 @@ def _entity_mentions(doc: Any, text: str, gazetteer: Gazetteer) -> list[Mention]
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             for start, end in _split_commas(text, ent.start_char, ent.end_char):
-                mention = _trimmed_mention(text, start, end, gazetteer)
-                if mention is not None and (mention.key_id is not None or ent.label_ == "GPE"):
-                    mentions.append(mention)
+                mentions.extend(_place_entity_mentions(doc, text, start, end, ent.label_, gazetteer))
         elif ent.label_ in RESCUE_LABELS:
             mention = _trimmed_mention(text, ent.start_char, ent.end_char, gazetteer)
             if mention is not None and mention.key_id is not None and _looks_like_name(mention.text):
@@ -81,10 +79,35 @@ def _entity_mentions(doc: Any, text: str, gazetteer: Gazetteer) -> list[Mention]
     return mentions
 
 
+def _place_entity_mentions(doc: Any, text: str, start: int, end: int, label: str,
+                           gazetteer: Gazetteer) -> list[Mention]:
+    """The mention of a place entity; for a name the gazetteer lacks, the known names inside it
+    ("Nyanza province" -> "Nyanza", "North-Western Sydney" -> "Sydney"), else the bare GPE."""
+    mention = _trimmed_mention(text, start, end, gazetteer)
+    if mention is None or mention.key_id is not None:
+        return [] if mention is None else [mention]
+    inner = _inner_mentions(text, mention, gazetteer)
+    if inner:
+        return inner
+    return [mention] if label == "GPE" else []
+
+
+def _inner_mentions(text: str, mention: Mention, gazetteer: Gazetteer) -> list[Mention]:
+    """Known capitalised names inside ``mention``, longest first, not overlapping."""
+    folded = scan_form(text[mention.start:mention.end])
+    found = []
+    for last, value in gazetteer.scanner.iter(folded):
+        length = value & (SCAN_LENGTH_LIMIT - 1)
+        start, end = mention.start + last + 1 - length, mention.start + last + 1
+        if _is_word_bounded(text, start, end) and _is_capitalised(text[start:end]):
+            found.append(Mention(start, end, text[start:end], value >> SCAN_LENGTH_BITS))
+    return _non_overlapping(found)
+
+
 def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "Pandi, Bulacan" into its parts (offsets)."""
     parts, cursor = [], start
-    for match in re.finditer(r"\s*,\s*", text[start:end]):
+    for match in re.finditer(r"\s*,\s*|\s+[-–—]\s+", text[start:end]):
         parts.append((cursor, start + match.start()))
         cursor = start + match.end()
     parts.append((cursor, end))
@@ -170,10 +193,10 @@ def _with_feature(mention: Mention, text: str) -> Mention:
 
 
 def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
-    """Keep the earliest, then longest, of overlapping mentions; strong before weak."""
-    ordered = sorted(mentions, key=lambda m: (m.start, m.weak, -(m.end - m.start)))
+    """Of overlapping mentions keep strong before weak, then the longest; sorted by start."""
+    ordered = sorted(mentions, key=lambda m: (m.weak, -(m.end - m.start), m.start))
     kept: list[Mention] = []
-    for mention in ordered:
-        if not kept or mention.start >= kept[-1].end:
+    for mention in ordered:   # strong and long first, then whatever still fits
+        if not any(k.start < mention.end and mention.start < k.end for k in kept):
             kept.append(mention)
-    return kept
+    return sorted(kept, key=lambda m: m.start)

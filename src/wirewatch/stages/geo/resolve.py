@@ -54,6 +54,7 @@ class _Context:
     """Document-level evidence used while scoring."""
 
     evidence: dict[str, float] = field(default_factory=dict)      # ISO3 -> weight
+    by_name: dict[tuple[int, str], float] = field(default_factory=dict)   # (key id, ISO3) -> weight
     top: float = 1.0
     admin1: dict[int, int] = field(default_factory=dict)          # admin-1 entry -> mentions
 
@@ -135,7 +136,9 @@ def _build_context(slots: list[_Slot], gazetteer: Gazetteer, base: dict[str, flo
             continue
         country = gazetteer.country_code(slot.choice)
         if country:
-            context.evidence[country] = context.evidence.get(country, 0.0) + _weight(gazetteer, slot)
+            weight, name = _weight(gazetteer, slot), (slot.mention.key_id or 0, country)
+            context.evidence[country] = context.evidence.get(country, 0.0) + weight
+            context.by_name[name] = context.by_name.get(name, 0.0) + weight
         admin1 = slot.choice if gazetteer.kinds[slot.choice] == KIND_ADMIN1 else NO_ADMIN
         if admin1 != NO_ADMIN:
             context.admin1[admin1] = context.admin1.get(admin1, 0) + 1
@@ -189,10 +192,9 @@ def _context_score(gazetteer: Gazetteer, slots: list[_Slot], index: int, entry_i
 
 
 def _share(gazetteer: Gazetteer, slot: _Slot, country: str, context: _Context) -> float:
-    """Share of the document's country evidence held by ``country``, this mention left out."""
-    evidence = context.evidence.get(country, 0.0)
-    if slot.choice is not None and gazetteer.country_code(slot.choice) == country:
-        evidence -= _weight(gazetteer, slot)
+    """Share of the document's country evidence held by ``country``, left out the mentions of this
+    very name (ten "Santa Ana"s must not vote for their own first guess)."""
+    evidence = context.evidence.get(country, 0.0) - context.by_name.get((slot.mention.key_id or 0, country), 0.0)
     return max(0.0, evidence) / context.top
 
 

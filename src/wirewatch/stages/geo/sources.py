@@ -79,7 +79,7 @@ def read_countries() -> list[CountryRecord]:
         names = [country.name, country.common_name or "", country.official_name or "",
                  gc_country.get("name", ""), info.get("name", ""), *country.aliases,
                  *info.get("altSpellings", [])]
-        latlng = info.get("latlng") or []
+        latlng = list(outline_centre(info.get("geoJSON") or {}) or info.get("latlng") or [])
         demonym = info.get("demonym") or ""
         records.append(CountryRecord(
             iso2=country.alpha2, iso3=country.alpha3,
@@ -93,6 +93,38 @@ def read_countries() -> list[CountryRecord]:
             capital=gc_country.get("capital") or "",
             neighbours=[n for n in (gc_country.get("neighbours") or "").split(",") if n]))
     return records
+
+
+def outline_centre(geojson: dict[str, Any]) -> tuple[float, float] | None:
+    """Area centroid (lat, lon) of the largest polygon of a country outline (its main landmass).
+
+    On the development set this matches the conventional country centre points of news gold data
+    more often than countryinfo's ``latlng`` (649 vs 586 of 893 country mentions within 161 km).
+    """
+    best: tuple[float, float, float] | None = None
+    for feature in geojson.get("features", []):
+        geometry = feature.get("geometry") or {}
+        polygons = [geometry.get("coordinates")] if geometry.get("type") == "Polygon" \
+            else geometry.get("coordinates") or []
+        for polygon in polygons:
+            if polygon and polygon[0]:
+                centroid = _ring_centroid(polygon[0])
+                if centroid is not None and (best is None or centroid[2] > best[2]):
+                    best = centroid
+    return None if best is None else (best[0], best[1])
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float] | None:
+    """(lat, lon, area) of a closed ring of [lon, lat] points (planar shoelace formula)."""
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if not area:
+        return None
+    return cy / (3 * area), cx / (3 * area), abs(area) / 2
 
 
 def read_continents() -> Iterator[RawPlace]:

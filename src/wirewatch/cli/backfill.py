@@ -1,0 +1,9 @@
+"""`wirewatch backfill`: distributed processing of WARC archives (issue 8)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the app (none yet)."""
