@@ -32,6 +32,7 @@ class RunReport:
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
     added_ids: list[str] = field(default_factory=list)   # ids of the articles newly stored
+    timings: dict[str, float] = field(default_factory=dict)   # seconds per stage
 
 
 def iter_documents(inputs: Sequence[str], *, url: str | None = None,
@@ -73,16 +74,41 @@ class SkipStored(ItemStage):
 
 def ingest(inputs: Sequence[str], store: SQLStore, *, batch_size: int = 32,
            url: str | None = None, published: date | datetime | None = None,
-           on_progress: Progress | None = None, pipeline: Pipeline | None = None) -> RunReport:
-    """Process inputs and store articles, events and places; idempotent and transactional per batch."""
+           on_progress: Progress | None = None, pipeline: Pipeline | None = None,
+           workers: int = 1, db_url: str | None = None) -> RunReport:
+    """Process inputs and store articles, events and places; idempotent and transactional per batch.
+
+    With ``workers`` > 1 the pipeline runs on that many processes (``db_url`` lets them skip
+    articles already stored); storing stays in this process, in arrival order.
+    """
     check_inputs(inputs)
-    pipeline = pipeline or Pipeline.default(batch_size=batch_size)
-    stages = list(pipeline.stages)
-    stages.insert(1, SkipStored(store))
-    guarded = Pipeline(stages=stages, ctx=pipeline.ctx)
+    documents = iter_documents(inputs, url=url, published=published)
+    if workers > 1:
+        from wirewatch.parallel import run_parallel
+        from wirewatch.pipeline.builder import DEFAULT_STAGES
+
+        names = [s.name for s in pipeline.stages] if pipeline else list(DEFAULT_STAGES)
+        ctx = pipeline.ctx if pipeline else RunContext()
+        stream = run_parallel(documents, workers=workers, stage_names=names, batch_size=batch_size,
+                              ctx=ctx, db_url=db_url)
+    else:
+        pipeline = pipeline or Pipeline.default(batch_size=batch_size)
+        stages = list(pipeline.stages)
+        stages.insert(1, SkipStored(store))
+        ctx = pipeline.ctx
+        stream = Pipeline(stages=stages, ctx=ctx).run(documents)
+    report = _store_stream(stream, store, batch_size, on_progress)
+    report.failures = list(ctx.failures)
+    report.timings = dict(ctx.timings)
+    store.add_failures((f.stage, f.item, f.reason) for f in report.failures)
+    return report
+
+
+def _store_stream(stream: Iterable[Work], store: SQLStore, batch_size: int,
+                  on_progress: Progress | None) -> RunReport:
     report = RunReport()
     batch: list[Work] = []
-    for work in guarded.run(iter_documents(inputs, url=url, published=published)):
+    for work in stream:
         report.documents += 1
         if on_progress:
             on_progress(1)
@@ -96,8 +122,6 @@ def ingest(inputs: Sequence[str], store: SQLStore, *, batch_size: int = 32,
             _flush(store, batch, report)
             batch = []
     _flush(store, batch, report)
-    report.failures = list(guarded.ctx.failures)
-    store.add_failures((f.stage, f.item, f.reason) for f in report.failures)
     return report
 
 

@@ -90,6 +90,8 @@ def ingest_cmd(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per parse batch "
                                             "and per database transaction.")] = 32,
     strict: StrictOpt = False,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, max=64,
+                                         help="Processes for the pipeline (each loads the models once).")] = 1,
 ) -> None:
     """Process inputs and store articles, events and places (idempotent: rerun after a crash)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -108,7 +110,7 @@ def ingest_cmd(
                       disable=not err_console.is_terminal) as bar:
             task = bar.add_task("ingest", total=total)
             report = ingest(inputs, store, batch_size=batch_size, url=url, published=day,
-                            on_progress=lambda n: bar.advance(task, n))
+                            on_progress=lambda n: bar.advance(task, n), workers=workers, db_url=db)
     finally:
         store.close()
     err_console.print(

@@ -9,6 +9,7 @@ filled the fields it ``provides``. A stage that fails on one item records a
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, runtime_checkable
@@ -49,6 +50,8 @@ class RunContext:
     logger: logging.Logger = field(default_factory=lambda: logging.getLogger("wirewatch"))
     strict: bool = False
     failures: list[Failure] = field(default_factory=list)
+    #: seconds spent inside each stage (its own work, upstream time excluded), filled by run()
+    timings: dict[str, float] = field(default_factory=dict)
 
     def fail(self, stage: str, work: Work, exc: BaseException) -> None:
         """Quarantine ``work``: record why, and let the run go on (or re-raise when strict)."""
@@ -86,12 +89,42 @@ def check_stages(stages: Sequence[Stage]) -> None:
 
 
 def run(stages: Sequence[Stage], items: Iterable[Work], ctx: RunContext) -> Iterator[Work]:
-    """Chain the stages lazily; failed items are passed along untouched so callers can count them."""
+    """Chain the stages lazily; failed items are passed along untouched so callers can count them.
+
+    Time spent in each stage is added to ``ctx.timings`` (cumulative time pulling from a stage's
+    output minus the time its input took to produce).
+    """
     check_stages(stages)
-    stream: Iterable[Work] = items
-    for stage in stages:
-        stream = stage.process(stream, ctx)
-    return iter(stream)
+    clock: list[float] = [0.0] * (len(stages) + 1)
+    stream: Iterator[Work] = _timed(iter(items), clock, 0)
+    for i, stage in enumerate(stages):
+        stream = _timed(iter(stage.process(stream, ctx)), clock, i + 1)
+    return _account(stream, stages, clock, ctx)
+
+
+def _timed(stream: Iterator[Work], clock: list[float], slot: int) -> Iterator[Work]:
+    while True:
+        start = time.perf_counter()
+        try:
+            item = next(stream)
+        except StopIteration:
+            clock[slot] += time.perf_counter() - start
+            return
+        clock[slot] += time.perf_counter() - start
+        yield item
+
+
+def _account(stream: Iterator[Work], stages: Sequence[Stage], clock: list[float],
+             ctx: RunContext) -> Iterator[Work]:
+    seen = [0.0] * len(clock)
+    try:
+        yield from stream
+    finally:
+        for i, stage in enumerate(stages):
+            own = (clock[i + 1] - seen[i + 1]) - (clock[i] - seen[i])
+            ctx.timings[stage.name] = ctx.timings.get(stage.name, 0.0) + max(0.0, own)
+        source = clock[0] - seen[0]
+        ctx.timings["input"] = ctx.timings.get("input", 0.0) + source
 
 
 def live(items: Iterable[Work]) -> Iterator[Work]:
