@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from typer._click import exceptions as click_exc   # Typer vendors Click
 
 from wirewatch.errors import WirewatchError
+
+if TYPE_CHECKING:
+    from wirewatch.config import Settings
 
 app = typer.Typer(
     name="wirewatch", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -26,6 +30,14 @@ app = typer.Typer(
 
 class _State:
     debug = False
+    config: Path | None = None
+
+
+def settings() -> "Settings":
+    """The settings for this invocation: defaults < wirewatch.toml (--config) < WIREWATCH_* env."""
+    from wirewatch.config import load_settings
+
+    return load_settings(_State.config)
 
 
 @app.callback()
@@ -33,8 +45,11 @@ def _root(
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True,
                                          help="More log output (-v info, -vv debug).")] = 0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for internal errors.")] = False,
+    config: Annotated[Optional[Path], typer.Option(
+        "--config", "-c", help="TOML settings file (see docs/configuration.md); env WIREWATCH_CONFIG_FILE.")] = None,
 ) -> None:
     _State.debug = debug
+    _State.config = config
     level = logging.WARNING - 10 * min(verbose, 2)
     from rich.logging import RichHandler
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
 from typing import Annotated
 
@@ -25,7 +24,10 @@ def parse_date(value: str | None) -> date | datetime | None:
 
 
 def default_db() -> str:
-    return os.environ.get("WIREWATCH_DB", DEFAULT_URL)
+    """--db default: WIREWATCH_DB, else `db` in the config file, else sqlite:///wirewatch.db."""
+    from wirewatch.cli import settings
+
+    return str(settings().db or DEFAULT_URL)
 
 
 DbOption = Annotated[str, typer.Option("--db", help="Database URL (sqlite:///file.db or "

@@ -32,9 +32,13 @@ def process_cmd(
     """Extract and code articles and print them (a table, or JSON Lines with --json)."""
     from wirewatch.runner import only_source_failed, process
 
+    from wirewatch.cli import settings
+    from wirewatch.pipeline.builder import Pipeline
+
     day = parse_date(published)
+    pipeline = Pipeline.from_settings(settings(), strict=False)
     works = []
-    for work in process(inputs, url=url, published=day):
+    for work in process(inputs, url=url, published=day, pipeline=pipeline):
         works.append(work)
         if work.article is None or work.failure is not None:
             continue
@@ -101,7 +105,12 @@ def ingest_cmd(
     from wirewatch.runner import count_inputs, ingest
     from wirewatch.storage import open_store
 
+    from wirewatch.cli import settings
+    from wirewatch.pipeline.builder import Pipeline
+
     day = parse_date(published)
+    conf = settings()
+    pipeline = Pipeline.from_settings(conf) if workers == 1 else None
     total = count_inputs(inputs)
     store = open_store(db)
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), RateColumn())
@@ -110,7 +119,8 @@ def ingest_cmd(
                       disable=not err_console.is_terminal) as bar:
             task = bar.add_task("ingest", total=total)
             report = ingest(inputs, store, batch_size=batch_size, url=url, published=day,
-                            on_progress=lambda n: bar.advance(task, n), workers=workers, db_url=db)
+                            on_progress=lambda n: bar.advance(task, n), workers=workers, db_url=db,
+                            pipeline=pipeline)
     finally:
         store.close()
     err_console.print(

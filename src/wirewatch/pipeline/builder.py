@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from wirewatch.models import Article, Document
 from wirewatch.pipeline.base import RunContext, Stage, Work, check_stages, run
@@ -24,10 +25,19 @@ class Pipeline:
 
     @classmethod
     def default(cls, *, names: Sequence[str] = DEFAULT_STAGES, batch_size: int = 32,
-                strict: bool = False) -> "Pipeline":
-        stages = [load_stage(name, batch_size=batch_size) for name in names]
+                strict: bool = False, extra_actor_files: Sequence[str] = ()) -> "Pipeline":
+        """The stages named (defaults: extract, nlp, geo, coding), each built once."""
+        stages = [load_stage(name, batch_size=batch_size, extra_actor_files=list(extra_actor_files))
+                  for name in names]
         check_stages(stages)
         return cls(stages=stages, ctx=RunContext(strict=strict))
+
+    @classmethod
+    def from_settings(cls, settings: Any, *, strict: bool = False) -> "Pipeline":
+        """The pipeline a Settings object describes (``[pipeline]`` in wirewatch.toml)."""
+        p = settings.pipeline
+        return cls.default(names=p.stages, batch_size=p.batch_size, strict=strict,
+                           extra_actor_files=[str(f) for f in p.extra_actor_files])
 
     def run(self, documents: Iterable[Document]) -> Iterator[Work]:
         """Process documents lazily; failed items come out with ``work.failure`` set."""
