@@ -70,27 +70,21 @@ def evaluate_geo(gold_path: Path, *, limit: int | None = None, pred_path: Path |
     started = time.perf_counter()
     predictions = list(predict(records, docs, gazetteer))
     geo_seconds = time.perf_counter() - started
-    if limit is not None:   # score only the documents we predicted
-        gold_path = _write_jsonl(records, Path(tempfile.mkdtemp()) / "gold.jsonl", gold_path.parent)
+    scorer = gold_path.parent / "score.py"
     with tempfile.TemporaryDirectory() as tmp:
+        if limit is not None:   # score only the documents we predicted
+            gold_path = _write_jsonl(records, Path(tmp) / "gold.jsonl")
         out = pred_path or Path(tmp) / "predictions.jsonl"
         _write_jsonl(predictions, out)
-        scored = score_predictions(gold_path, out, _scorer_for(gold_path))
+        scored = score_predictions(gold_path, out, scorer)
     return _summary(scored, len(records), geo_seconds)
 
 
-def _scorer_for(gold_path: Path) -> Path:
-    marker = gold_path.parent / ".scorer"
-    return Path(marker.read_text().strip()) if marker.exists() else gold_path.parent / "score.py"
-
-
-def _write_jsonl(rows: Iterable[dict[str, Any]], path: Path, scorer_dir: Path | None = None) -> Path:
+def _write_jsonl(rows: Iterable[dict[str, Any]], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    if scorer_dir is not None:
-        (path.parent / ".scorer").write_text(str(scorer_dir / "score.py"))
     return path
 
 

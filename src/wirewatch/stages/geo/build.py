@@ -47,6 +47,12 @@ ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("AUS", "Australian Capital Territory"): ("ACT",),
     ("ZAF", "KwaZulu-Natal"): ("KZN",),
 }
+#: Words that are names somewhere but, alone in a sentence, almost never mean that place.
+GENERIC_WORDS = frozenset({
+    "West", "East", "North", "South", "Central", "Western", "Eastern", "Northern", "Southern",
+    "Republic", "Island", "Islands", "City", "Mount", "Lake", "Union", "Kingdom", "States", "Valley",
+    "Coast", "Bay", "Port", "Centre", "Center", "Victory", "Liberty", "Independence", "Hope", "Unity",
+})
 MAX_POSTINGS = 64
 MIN_SCAN_CITY_POPULATION = 15_000
 MIN_SCAN_ALIAS_POPULATION = 500_000
@@ -134,7 +140,7 @@ def is_scannable(name: str, kind: int, population: int, *, is_primary: bool) -> 
     """Whether the text scan may report ``name`` where the NER saw no place."""
     if is_code_like(name):
         return any(name in names for names in ABBREVIATIONS.values())
-    if len(name) < 4 or not name[:1].isupper():
+    if len(name) < 4 or not name[:1].isupper() or name in GENERIC_WORDS:
         return False
     if kind != KIND_CITY:
         return kind != KIND_ADMIN2 or is_primary

@@ -29,7 +29,7 @@ from wirewatch.stages.geo.gazetteer import (
 )
 from wirewatch.stages.geo.recognize import Mention
 
-KIND_BONUS = {KIND_CONTINENT: 1.0, KIND_REGION: 1.0, KIND_COUNTRY: 2.0, KIND_ADMIN1: 0.5,
+KIND_BONUS = {KIND_CONTINENT: 1.0, KIND_REGION: 2.0, KIND_COUNTRY: 2.0, KIND_ADMIN1: 0.5,
               KIND_ADMIN2: -0.5, KIND_CITY: 0.0}
 PRIMARY_NAME = 1.0
 QUALIFIED = 6.0
