@@ -17,7 +17,10 @@ _BOILERPLATE = re.compile(
     r"|become a (?:member|subscriber|partner)|support (?:our|independent) journalism"
     r"|we ask you to be our partner|our loyal readers|newsletter sign-?up|sign up for our"
     r"|click here>>|click here to|download our app|enable javascript|accept (?:all )?cookies"
-    r"|keep an eye on your inbox|processing your subscription|photos? ©|image:? ©)\b",
+    r"|keep an eye on your inbox|processing your subscription|photos? ©|image:? ©)\b"
+    r"|^(?:published|updated|posted|last updated|by)\b[^.!?]{0,80}\|"                # byline/meta line
+    r"|^[^.!?]{0,60}\|[^.!?]{0,60}\|[^.!?]{0,60}$",                                   # menu: a | b | c
+
     re.IGNORECASE,
 )
 
@@ -76,8 +79,25 @@ def _same_text(a: str, b: str) -> bool:
     return norm.sub(" ", a).strip().lower() == norm.sub(" ", b).strip().lower()
 
 
+#: How many leading paragraphs (kicker, standfirst, byline) may precede the dateline paragraph.
+DATELINE_SEARCH = 4
+
+
 def split_dateline(body: str) -> tuple[str, str | None]:
-    """Remove a wire dateline from the first paragraph: ('CAIRO - Text', ...) → ('Text', 'Cairo')."""
+    """Find a wire dateline in the first paragraphs and remove it with what precedes it.
+
+    ('Security\nCAIRO - Text', ...) → ('Text', 'Cairo'): the story starts at the dateline;
+    a kicker, standfirst or byline above it is page furniture.
+    """
+    paragraphs = body.split("\n")
+    for i, para in enumerate(paragraphs[:DATELINE_SEARCH]):
+        rest, dateline = _split_first_dateline(para)
+        if dateline is not None:
+            return "\n".join([rest, *paragraphs[i + 1:]]), dateline
+    return body, None
+
+
+def _split_first_dateline(body: str) -> tuple[str, str | None]:
     match = _DATELINE.match(body)
     if not match:
         return body, None
@@ -92,7 +112,7 @@ def split_dateline(body: str) -> tuple[str, str | None]:
 
 def has_dateline(paragraph: str) -> bool:
     """True when the paragraph opens with a wire dateline."""
-    return split_dateline(paragraph)[1] is not None
+    return _split_first_dateline(paragraph)[1] is not None
 
 
 def looks_like_title(line: str) -> bool:

@@ -103,10 +103,28 @@ def _from_html(html: str, url: str | None) -> _Fields:
     if result is None:
         return _Fields("")
     data = result.as_dict()
+    if _is_table_dump(data.get("text") or ""):
+        # an old layout-table page: trafilatura keeps the grid; read the cells as blocks instead
+        relaid = _LAYOUT_TABLE.sub(lambda m: f"<{m.group(1)}div", html)
+        again = trafilatura.bare_extraction(relaid, url=url, include_comments=False, with_metadata=True,
+                                            deduplicate=False)
+        if again is not None:
+            data["text"] = again.as_dict().get("text") or data.get("text")
     return _Fields(
         body=data.get("text") or "", title=_clean_title(data.get("title")),
         date=data.get("date"), site=_clean_site(data.get("sitename")), url=data.get("url"),
     )
+
+
+_LAYOUT_TABLE = re.compile(r"<(/?)(?:table|tbody|thead|tfoot|tr|td|th)\b", re.IGNORECASE)
+
+
+def _is_table_dump(text: str) -> bool:
+    """Most of the text sits in table-grid lines ('| a | b |'): a layout table, not a data table."""
+    if not text:
+        return False
+    grid = sum(len(line) for line in text.split("\n") if line.lstrip().startswith("|"))
+    return grid > 0.5 * len(text)
 
 
 _SITE_SPLIT = re.compile(r"\s+[|–—:-]\s+")

@@ -120,3 +120,29 @@ def test_extract_article_id_is_stable_and_url_based() -> None:
     a = extract_article(Document(uri="a.html", content=html, url="https://Example.com/x/?utm_source=t#top"))
     b = extract_article(Document(uri="b.html", content=html, url="https://example.com/x"))
     assert a.id == b.id
+
+
+def test_extract_dateline_after_kicker_and_standfirst() -> None:
+    body = ("Security\nResidents fled as the militants burned homes and a clinic\n"
+            "MAPUTO - Militants killed 12 people in Macomia on Sunday, officials said.\nSecond paragraph.")
+    text, dateline = boilerplate.split_dateline(body)
+    assert dateline == "Maputo"
+    assert text.startswith("Militants killed 12 people")
+
+
+def test_extract_layout_table_page_reads_cells_as_blocks() -> None:
+    html = ("<html><body><table><tr><td class='nav'><a href='/'>Home</a> | <a href='/l'>Local</a> | "
+            "<a href='/s'>Sport</a></td></tr><tr><td class='left'>Weather: sunny</td><td class='content'>"
+            "<h1>Blast at depot</h1><div>GALATI, Sept 10 - An explosion at a fuel depot injured three workers "
+            "on Monday, the fire service said in a statement.<br><br>Firefighters needed four hours to put out "
+            "the blaze, which started in a storage tank, the service said.</div></td></tr></table></body></html>")
+    article = extract_article(Document(uri="t.html", content=html.encode()))
+    assert article.text.startswith("An explosion at a fuel depot")
+    assert "|" not in article.text
+    assert article.dateline == "Galati"
+
+
+@pytest.mark.parametrize("line", ["Home | Local | Romania | Economy | Sport",
+                                  "Published: 10.09.2024, 12:47 | Author: Radu Munteanu | Views: 4,311"])
+def test_extract_menu_and_byline_lines_are_boilerplate(line: str) -> None:
+    assert boilerplate.is_boilerplate(line)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wirewatch.stages.coding.lexicon import Lexicon, Trigger
-from wirewatch.stages.coding.status import DENY, SPEECH
+from wirewatch.stages.coding.status import DENY, SPEECH, SPEECH_NOUNS
 
 CONTAINER_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "acl", "pcomp"})
@@ -63,6 +63,20 @@ def lookup(token: Any, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+DEMAND = Trigger("must", "VERB", "", "", "10", "REQUEST", None, True)
+
+
+def _reported_demand(token: Any) -> Trigger | None:
+    """'X said that Y must ...': a demand by the speaker, whatever the verb."""
+    if token.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in {"must", "should"}
+                                       for c in token.children):
+        return None
+    head = token.head
+    if token.dep_ in {"ccomp", "acl"} and head.lemma_.lower() in SPEECH | SPEECH_NOUNS:
+        return DEMAND
+    return None
+
+
 def _verb_objects(verb: Any) -> list[tuple[str, str]]:
     objects = [(c.lemma_.lower(), "") for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     return objects + _prep_objects(verb) + [("", c.lower_) for c in verb.children
@@ -81,7 +95,7 @@ def _prep_objects(token: Any) -> list[tuple[str, str]]:
 def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token of a sentence, nested and merged (see the module docstring)."""
     found = [Candidate(t, row) for t in sentence
-             if (row := lookup(t, lexicon)) is not None and row.type != "-"]
+             if (row := lookup(t, lexicon) or _reported_demand(t)) is not None and row.type != "-"]
     by_index = {c.token.i: c for c in found}
     for cand in found:
         _apply_nesting(cand, by_index)
@@ -92,6 +106,11 @@ def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
 
 
 def _apply_nesting(cand: Candidate, by_index: dict[int, Candidate]) -> None:
+    for modifier in cand.token.children:   # "threatening attacks", "planned strikes"
+        outer = by_index.get(modifier.i)
+        if modifier.dep_ in {"amod", "acl"} and outer is not None and outer.row.type in CONTAINER_TYPES:
+            cand.dropped = True
+            return
     node, entry = cand.token, None
     while node.head.i != node.i:
         entry, node = node, node.head

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 KILL_LEMMAS = frozenset({"kill", "murder", "assassinate", "execute", "massacre", "slay", "behead",
+                         "assassination", "killing", "execution",
                          "die", "dead", "death", "toll", "body", "corpse", "fatality", "life", "slaughter"})
 INJURE_LEMMAS = frozenset({"wound", "injure", "hurt", "injury", "injured", "wounded", "casualty"})
 SMALL_NUMBERS = {w: i for i, w in enumerate(
@@ -66,6 +67,8 @@ def parse_number(text: str) -> int | None:
 
 def count_of(noun: Any) -> int | None:
     """The number a noun phrase denotes: its numeral, a vague plural, or 0 for 'no one'."""
+    if any(c.dep_ in {"det", "neg"} and c.lower_ == "no" for c in noun.children):
+        return 0
     if noun.like_num or noun.pos_ == "NUM":
         return parse_number(_numeral_text(noun))
     for child in noun.children:
@@ -89,6 +92,38 @@ def _numeral_text(token: Any) -> str:
     return " ".join(t.text for t in parts) if parts else token.text
 
 
+PERSON_KILLING = frozenset({"murder", "assassinate", "assassination", "execute", "execution", "slay",
+                            "behead", "kill", "killing", "die", "shoot"})
+PERSON_WORDS = frozenset({"man", "woman", "child", "boy", "girl", "person", "soldier", "policeman",
+                          "officer", "leader", "mayor", "judge", "priest", "journalist", "minister",
+                          "official", "member", "guard", "student", "worker", "peasant", "civilian",
+                          "businessman", "politician", "candidate", "commander", "general", "colonel",
+                          "director", "president", "governor", "councilman", "lawyer", "teacher"})
+
+
+def _victims(token: Any) -> list[Any]:
+    """The victim noun(s) of a death word: object, passive subject, 'of' object, or subject of 'die'."""
+    deps = {"dobj", "nsubjpass"} | ({"nsubj"} if token.lemma_.lower() in {"die", "dead"} else set())
+    found = [c for c in token.children if c.dep_ in deps]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and token.pos_ == "NOUN":
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+def _person_count(noun: Any) -> int | None:
+    """1 per singular person (a name or a person noun), summed over a coordination."""
+    people = [noun] + [c for c in noun.conjuncts]
+    total = 0
+    for person in people:
+        if person.tag_ in {"NNP"} or (person.tag_ == "NN" and person.lemma_.lower() in PERSON_WORDS) \
+                or person.ent_type_ == "PERSON":
+            total += 1
+        else:
+            return None
+    return total or None
+
+
 def _victim_count(token: Any) -> int | None:
     """Count for the victims of a death/injury word (object, passive subject, amod head)."""
     for child in token.children:
@@ -98,6 +133,12 @@ def _victim_count(token: Any) -> int | None:
                 return value
             if child.lower_ in VAGUE:
                 return VAGUE[child.lower_]
+    if token.lemma_.lower() in PERSON_KILLING:
+        for victim in _victims(token):
+            value = count_of(victim)
+            value = value if value is not None else _person_count(victim)
+            if value is not None:
+                return value
     if token.dep_ in {"amod", "acomp", "oprd"} and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         return count_of(token.head)
     if token.dep_ in {"acl", "relcl"}:

@@ -17,14 +17,17 @@ import ahocorasick
 
 from wirewatch.models import Actor, Article, Event, Evidence, Place
 from wirewatch.stages.coding.actors import ActorDictionary, ArticleActors
-from wirewatch.stages.coding.candidates import Candidate, find_candidates
+from wirewatch.stages.coding.candidates import CONTAINER_TYPES, Candidate, find_candidates, lookup
 from wirewatch.stages.coding.casualties import Casualties, find_casualties
 from wirewatch.stages.coding.context import choose_date, choose_place, main_place
 from wirewatch.stages.coding.dates import parse_published
 from wirewatch.stages.coding.draft import EMPTY, Draft, to_event
 from wirewatch.stages.coding.incidents import CasualtyReport, anchors_of, link_incidents
 from wirewatch.stages.coding.lexicon import Lexicon
-from wirewatch.stages.coding.roles import Salience, np_bounds, resolve_actor_tokens, resolve_np
+from wirewatch.stages.coding.roles import (
+    LIGHT_VERBS, Salience, event_object_target, np_bounds, resolve_actor_tokens, resolve_np,
+    verbal_roles,
+)
 from wirewatch.stages.coding.status import assess
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -149,7 +152,8 @@ class _ArticleState:
     def _draft(self, cand: Candidate, sentence: Any, index: int, anchors: frozenset[str],
                casualties: Casualties) -> Draft | None:
         token = cand.token
-        actor_tok, target_tok = self._roles(cand)
+        actor_tok, target_tok = (t if t is not None and sentence.start <= t.i < sentence.end else None
+                                 for t in self._roles(cand))
         actor = self._resolve(actor_tok)
         target = self._resolve(target_tok)
         if actor is not None and target is not None and actor == target:
@@ -157,11 +161,14 @@ class _ArticleState:
         verdict = assess(token)
         if verdict.frame_lemma in {"claim"} and actor is None:
             actor = self._resolve(next((c for c in verdict.frame.children if c.dep_ == "nsubj"), None))
+        if actor_tok is not None and actor_tok.pos_ == "PRON" and verdict.speaker is not None:
+            actor = self._resolve(verdict.speaker)
         type_, cameo, status = cand.row.type, cand.row.cameo, verdict.status
-        if verdict.is_intent and type_ in COOPERATIVE and status == "actual":
-            type_, cameo = "AGREE", "03"
-        elif verdict.is_intent and type_ in MATERIAL_CONFLICT and status in {"actual", "hypothetical"}:
-            type_, cameo, status = "THREATEN", "13", "threatened"
+        if verdict.is_demand and verdict.speaker is not None:
+            type_, cameo, status = "REQUEST", "10", "actual"
+            actor, target = self._resolve(verdict.speaker), actor
+        elif verdict.is_intent:
+            type_, cameo, status = _intent(type_, cameo, status)
         if type_ == "THREATEN" and status in {"actual", "claimed", "alleged"}:
             status = "threatened"
         exclude = [np_bounds(t) for t in (actor_tok,) if t is not None and t.pos_ != "PRON"]
@@ -187,6 +194,11 @@ class _ArticleState:
             target_tok = target_tok if target_tok is not None else inner_target
         if actor_tok is not None and any(actor_tok.i == c.token.i for c in cand.absorbed):
             actor_tok = None
+        if target_tok is None and cand.row.type in CONTAINER_TYPES:   # "threatened to strike Israel"
+            complement = next((c for c in cand.token.children if c.dep_ in {"xcomp", "ccomp"}), None)
+            target_tok = verbal_roles(complement)[1] if complement is not None else None
+        if target_tok is not None and lookup(target_tok, self.res.lexicon) is not None:
+            target_tok = event_object_target(target_tok)
         return actor_tok, target_tok
 
     def _resolve(self, token: Any | None) -> Actor | None:
@@ -198,12 +210,33 @@ class _ArticleState:
     def _confidence(token: Any, actor: Actor | None, target: Actor | None, cand: Candidate) -> float:
         depth = 0
         node = token
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in LIGHT_VERBS:
+            node = node.head   # "staged demonstrations": the noun is the main event
         while node.head.i != node.i and depth < 10:
             node, depth = node.head, depth + 1
         score = 0.75 - 0.04 * depth + (0.08 if actor else 0) + (0.05 if target else 0)
-        score += 0.05 if cand.row.curated else 0.0
+        score += 0.08 if cand.row.curated else 0.0
+        if token.dep_ in {"advcl", "xcomp"} and any(c.lower_ == "to" for c in token.children) \
+                and token.head.pos_ == "VERB" and token.head.dep_ != "ROOT" or _is_purpose(token):
+            score -= 0.15   # "staged a rally to demand reforms": the purpose is secondary
         score += 0.03 if cand.is_verbal else 0.0
         return max(0.05, min(0.99, score))
+
+
+def _is_purpose(token: Any) -> bool:
+    """An infinitive of purpose hanging off an event clause ("... to demand reforms")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _intent(type_: str, cameo: str | None, status: str) -> tuple[str, str | None, str]:
+    """A stated intention is coded as PLOVER does: AGREE (cooperative) or THREATEN (conflictual)."""
+    if type_ in COOPERATIVE and status == "negated":
+        return "REJECT", "12", "actual"
+    if type_ in COOPERATIVE and status == "actual":
+        return "AGREE", "03", "actual"
+    if type_ in MATERIAL_CONFLICT and status == "actual":
+        return "THREATEN", "13", "threatened"
+    return type_, cameo, status
 
 
 def _is_anaphoric(token: Any) -> bool:

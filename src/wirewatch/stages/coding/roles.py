@@ -148,6 +148,8 @@ def verbal_roles(verb: Any) -> tuple[Any | None, Any | None]:
     if target is None:
         pairs = prep_objects(verb, TARGET_PREPS)
         target = pairs[0][1] if pairs else None
+    if target is None and verb.dep_ == "amod":
+        target = verb.head
     return actor, target
 
 
@@ -169,7 +171,7 @@ def inherited_actor(verb: Any, depth: int = 0) -> Any | None:
         if holder.pos_ in {"VERB", "AUX"}:
             return child(holder, "dobj") or child(holder, "nsubj")
         return holder if holder.pos_ in {"NOUN", "PROPN"} else None
-    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+    if verb.dep_ in {"acl", "amod"} and head.pos_ in {"NOUN", "PROPN"}:
         if head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
             return child(head.head, "nsubj")
         return head
@@ -218,3 +220,12 @@ def resolve_actor_tokens(trigger: Any) -> tuple[Any | None, Any | None]:
             actor = inherited_actor(trigger)
         return actor, target
     return nominal_roles(trigger)
+
+
+def event_object_target(noun: Any) -> Any | None:
+    """The target behind an event noun used as an object ("threatening attacks in Russia")."""
+    _actor, target = nominal_roles(noun)
+    if target is not None:
+        return target
+    located = prep_objects(noun, frozenset({"in", "inside", "across", "within"}))
+    return located[0][1] if located else None

@@ -17,13 +17,17 @@ from wirewatch.stages.coding.actors import clean_phrase
 
 SPEECH = frozenset({"say", "report", "tell", "announce", "state", "add", "confirm", "quote", "reveal",
                     "disclose", "note", "explain", "write", "declare", "indicate", "inform", "insist",
-                    "assert", "stress", "acknowledge", "admit", "publish", "broadcast"})
+                    "assert", "stress", "acknowledge", "admit", "publish", "broadcast", "reiterate",
+                    "repeat", "conclude", "argue", "maintain", "emphasize", "emphasise", "underline",
+                    "remind", "reply", "respond", "tell"})
+SPEECH_NOUNS = frozenset({"statement", "reminder", "warning", "declaration", "message", "letter",
+                          "communique", "announcement"})
 ALLEGE = frozenset({"suspect", "accuse", "allege", "blame", "believe", "think", "assume", "charge",
                     "implicate", "link", "attribute", "hold"})
 DENY = frozenset({"deny", "dismiss"})
 CLAIM = frozenset({"claim"})
-HYPO_ADJ = frozenset({"likely", "unlikely", "possible", "probable", "expected", "poised", "able",
-                      "ready", "willing", "prepared", "set"})
+HYPO_ADJ = frozenset({"likely", "unlikely", "possible", "probable", "expected", "poised", "able"})
+INTENT_ADJ = frozenset({"ready", "willing", "prepared", "determined", "set", "eager"})
 FORECAST = frozenset({"expect", "predict", "forecast", "fear", "risk", "consider", "could", "decide",
                       "seek", "hope", "want", "wish", "aim", "try", "attempt", "hope", "worry"})
 INTENT_VERBS = frozenset({"plan", "intend", "vow", "pledge", "promise", "prepare", "threaten"})
@@ -45,7 +49,9 @@ class Assessment:
 
     status: str = "actual"
     attribution: list[str] = field(default_factory=list)
-    is_intent: bool = False        # future/commitment in the actor's own (reported) words
+    is_intent: bool = False        # future/commitment ("will", "is ready to", reported "would")
+    is_demand: bool = False        # "X said Y must ...": the speaker demands
+    speaker: Any = None            # subject token of the innermost reporting verb
     frame: Any = None              # the token of an alleging/claiming/denying frame
     frame_lemma: str | None = None
 
@@ -146,6 +152,8 @@ def assess(trigger: Any) -> Assessment:
                 own_clause = False
         elif lemma in HYPO_ADJ and node.dep_ in {"xcomp", "ccomp"}:
             result.status = _stronger(result.status, "hypothetical")
+        elif lemma in INTENT_ADJ and node.dep_ in {"xcomp", "ccomp"} and own_clause:
+            result.is_intent = True
         node = parent
     return result
 
@@ -170,10 +178,14 @@ def _read_clause(node: Any, trigger: Any, own_clause: bool, result: Assessment, 
     aux = _aux(node)
     if own_clause and (_has_neg(node) or _subject_negated(node)):
         result.status = _stronger(result.status, "negated")
-    if aux & MODALS:
+    if aux & {"must", "should"} and own_clause and _under_speech(node):
+        result.is_demand = True
+    elif aux & MODALS:
         result.status = _stronger(result.status, "hypothetical")
-    if aux & FUTURE or _going_to(node):
-        if in_speech or own_clause and node.lemma_ in INTENT_VERBS:
+    if aux & {"will", "shall", "'ll", "wo"} and own_clause:
+        result.is_intent = True
+    elif aux & FUTURE or _going_to(node):
+        if in_speech or _under_speech(node):
             result.is_intent = True
         else:
             result.status = _stronger(result.status, "hypothetical")
@@ -184,6 +196,12 @@ def _read_clause(node: Any, trigger: Any, own_clause: bool, result: Assessment, 
             result.status = _stronger(result.status, "alleged")
         if child.lower_ == "yet" and node.lemma_ in {"have", "be"}:
             result.status = _stronger(result.status, "hypothetical")
+
+
+def _under_speech(verb: Any) -> bool:
+    """The clause is the complement of a reporting verb ("said they would ...")."""
+    head = verb.head
+    return verb.dep_ in {"ccomp", "xcomp", "conj", "acl"} and head.lemma_.lower() in SPEECH | SPEECH_NOUNS
 
 
 def _going_to(verb: Any) -> bool:
@@ -198,6 +216,8 @@ def _read_frame(verb: Any, lemma: str, result: Assessment, in_speech: bool) -> b
         text = subject_text(verb)
         if text:
             result.attribution.append(text)
+        if result.speaker is None:
+            result.speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         return True
     if lemma in ALLEGE and result.frame is None:
         result.status = _stronger(result.status, "alleged")
