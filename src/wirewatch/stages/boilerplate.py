@@ -18,7 +18,7 @@ _BOILERPLATE = re.compile(
     r"|we ask you to be our partner|our loyal readers|newsletter sign-?up|sign up for our"
     r"|click here>>|click here to|download our app|enable javascript|accept (?:all )?cookies"
     r"|keep an eye on your inbox|processing your subscription|photos? ©|image:? ©)\b"
-    r"|^(?:published|updated|posted|last updated|by)\b[^.!?]{0,80}\|"                # byline/meta line
+    r"|^(?:published|updated|posted|last updated|by)\b.{0,80}\|"                      # byline/meta line
     r"|^[^.!?]{0,60}\|[^.!?]{0,60}\|[^.!?]{0,60}$",                                   # menu: a | b | c
 
     re.IGNORECASE,
@@ -44,7 +44,7 @@ _DATELINE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 
 
-_NOT_TEXT = re.compile(r"^(?:https?://\S+|\S+\.(?:jpe?g|png|gif|webp)|\d{4}-\d{2}-\d{2}T[\d:.+-]+Z?|[-–_•·]+)$")
+_NOT_TEXT = re.compile(r"^(?:https?://\S+|\S+\.(?:jpe?g|png|gif|webp)|\d{4}-\d{2}-\d{2}T[\d:.+-]+Z?|[-–_•·|]+)$")
 
 
 def clean_paragraphs(body: str, title: str | None = None) -> str:
@@ -80,7 +80,7 @@ def _same_text(a: str, b: str) -> bool:
 
 
 #: How many leading paragraphs (kicker, standfirst, byline) may precede the dateline paragraph.
-DATELINE_SEARCH = 4
+DATELINE_SEARCH = 6
 
 
 def split_dateline(body: str) -> tuple[str, str | None]:
