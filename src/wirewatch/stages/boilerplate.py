@@ -10,14 +10,19 @@ import re
 
 #: A paragraph matching one of these is page furniture, not story text.
 _BOILERPLATE = re.compile(
-    r"^(?:dear reader\b|thank you,?$|advertisement$|sponsored\b|share (?:this|on)\b|follow us\b"
+    r"^(?:(?:also read|read also|read more|see also|related|more|watch|listen|lire aussi|à lire aussi"
+    r"|voir aussi|lea también|leer más|lesen sie auch)\s*:"                         # inline teasers
+    r"|dear reader\b|thank you,?$|advertisement$|sponsored\b|share (?:this|on)\b|follow us\b"
     r"|sign up\b|subscribe\b|click here\b|read more\b|listen to (?:this|the) article"
     r"|\d+ min(?:ute)?s? read\.?$|all rights reserved|copyright\b|©|sorry!?$|thanks for signing up)"
     r"|\b(?:for \$\d+ a month|premium plus|subscribe now|subscribe to our|ads-free|ad-free website"
     r"|become a (?:member|subscriber|partner)|support (?:our|independent) journalism"
     r"|we ask you to be our partner|our loyal readers|newsletter sign-?up|sign up for our"
     r"|click here>>|click here to|download our app|enable javascript|accept (?:all )?cookies"
-    r"|keep an eye on your inbox|processing your subscription|photos? ©|image:? ©)\b"
+    r"|keep an eye on your inbox|processing your subscription|photos? ©|image:? ©"
+    r"|(?:is|are) funded by (?:our )?readers|support us\b|get unlimited access|for just \S*\d+\S*¢"
+    r"|this article is for subscribers|subscribers only|abonnez-vous|suscr[ií]bete|jetzt abonnieren"
+    r"|bet responsibly|18\+ only|odds subject to change|gamble responsibly)\b"
     r"|^(?:published|updated|posted|last updated|by)\b.{0,80}\|"                      # byline/meta line
     r"|^[^.!?]{0,60}\|[^.!?]{0,60}\|[^.!?]{0,60}$",                                   # menu: a | b | c
 

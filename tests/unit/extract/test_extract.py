@@ -146,3 +146,14 @@ def test_extract_layout_table_page_reads_cells_as_blocks() -> None:
                                   "Published: 10.09.2024, 12:47 | Author: Radu Munteanu | Views: 4,311"])
 def test_extract_menu_and_byline_lines_are_boilerplate(line: str) -> None:
     assert boilerplate.is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "ALSO READ: Suicide bomber kills 5 at Yobe market", "WATCH: Residents flee as gunfire echoes",
+    "Lire aussi : Le futur port accueillera ses premiers navires", "This article is for subscribers",
+    "The Nile Current is funded by readers. Support us from $2.", "Bet responsibly. 18+ only.",
+    "Local journalism matters. Get unlimited access for just 99¢ for the first month.",
+    "Abonnez-vous à L'Écho de Dakar et accédez à tous nos articles.",
+])
+def test_extract_teasers_and_appeals_are_boilerplate(line: str) -> None:
+    assert boilerplate.is_boilerplate(line)
