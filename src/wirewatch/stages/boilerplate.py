@@ -22,7 +22,10 @@ _BOILERPLATE = re.compile(
     r"|keep an eye on your inbox|processing your subscription|photos? ©|image:? ©"
     r"|(?:is|are) funded by (?:our )?readers|support us\b|get unlimited access|for just \S*\d+\S*¢"
     r"|this article is for subscribers|subscribers only|abonnez-vous|suscr[ií]bete|jetzt abonnieren"
-    r"|bet responsibly|18\+ only|odds subject to change|gamble responsibly)\b"
+    r"|bet responsibly|18\+ only|odds subject to change|gamble responsibly"
+    r"|donate (?:today|now)|non-profit newsroom|in your inbox|unlimited (?:stories|access|articles)"
+    r"|(?:digital )?access for \$)\b"
+    r"|\b(?:sign up|subscribe|register now)\.?$"
     r"|^(?:published|updated|posted|last updated|by)\b.{0,80}\|"                      # byline/meta line
     r"|^[^.!?]{0,60}\|[^.!?]{0,60}\|[^.!?]{0,60}$",                                   # menu: a | b | c
 
@@ -55,7 +58,7 @@ _NOT_TEXT = re.compile(r"^(?:https?://\S+|\S+\.(?:jpe?g|png|gif|webp)|\d{4}-\d{2
 def clean_paragraphs(body: str, title: str | None = None) -> str:
     """Drop boilerplate paragraphs, repeats, metadata leftovers and trailing teaser blocks."""
     kept: list[str] = []
-    for para in body.split("\n"):
+    for para in _drop_teaser_tail(body.split("\n")):
         stripped = para.strip()
         if not stripped:
             continue
@@ -67,6 +70,16 @@ def clean_paragraphs(body: str, title: str | None = None) -> str:
             continue   # the headline repeated in the body (top line, teaser boxes)
         kept.append(stripped)
     return "\n".join(kept)
+
+
+def _drop_teaser_tail(paragraphs: list[str]) -> list[str]:
+    """After the last story sentence, a run of headlines mixed with a promo is a teaser block."""
+    lines = [p.strip() for p in paragraphs if p.strip()]
+    last_story = max((i for i, p in enumerate(lines) if is_story_paragraph(p)), default=-1)
+    tail = lines[last_story + 1:]
+    is_teaser_block = any(is_boilerplate(p) for p in tail) and all(
+        is_boilerplate(p) or (looks_like_title(p) and p[:1].isupper()) for p in tail)
+    return lines[:last_story + 1] if tail and is_teaser_block else lines
 
 
 def _same_text(a: str, b: str) -> bool:
