@@ -78,7 +78,9 @@ def country_rows(path: Path) -> tuple[list[tuple[str, ...]], dict[str, str]]:
     names: dict[str, str] = {}
     for rec in country_records(path):
         iso, name = str(rec["iso3"]), str(rec["name"])
-        for variant in [phrase(name), *rec["nationality"]]:
+        variants = [phrase(name), *rec["nationality"]]
+        variants += [v + "s" for v in rec["nationality"] if v.endswith(("an", "i")) and " " not in v]
+        for variant in variants:
             if len(variant) > 2:
                 rows.append((variant, name, iso, "", "country", "0"))
                 names.setdefault(variant, iso)

@@ -59,25 +59,23 @@ def process_cmd(
 
 
 def _print_article(article: Article) -> None:
-    from rich.table import Table
-
+    """A readable block per article: header line, then one short entry per event."""
     out_console.rule(article.title or article.source_uri or article.id)
     out_console.print(f"{article.site or '-'} · {article.published or 'no date'} · "
                       f"{article.language or '?'} · dateline {article.dateline or '-'} · "
-                      f"{len(article.text.split())} words · {len(article.places)} places", highlight=False)
-    if not article.events:
-        out_console.print("no events", style="dim")
-        return
-    table = Table(show_lines=False, expand=True)
-    for col in ("type", "actor", "target", "place", "date", "killed", "status", "attribution", "evidence"):
-        table.add_column(col, overflow="fold")
+                      f"{len(article.text.split())} words · {len(article.places)} places · "
+                      f"{len(article.events)} events", highlight=False, markup=False)
     for e in article.events:
-        table.add_row(f"{e.type} {e.cameo or ''}", _actor(e.actor.name, e.actor.country),
-                      _actor(e.target.name, e.target.country),
-                      _actor(e.place.name if e.place else None, e.place.country if e.place else None),
-                      e.date or "-", "-" if e.killed is None else str(e.killed), e.status,
-                      e.attribution or "-", e.evidence.text)
-    out_console.print(table)
+        place = _actor(e.place.name if e.place else None, e.place.country if e.place else None)
+        figures = ", ".join(f for f in (f"{e.killed} killed" if e.killed is not None else "",
+                                        f"{e.injured} injured" if e.injured is not None else "") if f)
+        out_console.print(f"[bold]{e.type}[/] {e.cameo or ''} [cyan]{e.status}[/] {e.date or 'no date'}"
+                          f"{' · ' + figures if figures else ''}", highlight=False)
+        out_console.print(f"  {_actor(e.actor.name, e.actor.country)} → {_actor(e.target.name, e.target.country)}"
+                          f" @ {place}" + (f" · according to {e.attribution}" if e.attribution else ""),
+                          highlight=False, markup=False)
+        evidence = e.evidence.text if len(e.evidence.text) < 160 else e.evidence.text[:157] + "..."
+        out_console.print(f"  “{evidence}”", style="dim", highlight=False, markup=False)
 
 
 def _actor(name: str | None, country: str | None) -> str:

