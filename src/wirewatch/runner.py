@@ -33,6 +33,7 @@ class RunReport:
     failures: list[Failure] = field(default_factory=list)
     added_ids: list[str] = field(default_factory=list)   # ids of the articles newly stored
     timings: dict[str, float] = field(default_factory=dict)   # seconds per stage
+    stopped: bool = False   # a stop was requested (SIGTERM) and the run ended early
 
 
 def iter_documents(inputs: Sequence[str], *, url: str | None = None,
@@ -75,7 +76,8 @@ class SkipStored(ItemStage):
 def ingest(inputs: Sequence[str], store: SQLStore, *, batch_size: int = 32,
            url: str | None = None, published: date | datetime | None = None,
            on_progress: Progress | None = None, pipeline: Pipeline | None = None,
-           workers: int = 1, db_url: str | None = None) -> RunReport:
+           workers: int = 1, db_url: str | None = None,
+           should_stop: Callable[[], bool] | None = None) -> RunReport:
     """Process inputs and store articles, events and places; idempotent and transactional per batch.
 
     With ``workers`` > 1 the pipeline runs on that many processes (``db_url`` lets them skip
@@ -97,7 +99,7 @@ def ingest(inputs: Sequence[str], store: SQLStore, *, batch_size: int = 32,
         stages.insert(1, SkipStored(store))
         ctx = pipeline.ctx
         stream = Pipeline(stages=stages, ctx=ctx).run(documents)
-    report = _store_stream(stream, store, batch_size, on_progress)
+    report = _store_stream(stream, store, batch_size, on_progress, should_stop)
     report.failures = list(ctx.failures)
     report.timings = dict(ctx.timings)
     store.add_failures((f.stage, f.item, f.reason) for f in report.failures)
@@ -105,10 +107,13 @@ def ingest(inputs: Sequence[str], store: SQLStore, *, batch_size: int = 32,
 
 
 def _store_stream(stream: Iterable[Work], store: SQLStore, batch_size: int,
-                  on_progress: Progress | None) -> RunReport:
+                  on_progress: Progress | None, should_stop: Callable[[], bool] | None = None) -> RunReport:
     report = RunReport()
     batch: list[Work] = []
     for work in stream:
+        if should_stop is not None and should_stop():
+            report.stopped = True   # finish the batch in hand, store it, and stop
+            break
         report.documents += 1
         if on_progress:
             on_progress(1)
@@ -154,4 +159,17 @@ def only_source_failed(inputs: Sequence[str], works: list[Work]) -> InputError |
     return None
 
 
-__all__ = ["RunReport", "ingest", "iter_file_documents", "process", "Path"]
+def ingest_documents(documents: Iterable[Document], store: SQLStore, *, pipeline: Pipeline,
+                     batch_size: int = 32) -> RunReport:
+    """Store ready-made documents (the watch loop's fetched pages) with :func:`ingest`'s guarantees."""
+    stages = list(pipeline.stages)
+    stages.insert(1, SkipStored(store))
+    ctx = pipeline.ctx
+    failed_before = len(ctx.failures)
+    report = _store_stream(Pipeline(stages=stages, ctx=ctx).run(documents), store, batch_size, None)
+    report.failures = list(ctx.failures[failed_before:])
+    store.add_failures((f.stage, f.item, f.reason) for f in report.failures)
+    return report
+
+
+__all__ = ["RunReport", "ingest", "ingest_documents", "iter_file_documents", "process", "Path"]

@@ -112,15 +112,22 @@ def ingest_cmd(
     total = count_inputs(inputs)
     store = open_store(db)
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), RateColumn())
+    from wirewatch.shutdown import StopFlag
+
+    stop = StopFlag().install()
     try:
         with Progress(*columns, console=err_console, transient=True,
                       disable=not err_console.is_terminal) as bar:
             task = bar.add_task("ingest", total=total)
             report = ingest(inputs, store, batch_size=batch_size, url=url, published=day,
                             on_progress=lambda n: bar.advance(task, n), workers=workers, db_url=db,
-                            pipeline=pipeline)
+                            pipeline=pipeline, should_stop=lambda: stop.requested)
     finally:
+        stop.uninstall()
         store.close()
+    if report.stopped:
+        err_console.print(f"stopped on {stop.signal_name} after storing the batch in hand; run the same "
+                          "command again to continue.", highlight=False)
     err_console.print(
         f"ingested {report.documents} documents: {report.added} new articles, {report.skipped} already "
         f"stored, {report.events} events, {len(report.failures)} failed", highlight=False)
