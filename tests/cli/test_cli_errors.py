@@ -72,3 +72,13 @@ def test_cli_bad_database_url_exit_5(capsys: pytest.CaptureFixture[str], tmp_pat
     code, _out, err = _run(capsys, "summary", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none")
     assert code == 5
     assert err.startswith("Error: cannot open the database")
+
+
+def test_cli_log_json_lines(capsys: pytest.CaptureFixture[str], pages: dict[str, Path]) -> None:
+    import json
+
+    code = main(["--log-json", "-v", "process", str(pages["empty"])])
+    err = capsys.readouterr().err
+    assert code == 4
+    records = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+    assert records and records[0]["level"] == "info" and "empty" in records[0]["msg"]

@@ -47,16 +47,13 @@ def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for internal errors.")] = False,
     config: Annotated[Optional[Path], typer.Option(
         "--config", "-c", help="TOML settings file (see docs/configuration.md); env WIREWATCH_CONFIG_FILE.")] = None,
+    log_json: Annotated[bool, typer.Option("--log-json", help="Logs as JSON lines on stderr.")] = False,
 ) -> None:
+    from wirewatch.logs import configure_logging
+
     _State.debug = debug
     _State.config = config
-    level = logging.WARNING - 10 * min(verbose, 2)
-    from rich.logging import RichHandler
-
-    from wirewatch.console import err_console
-
-    logging.basicConfig(level=level, format="%(message)s", datefmt="[%X]",
-                        handlers=[RichHandler(console=err_console, show_path=False)], force=True)
+    configure_logging(logging.WARNING - 10 * min(verbose, 2), as_json=log_json)
 
 
 def _register() -> None:
