@@ -24,7 +24,8 @@ _BOILERPLATE = re.compile(
     r"|this article is for subscribers|subscribers only|abonnez-vous|suscr[ií]bete|jetzt abonnieren"
     r"|bet responsibly|18\+ only|odds subject to change|gamble responsibly"
     r"|donate (?:today|now)|non-profit newsroom|in your inbox|unlimited (?:stories|access|articles)"
-    r"|(?:digital )?access for \$)\b"
+    r"|(?:digital )?access for \$|free articles? (?:this|per|a) month|articles? (?:left|remaining) this month)\b"
+    r"|(?:—|–|\(|\bphoto:)\s*(?:photo|image|picture|credit)s?\b[^.!?]{0,60}\)?\.?$"     # caption credit
     r"|\b(?:sign up|subscribe|register now)\.?$"
     r"|^(?:published|updated|posted|last updated|by)\b.{0,80}\|"                      # byline/meta line
     r"|^[^.!?]{0,60}\|[^.!?]{0,60}\|[^.!?]{0,60}$",                                   # menu: a | b | c

@@ -157,3 +157,12 @@ def test_extract_menu_and_byline_lines_are_boilerplate(line: str) -> None:
 ])
 def test_extract_teasers_and_appeals_are_boilerplate(line: str) -> None:
     assert boilerplate.is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "You have read 3 of your 5 free articles this month.",
+    "Rescue workers at the site of the explosion in Board Bazaar. — Photo by Frontier Ledger",
+    "Soldiers secure the area where the fragments were found (Photo: Danube Post reader)",
+])
+def test_extract_paywall_counter_and_captions_are_boilerplate(line: str) -> None:
+    assert boilerplate.is_boilerplate(line)

@@ -60,6 +60,19 @@ def content_terms(text: str) -> Counter[str]:
     return counts
 
 
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w,])")
+
+
+def number_terms(text: str) -> Counter[str]:
+    """Numbers of two or more digits (scores, tolls, ages, years): ``#1,500`` → ``#1500``."""
+    counts: Counter[str] = Counter()
+    for match in _NUMBER.finditer(text):
+        value = match.group().replace(",", "")
+        if len(value.replace(".", "")) >= 2:
+            counts["#" + value] += 1
+    return counts
+
+
 def name_terms(text: str) -> Counter[str]:
     """Lower-cased words written with a capital inside sentences (the words of names)."""
     names: Counter[str] = Counter()
@@ -94,11 +107,13 @@ class ArticleFeatures:
     extra: dict[str, float] = field(default_factory=dict)
 
 
-def article_features(article: Article, *, title_weight: int = 2) -> ArticleFeatures:
+def article_features(article: Article, *, title_weight: int = 2, with_numbers: bool = True) -> ArticleFeatures:
     """Terms (title counted ``title_weight`` times), names, places, countries, actors and day."""
     title = article.title or ""
     terms = content_terms(article.text)
     names = name_terms(article.text)
+    if with_numbers:
+        names.update(number_terms(article.text))
     for _ in range(title_weight):
         terms.update(content_terms(title))
     places = frozenset(p.name.lower() for p in article.places if p.name)

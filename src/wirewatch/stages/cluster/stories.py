@@ -54,6 +54,18 @@ class Story:
     actors: Counter[str] = field(default_factory=Counter)
     title: str | None = None
     tick: int = 0
+    norms: tuple[float, float] | None = None
+
+    def norm_terms(self) -> float:
+        return self._norms()[0]
+
+    def norm_names(self) -> float:
+        return self._norms()[1]
+
+    def _norms(self) -> tuple[float, float]:
+        if self.norms is None:
+            self.norms = (_norm(self.terms), _norm(self.names))
+        return self.norms
 
     def days_from(self, day: date | None) -> float:
         """Days between ``day`` and the story's span (0 inside it or when either is undated)."""
@@ -119,10 +131,8 @@ class StoryIndex:
     def score(self, feats: ArticleFeatures, story: Story) -> float:
         """Combined similarity of an article and a story, in [0, 1]."""
         opts = self.options
-        text = _cosine(self._weights(sublinear(feats.terms), self.df), story.terms, story.size, self.df,
-                       self.n_docs)
-        names = _cosine(self._weights(sublinear(feats.names), self.name_df), story.names, story.size,
-                        self.name_df, self.n_docs)
+        text = _cosine(self._unit(feats.terms, self.df), story.terms, story.norm_terms())
+        names = _cosine(self._unit(feats.names, self.name_df), story.names, story.norm_names())
         combined = (1 - opts.name_weight) * text + opts.name_weight * names
         gap = max(0.0, story.days_from(feats.day) - opts.grace_days)
         return combined * math.exp(-gap / opts.decay_days)
@@ -135,6 +145,12 @@ class StoryIndex:
 
     def _weights(self, tf: dict[str, float], df: Counter[str]) -> dict[str, float]:
         return {t: w * idf(df[t], self.n_docs) for t, w in tf.items()}
+
+    def _unit(self, counts: Counter[str], df: Counter[str]) -> dict[str, float]:
+        """The L2-normalised TF-IDF vector of ``counts``."""
+        weighted = self._weights(sublinear(counts), df)
+        norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
+        return {t: w / norm for t, w in weighted.items()}
 
     def _candidates(self, feats: ArticleFeatures) -> list[str]:
         opts = self.options
@@ -151,10 +167,11 @@ class StoryIndex:
         self.tick += 1
         story.tick = self.tick
         story.size += 1
-        story.terms.update(sublinear(feats.terms))
-        story.names.update(sublinear(feats.names))
+        story.terms.update(self._unit(feats.terms, self.df))
+        story.names.update(self._unit(feats.names, self.name_df))
         if len(story.terms) > self.options.centroid_terms * 2:
             story.terms = Counter(dict(story.terms.most_common(self.options.centroid_terms)))
+        story.norms = None
         story.countries.update(feats.countries)
         story.actors.update(feats.actors)
         if feats.day is not None:
@@ -173,19 +190,15 @@ def idf(df: int, n_docs: int) -> float:
     return math.log((n_docs + 1) / (df + 1)) + 1.0
 
 
-def _cosine(doc: dict[str, float], sums: Counter[str], size: int, df: Counter[str], n_docs: int) -> float:
-    if not doc or size == 0:
+def _norm(vector: Counter[str]) -> float:
+    return math.sqrt(sum(v * v for v in vector.values()))
+
+
+def _cosine(unit: dict[str, float], centroid: Counter[str], norm: float) -> float:
+    """Cosine of a unit vector and a centroid of unit vectors."""
+    if not unit or norm == 0.0:
         return 0.0
-    dot = 0.0
-    for term, weight in doc.items():
-        total = sums.get(term)
-        if total:
-            dot += weight * total * idf(df[term], n_docs)
-    if dot == 0.0:
-        return 0.0
-    centroid_norm = math.sqrt(sum((v * idf(df[t], n_docs)) ** 2 for t, v in sums.items()))
-    doc_norm = math.sqrt(sum(w * w for w in doc.values()))
-    return dot / (centroid_norm * doc_norm)
+    return sum(w * centroid.get(t, 0.0) for t, w in unit.items()) / norm
 
 
 def new_story_id(article_id: str) -> str:

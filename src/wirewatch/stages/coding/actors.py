@@ -112,6 +112,13 @@ class ArticleActors:
             i += 1
         return out
 
+    def covering(self, start: int, end: int) -> ActorMatch | None:
+        """The match that contains ``[start, end)`` (e.g. a noun phrase's head word), if any."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0 and self.matches[i].end >= end:
+            return self.matches[i]
+        return None
+
     def resolve(self, start: int, end: int, text: str) -> Actor | None:
         """Compose an actor for a noun phrase: a named entry wins; agents add the sector."""
         found = self.within(start, end)

@@ -22,7 +22,7 @@ from wirewatch.errors import GeoError
 LOGGER = logging.getLogger("wirewatch.geo")
 
 FORMAT_NAME = "wirewatch-gazetteer"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FILE_NAME = f"gazetteer-v{FORMAT_VERSION}.pkl"
 ENV_VAR = "WIREWATCH_GAZETTEER"
 
@@ -74,6 +74,7 @@ class Gazetteer:
     country_entries: dict[str, int]    # ISO3 -> entry id of the country
     demonyms: dict[str, str]           # lookup key of a demonym -> ISO3
     neighbours: dict[str, tuple[str, ...]]   # ISO3 -> ISO3 of the countries bordering it
+    capitals: dict[str, int]           # ISO3 -> entry id of the capital city
 
     def __len__(self) -> int:
         return len(self.names)
@@ -87,10 +88,16 @@ class Gazetteer:
                      self.populations[entry_id], geonameid or None)
 
     def key_id(self, name: str, *, is_key: bool = False) -> int | None:
-        """The id of a name's lookup key (``is_key`` when ``name`` already is one)."""
-        from wirewatch.stages.geo.names import lookup_key
+        """The id of a name's lookup key (``is_key`` when ``name`` already is one); abbreviated
+        prefixes are tried spelled out too ("St. Marc" -> "Saint Marc", "Mt. Kenya" -> "Mount Kenya")."""
+        from wirewatch.stages.geo.names import expanded_key, lookup_key
 
-        return self.key_ids.get(name if is_key else lookup_key(name))
+        key = name if is_key else lookup_key(name)
+        found = self.key_ids.get(key)
+        if found is None:
+            expanded = expanded_key(key)
+            found = None if expanded is None else self.key_ids.get(expanded)
+        return found
 
     def postings_of(self, key_id: int) -> list[tuple[int, bool]]:
         """(entry id, is the entry's primary name) listed under ``key_id``, best prior first."""
@@ -105,6 +112,11 @@ class Gazetteer:
     def country(self, iso3: str) -> Entry | None:
         """The country entry for an ISO 3166-1 alpha-3 code."""
         entry_id = self.country_entries.get(iso3.upper())
+        return None if entry_id is None else self.entry(entry_id)
+
+    def capital(self, iso3: str) -> Entry | None:
+        """The capital city of country ``iso3``, when known."""
+        entry_id = self.capitals.get(iso3)
         return None if entry_id is None else self.entry(entry_id)
 
     def country_code(self, entry_id: int) -> str | None:

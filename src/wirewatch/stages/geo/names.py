@@ -60,6 +60,17 @@ def lookup_key(text: str) -> str:
     return key.strip()
 
 
+#: Abbreviated first words of place names and their spelled-out lookup keys.
+ABBREVIATED_PREFIXES = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+
+
+def expanded_key(key: str) -> str | None:
+    """``key`` with an abbreviated first word spelled out ("st marc" -> "saint marc"), else None."""
+    first, _, rest = key.partition(" ")
+    full = ABBREVIATED_PREFIXES.get(first)
+    return f"{full} {rest}" if full and rest else None
+
+
 def is_latin(name: str) -> bool:
     """True for names written in Latin script (the only ones an English article will contain)."""
     return bool(_LATIN.match(name))

@@ -5,7 +5,15 @@
    calls "DRC" or "Malakal" an organisation) become *weak* mentions: the resolver keeps them only
    when context supports them.
 3. A case-sensitive Aho-Corasick scan finds gazetteer names the model missed, outside any entity,
-   when every token is a proper noun.
+   when every token is a proper noun. A scanned name that covers place entities the model cut short
+   ("Guinea" of "Guinea-Bissau", "Democratic Republic" + "Congo") replaces them.
+4. "the capital" with no name next to it becomes a mention of its own (resolved to the capital of the
+   article's main country, or of the country of a demonym: "the Libyan capital"); next to a name
+   ("Tripoli, the Libyan capital", "the capital, Juba") it marks that name as a capital city.
+
+Directions before a name ("southern Afghanistan", "50 km north of Kabul") are not part of the place:
+the place is the anchor, with the anchor's precision. Feature words after a name ("Borno state",
+"Tripoli city") or before it ("the province of Nyanza") are noted for the resolver.
 
 Everywhere: demonyms are not places, names used as part of a person's name in the same article are
 not places, and a name used for a disease ("West Nile virus", "Marburg fever") is not a place
@@ -15,7 +23,7 @@ anywhere in that article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from wirewatch.stages.geo.gazetteer import SCAN_LENGTH_BITS, SCAN_LENGTH_LIMIT, Gazetteer
@@ -29,14 +37,25 @@ DISEASE_WORDS = frozenset({
 })
 ADMIN_WORDS = frozenset({
     "province", "state", "region", "county", "governorate", "district", "oblast", "prefecture",
-    "department", "territory", "parish", "municipality", "emirate", "canton",
+    "department", "territory", "parish", "municipality", "emirate", "canton", "governor", "premier",
 })
-CITY_WORDS = frozenset({"city", "town", "village", "capital"})
+CITY_WORDS = frozenset({"city", "town", "village", "capital", "mayor"})
 #: Lower-case words allowed inside a capitalised multi-word name ("Isle of Man", "Rio de Janeiro").
 CONNECTORS = frozenset({"of", "de", "da", "do", "del", "la", "le", "les", "el", "al", "and", "upon",
                         "on", "the", "di", "du", "des", "y", "en", "am", "im", "an", "der"})
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _TRIM_START = re.compile(r"^(?:the|The|THE)\s+")
+#: Lower-case direction words before a name: "southern", "north-east", "central", "far western".
+_DIRECTION = re.compile(r"^(?:far[- ])?(?:(?:north|south)[- ]?(?:east|west)?|east|west|central|mid)(?:ern)?"
+                        r"(?:\s+of)?\s+")
+_ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|region|county|district|prefecture|oblast|department|"
+                           r"emirate|canton)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: "the capital", "the country's capital", "the national capital", "the Libyan capital", "its capital".
+_CAPITAL = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:(?:country|nation)['’]s\s+|national\s+|"
+                      r"(?P<adj>[A-Z][\w'’-]+)\s+)?capital(?:\s+city)?\b")
+_CAPITAL_NEXT = re.compile(r"^(?:,\s*|\s+of\s+|\s+)$")
+_CAPITAL_BEFORE = re.compile(r"^\s*,\s*$")
+CAPITAL_REF = "capital-ref"
 _TRIM_END = re.compile(r"(?:['’]s|['’]|\s*[.,;:])$")
 
 
@@ -49,29 +68,78 @@ class Mention:
     text: str
     key_id: int | None            # gazetteer lookup key, None when the name is unknown
     weak: bool = False            # found outside a place entity: needs context to be kept
-    feature: str | None = None    # "admin" ("Borno state") or "city" ("Tripoli city")
+    feature: str | None = None    # "admin" ("Borno state"), "city" ("Tripoli city"), "capital"
+    #                               ("the capital, Juba") or CAPITAL_REF (a bare "the capital")
+    country_hint: str | None = None   # ISO3 of a demonym qualifying a capital ("the Libyan capital")
 
 
 def recognize_toponyms(doc: Any, text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Place mentions in ``text`` (``doc`` is its spaCy parse), sorted by start, not overlapping."""
-    person_words = _person_name_words(doc)
-    mentions = _entity_mentions(doc, text, gazetteer)
-    taken = [(ent.start_char, ent.end_char) for ent in doc.ents]
-    mentions += [m for m in _scan_mentions(doc, text, gazetteer) if not _overlaps(m, taken)]
+    ents = tuple(doc.ents)   # spaCy rebuilds doc.ents on every access: read it once
+    person_words = _person_name_words(ents)
+    mentions = _entity_mentions(ents, text, gazetteer)
+    taken = [(ent.start_char, ent.end_char) for ent in ents]
+    for mention in _scan_mentions(doc, text, gazetteer):
+        if not _overlaps(mention, taken):
+            mentions.append(mention)
+        elif _extends_places(mention, ents):
+            mentions.append(replace(mention, weak=False))
     disease_keys = {m.key_id for m in mentions if _next_word(text, m.end) in DISEASE_WORDS}
     kept = [m for m in mentions
             if m.key_id not in disease_keys and not _is_demonym(m, gazetteer)
             and not (" " not in m.text and m.text in person_words)]
-    return [_with_feature(m, text) for m in _non_overlapping(kept)]
+    places = [_with_feature(m, text) for m in _non_overlapping(kept)]
+    return _with_capitals(places, text, gazetteer)
 
 
-def _entity_mentions(doc: Any, text: str, gazetteer: Gazetteer) -> list[Mention]:
+def _extends_places(mention: Mention, ents: Any) -> bool:
+    """Whether ``mention`` is longer than, and covers, every entity it overlaps, all of them places
+    (the trimmed span: "the Democratic Republic of the" + "Congo")."""
+    overlapping = [e for e in ents if e.start_char < mention.end and mention.start < e.end_char]
+    for ent in overlapping:
+        head = _TRIM_START.match(ent.text)
+        start = ent.start_char + (head.end() if head else 0)
+        if ent.label_ not in PLACE_LABELS or start < mention.start or ent.end_char > mention.end \
+                or ent.end_char - start >= mention.end - mention.start:
+            return False
+    return bool(overlapping)
+
+
+def _with_capitals(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Mark names next to "the capital" as capitals; add bare "the capital" references."""
+    result = list(mentions)
+    for match in _CAPITAL.finditer(text):
+        adj = match.group("adj")
+        hint = gazetteer.demonyms.get(lookup_key(adj)) if adj else None
+        if adj and hint is None:   # "the state capital", "the Kurdish capital": not a national one
+            continue
+        index = _next_to(result, text, match.start(), match.end())
+        if index is not None:
+            result[index] = replace(result[index], feature="capital", country_hint=hint)
+        elif not _overlaps(Mention(match.start(), match.end(), "", None), [(m.start, m.end) for m in result]):
+            result.append(Mention(match.start(), match.end(), match.group(0), None, feature=CAPITAL_REF,
+                                  country_hint=hint))
+    return sorted(result, key=lambda m: m.start)
+
+
+def _next_to(mentions: list[Mention], text: str, start: int, end: int) -> int | None:
+    """Index of the mention right after "the capital" (", Juba", " of Luanda") or right before it
+    ("Tripoli, the capital")."""
+    for index, mention in enumerate(mentions):
+        if mention.start >= end and _CAPITAL_NEXT.match(text[end:mention.start]):
+            return index
+        if mention.end <= start and _CAPITAL_BEFORE.match(text[mention.end:start]):
+            return index
+    return None
+
+
+def _entity_mentions(ents: tuple[Any, ...], text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions from the NER: place entities (split at commas) and exact-name rescues."""
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in PLACE_LABELS:
             for start, end in _split_commas(text, ent.start_char, ent.end_char):
-                mentions.extend(_place_entity_mentions(doc, text, start, end, ent.label_, gazetteer))
+                mentions.extend(_place_entity_mentions(ent, text, start, end, gazetteer))
         elif ent.label_ in RESCUE_LABELS:
             mention = _trimmed_mention(text, ent.start_char, ent.end_char, gazetteer)
             if mention is not None and mention.key_id is not None and _looks_like_name(mention.text):
@@ -79,17 +147,20 @@ def _entity_mentions(doc: Any, text: str, gazetteer: Gazetteer) -> list[Mention]
     return mentions
 
 
-def _place_entity_mentions(doc: Any, text: str, start: int, end: int, label: str,
+def _place_entity_mentions(ent: Any, text: str, start: int, end: int,
                            gazetteer: Gazetteer) -> list[Mention]:
-    """The mention of a place entity; for a name the gazetteer lacks, the known names inside it
-    ("Nyanza province" -> "Nyanza", "North-Western Sydney" -> "Sydney"), else the bare GPE."""
+    """The mention of a place entity (``start``-``end`` of entity ``ent``); for a name the gazetteer
+    lacks, the known names inside it ("Nyanza province" -> "Nyanza", "North-Western Sydney" ->
+    "Sydney"), else the bare GPE when it is a proper noun (not "Gunmen" mislabelled GPE)."""
     mention = _trimmed_mention(text, start, end, gazetteer)
     if mention is None or mention.key_id is not None:
         return [] if mention is None else [mention]
     inner = _inner_mentions(text, mention, gazetteer)
     if inner:
         return inner
-    return [mention] if label == "GPE" else []
+    tokens = [t for t in ent if mention.start <= t.idx < mention.end]
+    is_name = any(t.pos_ == "PROPN" for t in tokens) and not any(t.pos_ in ("NOUN", "VERB") for t in tokens)
+    return [mention] if ent.label_ == "GPE" and is_name else []
 
 
 def _inner_mentions(text: str, mention: Mention, gazetteer: Gazetteer) -> list[Mention]:
@@ -117,9 +188,10 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _trimmed_mention(text: str, start: int, end: int, gazetteer: Gazetteer) -> Mention | None:
     """Strip a leading "the" and a trailing possessive or punctuation; look the rest up."""
     surface = text[start:end]
-    head = _TRIM_START.match(surface)
-    if head:
-        start, surface = start + head.end(), surface[head.end():]
+    for prefix in (_TRIM_START, _DIRECTION):
+        head = prefix.match(surface)
+        if head:
+            start, surface = start + head.end(), surface[head.end():]
     tail = _TRIM_END.search(surface)
     if tail and tail.start() > 0:
         end, surface = end - (len(surface) - tail.start()), surface[:tail.start()]
@@ -169,9 +241,9 @@ def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
     return any(s < mention.end and mention.start < e for s, e in spans)
 
 
-def _person_name_words(doc: Any) -> set[str]:
+def _person_name_words(ents: tuple[Any, ...]) -> set[str]:
     """Words that are part of a multi-word person name in this document ("Jordan" of "Jordan Henderson")."""
-    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    return {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
 def _is_demonym(mention: Mention, gazetteer: Gazetteer) -> bool:
@@ -184,12 +256,12 @@ def _next_word(text: str, end: int) -> str:
 
 
 def _with_feature(mention: Mention, text: str) -> Mention:
-    """Note "X province" / "X city" after the name."""
+    """Note "X province" / "X city" after the name, or "the province of X" before it."""
     word = _next_word(text, mention.end)
     feature = "admin" if word in ADMIN_WORDS else "city" if word in CITY_WORDS else None
-    if feature is None:
-        return mention
-    return Mention(mention.start, mention.end, mention.text, mention.key_id, mention.weak, feature)
+    if feature is None and _ADMIN_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+        feature = "admin"
+    return mention if feature is None else replace(mention, feature=feature)
 
 
 def _non_overlapping(mentions: list[Mention]) -> list[Mention]:

