@@ -23,9 +23,17 @@ import ahocorasick
 
 from wirewatch.stages.geo import sources
 from wirewatch.stages.geo.gazetteer import (
-    KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_REGION, NO_ADMIN, SCAN_LENGTH_BITS,
-    SCAN_LENGTH_LIMIT, Gazetteer,
-    default_gazetteer_path, save_gazetteer,
+    KIND_ADMIN1,
+    KIND_ADMIN2,
+    KIND_CITY,
+    KIND_COUNTRY,
+    KIND_REGION,
+    NO_ADMIN,
+    SCAN_LENGTH_BITS,
+    SCAN_LENGTH_LIMIT,
+    Gazetteer,
+    default_gazetteer_path,
+    save_gazetteer,
 )
 from wirewatch.stages.geo.names import is_code_like, lookup_key, scan_form
 

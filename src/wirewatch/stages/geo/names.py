@@ -53,10 +53,8 @@ def lookup_key(text: str) -> str:
     """The index key of a name: scan form without dots, leading "the", possessive or extra spaces."""
     key = scan_form(text).replace(".", "")
     key = _SPACES.sub(" ", key).strip(" ,'")
-    if key.startswith("the "):
-        key = key[4:]
-    if key.endswith("'s"):
-        key = key[:-2]
+    key = key.removeprefix("the ")
+    key = key.removesuffix("'s")
     return key.strip()
 
 

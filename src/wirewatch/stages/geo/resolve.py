@@ -30,15 +30,21 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from wirewatch.models import Place
 from wirewatch.stages.geo.gazetteer import (
-    KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_REGION, NO_ADMIN,
-    PRECISION_OF_KIND, Gazetteer,
+    KIND_ADMIN1,
+    KIND_ADMIN2,
+    KIND_CITY,
+    KIND_CONTINENT,
+    KIND_COUNTRY,
+    KIND_REGION,
+    NO_ADMIN,
+    PRECISION_OF_KIND,
+    Gazetteer,
 )
 from wirewatch.stages.geo.recognize import CAPITAL_REF, Mention
 
@@ -52,6 +58,9 @@ NEIGHBOUR = 1.0
 ADMIN1 = 2.0
 FEATURE = 3.0
 CAPITAL = 4.0
+#: National capitals are the well-known sense of their name ("Cairo", "Moscow", "London"): a prior
+#: bonus, so that country context alone does not hand the name to a small namesake elsewhere.
+CAPITAL_PRIOR = 1.0
 NAMESAKE = 3.0
 LIST = 2.0
 #: A city this populous makes its namesake admin-1 unit the unlikely reading of a bare name.
@@ -210,8 +219,11 @@ def _weight(gazetteer: Gazetteer, slot: _Slot) -> float:
 
 def _prior(gazetteer: Gazetteer, entry_id: int, is_primary: bool) -> float:
     kind = gazetteer.kinds[entry_id]
-    return math.log10(gazetteer.populations[entry_id] + 10) + KIND_BONUS[kind] \
+    prior = math.log10(gazetteer.populations[entry_id] + 10) + KIND_BONUS[kind] \
         + (PRIMARY_NAME if is_primary else 0.0)
+    if kind == KIND_CITY and gazetteer.capitals.get(gazetteer.country_code(entry_id) or "") == entry_id:
+        prior += CAPITAL_PRIOR
+    return prior
 
 
 def _best(gazetteer: Gazetteer, slots: list[_Slot], index: int, context: _Context) -> int | None:
@@ -265,7 +277,8 @@ def _has_sibling_units(gazetteer: Gazetteer, admin1: int, context: _Context) -> 
 
 def _list_kind(gazetteer: Gazetteer, slots: list[_Slot], slot: _Slot) -> int | None:
     """The kind most of the other list members resolved to (None without a clear majority)."""
-    kinds = Counter(gazetteer.kinds[slots[i].choice] for i in slot.siblings if slots[i].choice is not None)
+    choices = [slots[i].choice for i in slot.siblings]
+    kinds = Counter(gazetteer.kinds[choice] for choice in choices if choice is not None)
     if not kinds:
         return None
     kind, count = kinds.most_common(1)[0]

