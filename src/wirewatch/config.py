@@ -14,6 +14,7 @@ from pydantic_settings import (BaseSettings, PydanticBaseSettingsSource, Setting
                                TomlConfigSettingsSource)
 
 from wirewatch.errors import ConfigError
+from wirewatch.watch.settings import WatchSettings
 
 
 class PipelineSettings(BaseModel):
@@ -26,6 +27,19 @@ class PipelineSettings(BaseModel):
     extra_actor_files: list[Path] = Field(default_factory=list)
 
 
+class ApiSettings(BaseModel):
+    """`wirewatch serve`: access control and limits of the REST API (docs/api.md)."""
+
+    model_config = ConfigDict(extra="forbid")
+    read_requires_token: bool = False       # GET endpoints need the Bearer token too
+    cors_origins: list[str] = Field(default_factory=list)   # empty: CORS off
+    rate_limit_per_minute: int = Field(6000, ge=0)          # per client address, all /api requests; 0 = off
+    write_rate_limit_per_minute: int = Field(60, ge=0)      # per client address, POST/PUT/DELETE; 0 = off
+    stream_poll_seconds: float = Field(2.0, gt=0, le=60)    # how often the alert stream polls the table
+    stream_max_seconds: float = Field(300.0, gt=0)          # a stream ends after this; EventSource reconnects
+    max_html_bytes: int = Field(5_000_000, ge=1)            # POST /api/articles body cap
+
+
 class Settings(BaseSettings):
     """Every setting of wirewatch, documented in docs/configuration.md."""
 
@@ -36,6 +50,8 @@ class Settings(BaseSettings):
     log_level: str = "WARNING"
     api_token: str | None = Field(default=None, repr=False)
     allow_hosts: list[str] = Field(default_factory=list)
+    watch: WatchSettings = Field(default_factory=WatchSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
 
     @classmethod
     def settings_customise_sources(
