@@ -37,11 +37,18 @@ class RunReport:
 
 
 def iter_documents(inputs: Sequence[str], *, url: str | None = None,
-                   published: date | datetime | None = None) -> Iterator[Document]:
-    """Documents for files, folders, archives and URLs given on the command line."""
+                   published: date | datetime | None = None, allow_hosts: Iterable[str] = (),
+                   failures: list[Failure] | None = None) -> Iterator[Document]:
+    """Documents for files, folders, archives and URLs given on the command line.
+
+    With several inputs, an unreadable one is recorded in ``failures`` and the rest go on;
+    a single input that cannot be read raises (exit code 4).
+    """
     from wirewatch.sources import iter_input_documents
 
-    yield from iter_input_documents(inputs, url=url, published=published)
+    keep_going = failures if len(inputs) > 1 else None
+    yield from iter_input_documents(inputs, url=url, published=published, allow_hosts=allow_hosts,
+                                    failures=keep_going)
 
 
 def check_inputs(inputs: Sequence[str]) -> None:
@@ -51,11 +58,13 @@ def check_inputs(inputs: Sequence[str]) -> None:
 
 
 def process(inputs: Sequence[str], *, url: str | None = None,
-            published: date | datetime | None = None, pipeline: Pipeline | None = None) -> Iterator[Work]:
+            published: date | datetime | None = None, pipeline: Pipeline | None = None,
+            allow_hosts: Iterable[str] = ()) -> Iterator[Work]:
     """Process inputs and yield every work item (failed ones with ``failure`` set)."""
     check_inputs(inputs)
     pipeline = pipeline or Pipeline.default()
-    yield from pipeline.run(iter_documents(inputs, url=url, published=published))
+    yield from pipeline.run(iter_documents(inputs, url=url, published=published, allow_hosts=allow_hosts,
+                                           failures=pipeline.ctx.failures))
 
 
 class SkipStored(ItemStage):
@@ -77,14 +86,16 @@ def ingest(inputs: Sequence[str], store: SQLStore, *, batch_size: int = 32,
            url: str | None = None, published: date | datetime | None = None,
            on_progress: Progress | None = None, pipeline: Pipeline | None = None,
            workers: int = 1, db_url: str | None = None,
-           should_stop: Callable[[], bool] | None = None) -> RunReport:
+           should_stop: Callable[[], bool] | None = None, allow_hosts: Iterable[str] = ()) -> RunReport:
     """Process inputs and store articles, events and places; idempotent and transactional per batch.
 
     With ``workers`` > 1 the pipeline runs on that many processes (``db_url`` lets them skip
     articles already stored); storing stays in this process, in arrival order.
     """
     check_inputs(inputs)
-    documents = iter_documents(inputs, url=url, published=published)
+    source_failures: list[Failure] = []
+    documents = iter_documents(inputs, url=url, published=published, allow_hosts=allow_hosts,
+                               failures=source_failures)
     if workers > 1:
         from wirewatch.parallel import run_parallel
         from wirewatch.pipeline.builder import DEFAULT_STAGES
@@ -100,7 +111,7 @@ def ingest(inputs: Sequence[str], store: SQLStore, *, batch_size: int = 32,
         ctx = pipeline.ctx
         stream = Pipeline(stages=stages, ctx=ctx).run(documents)
     report = _store_stream(stream, store, batch_size, on_progress, should_stop)
-    report.failures = list(ctx.failures)
+    report.failures = source_failures + list(ctx.failures)
     report.timings = dict(ctx.timings)
     store.add_failures((f.stage, f.item, f.reason) for f in report.failures)
     return report

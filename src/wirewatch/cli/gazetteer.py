@@ -20,7 +20,7 @@ def build_cmd(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing on success.")] = False,
 ) -> None:
     """Build the gazetteer file used by the geoparser (run by `make install`)."""
-    from wirewatch.stages.geo.gazetteer import build_gazetteer
+    from wirewatch.stages.geo import build_gazetteer
 
     written = build_gazetteer(path, quiet=quiet)
     if not quiet:

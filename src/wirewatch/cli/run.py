@@ -20,6 +20,9 @@ UrlOpt = Annotated[Optional[str], typer.Option("--url", help="The article's URL 
 PublishedOpt = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date YYYY-MM-DD (used to resolve 'on Monday', 'two weeks ago').")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 6 when any item failed.")]
+AllowHostOpt = Annotated[Optional[list[str]], typer.Option(
+    "--allow-host", help="Let URL fetching reach this host although the SSRF guard would block it "
+    "(e.g. a page on 127.0.0.1); repeatable. Also `allow_hosts` in the config file.")]
 
 
 def process_cmd(
@@ -28,17 +31,20 @@ def process_cmd(
     url: UrlOpt = None,
     published: PublishedOpt = None,
     strict: StrictOpt = False,
+    allow_host: AllowHostOpt = None,
 ) -> None:
-    """Extract and code articles and print them (a table, or JSON Lines with --json)."""
+    """Extract and code articles and print them (a readable list, or JSON Lines with --json)."""
     from wirewatch.runner import only_source_failed, process
 
     from wirewatch.cli import settings
     from wirewatch.pipeline.builder import Pipeline
 
     day = parse_date(published)
-    pipeline = Pipeline.from_settings(settings(), strict=False)
+    conf = settings()
+    pipeline = Pipeline.from_settings(conf, strict=False)
+    hosts = [*conf.allow_hosts, *(allow_host or [])]
     works = []
-    for work in process(inputs, url=url, published=day, pipeline=pipeline):
+    for work in process(inputs, url=url, published=day, pipeline=pipeline, allow_hosts=hosts):
         works.append(work)
         if work.article is None or work.failure is not None:
             continue
@@ -47,7 +53,8 @@ def process_cmd(
             sys.stdout.flush()
         else:
             _print_article(work.article)
-    failed = [w.failure for w in works if w.failure is not None]
+    failed = [w.failure for w in works if w.failure is not None] + [
+        f for f in pipeline.ctx.failures if f.stage == "ingest"]
     error = only_source_failed(inputs, works)
     if error is not None:
         raise error
@@ -94,6 +101,7 @@ def ingest_cmd(
     strict: StrictOpt = False,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, max=64,
                                          help="Processes for the pipeline (each loads the models once).")] = 1,
+    allow_host: AllowHostOpt = None,
 ) -> None:
     """Process inputs and store articles, events and places (idempotent: rerun after a crash)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -121,7 +129,8 @@ def ingest_cmd(
             task = bar.add_task("ingest", total=total)
             report = ingest(inputs, store, batch_size=batch_size, url=url, published=day,
                             on_progress=lambda n: bar.advance(task, n), workers=workers, db_url=db,
-                            pipeline=pipeline, should_stop=lambda: stop.requested)
+                            pipeline=pipeline, should_stop=lambda: stop.requested,
+                            allow_hosts=[*conf.allow_hosts, *(allow_host or [])])
     finally:
         stop.uninstall()
         store.close()
