@@ -1,5 +1,18 @@
-"""Exports: one implementation behind `wirewatch export` and `/api/export`."""
+"""Exports: one implementation behind `wirewatch export`, `/api/export` and the backfill.
 
-from wirewatch.export.writers import FORMATS, write_rows
+``export_events(rows, fmt, out)`` / ``export_articles(rows, fmt, out)`` write rows in one of
+:data:`FORMATS` (jsonl, csv, parquet, geojson, gdelt, acled) and return an :class:`ExportResult`.
+"""
 
-__all__ = ["FORMATS", "write_rows"]
+from wirewatch.export.base import ExportError, ExportResult
+from wirewatch.export.writers import (
+           FORMATS,
+           ExportFormat,
+           export_articles,
+           export_events,
+           get_format,
+           write_rows,
+)
+
+__all__ = ["FORMATS", "ExportError", "ExportFormat", "ExportResult", "export_articles", "export_events",
+           "get_format", "write_rows"]
