@@ -81,9 +81,12 @@ def article_id(url: str | None, content_hash: str) -> str:
 
 
 def _published(document: Document, found: str | None) -> str | None:
+    """Given date (flag, feed) > the page's own date > when it was fetched (e.g. WARC-Date)."""
     if document.published is not None:
         return document.published.isoformat()
-    return found
+    if found:
+        return found
+    return document.fetched_at.date().isoformat() if document.fetched_at else None
 
 
 class _Fields:

@@ -166,3 +166,13 @@ def test_extract_teasers_and_appeals_are_boilerplate(line: str) -> None:
 ])
 def test_extract_paywall_counter_and_captions_are_boilerplate(line: str) -> None:
     assert boilerplate.is_boilerplate(line)
+
+
+def test_extract_published_falls_back_to_fetch_date() -> None:
+    from datetime import datetime, timezone
+
+    html = b"<html><body><article><p>" + b"Rebels attacked the town of Beni on Monday, officials said. " * 3 + \
+        b"</p></article></body></html>"
+    fetched = datetime(2024, 5, 2, 10, 0, tzinfo=timezone.utc)
+    article = extract_article(Document(uri="w.html", content=html, fetched_at=fetched))
+    assert article.published == "2024-05-02"
