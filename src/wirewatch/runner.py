@@ -10,15 +10,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from wirewatch.errors import InputError
-from wirewatch.models import Document, Failure
+from wirewatch.models import Article, Document, Failure
 from wirewatch.pipeline.base import ItemStage, RunContext, Work
 from wirewatch.pipeline.builder import Pipeline
 from wirewatch.stages.ingest import expand_paths, iter_file_documents
 from wirewatch.storage.sql import SQLStore
 
 Progress = Callable[[int], None]
+Stored = Callable[[list[Article]], object]   # called with each batch of newly stored articles
 
 
 @dataclass
@@ -34,6 +36,7 @@ class RunReport:
     added_ids: list[str] = field(default_factory=list)   # ids of the articles newly stored
     timings: dict[str, float] = field(default_factory=dict)   # seconds per stage
     stopped: bool = False   # a stop was requested (SIGTERM) and the run ended early
+    clustering: Any = None   # the cluster step's ClusterReport (stories, duplicates, merged events)
 
 
 def iter_documents(inputs: Sequence[str], *, url: str | None = None,
@@ -86,13 +89,17 @@ def ingest(inputs: Sequence[str], store: SQLStore, *, batch_size: int = 32,
            url: str | None = None, published: date | datetime | None = None,
            on_progress: Progress | None = None, pipeline: Pipeline | None = None,
            workers: int = 1, db_url: str | None = None,
-           should_stop: Callable[[], bool] | None = None, allow_hosts: Iterable[str] = ()) -> RunReport:
+           should_stop: Callable[[], bool] | None = None, allow_hosts: Iterable[str] = (),
+           cluster: bool = True) -> RunReport:
     """Process inputs and store articles, events and places; idempotent and transactional per batch.
 
     With ``workers`` > 1 the pipeline runs on that many processes (``db_url`` lets them skip
-    articles already stored); storing stays in this process, in arrival order.
+    articles already stored); storing stays in this process, in arrival order. With ``cluster``
+    each stored batch then goes through near-duplicate detection, story clustering and event
+    merging (see ``wirewatch.stages.cluster``).
     """
     check_inputs(inputs)
+    clusterer = _open_clusterer(store) if cluster else None
     source_failures: list[Failure] = []
     documents = iter_documents(inputs, url=url, published=published, allow_hosts=allow_hosts,
                                failures=source_failures)
@@ -110,15 +117,18 @@ def ingest(inputs: Sequence[str], store: SQLStore, *, batch_size: int = 32,
         stages.insert(1, SkipStored(store))
         ctx = pipeline.ctx
         stream = Pipeline(stages=stages, ctx=ctx).run(documents)
-    report = _store_stream(stream, store, batch_size, on_progress, should_stop)
+    report = _store_stream(stream, store, batch_size, on_progress, should_stop,
+                           on_stored=clusterer.add if clusterer else None)
     report.failures = source_failures + list(ctx.failures)
+    _cluster_outcome(report, clusterer)
     report.timings = dict(ctx.timings)
     store.add_failures((f.stage, f.item, f.reason) for f in report.failures)
     return report
 
 
 def _store_stream(stream: Iterable[Work], store: SQLStore, batch_size: int,
-                  on_progress: Progress | None, should_stop: Callable[[], bool] | None = None) -> RunReport:
+                  on_progress: Progress | None, should_stop: Callable[[], bool] | None = None,
+                  on_stored: Stored | None = None) -> RunReport:
     report = RunReport()
     batch: list[Work] = []
     for work in stream:
@@ -135,13 +145,13 @@ def _store_stream(stream: Iterable[Work], store: SQLStore, batch_size: int,
             continue
         batch.append(work)
         if len(batch) >= batch_size:
-            _flush(store, batch, report)
+            _flush(store, batch, report, on_stored)
             batch = []
-    _flush(store, batch, report)
+    _flush(store, batch, report, on_stored)
     return report
 
 
-def _flush(store: SQLStore, batch: list[Work], report: RunReport) -> None:
+def _flush(store: SQLStore, batch: list[Work], report: RunReport, on_stored: Stored | None = None) -> None:
     if not batch:
         return
     result = store.add_articles(w.article for w in batch if w.article is not None)
@@ -150,6 +160,22 @@ def _flush(store: SQLStore, batch: list[Work], report: RunReport) -> None:
     report.added += result.added
     report.skipped += result.skipped
     report.events += result.events
+    if on_stored is not None and result.added_ids:
+        added = set(result.added_ids)
+        on_stored([w.article for w in batch if w.article is not None and w.article.id in added])
+
+
+def _open_clusterer(store: SQLStore) -> Any:
+    from wirewatch.stages.cluster.clusterer import StoryClusterer
+
+    return StoryClusterer.open(store)
+
+
+def _cluster_outcome(report: RunReport, clusterer: Any) -> None:
+    """Add the cluster step's report and its quarantined articles to the run's report."""
+    if clusterer is not None:
+        report.clustering = clusterer.report
+        report.failures.extend(clusterer.report.failures)
 
 
 def count_inputs(inputs: Iterable[str]) -> int | None:
@@ -171,14 +197,23 @@ def only_source_failed(inputs: Sequence[str], works: list[Work]) -> InputError |
 
 
 def ingest_documents(documents: Iterable[Document], store: SQLStore, *, pipeline: Pipeline,
-                     batch_size: int = 32) -> RunReport:
-    """Store ready-made documents (the watch loop's fetched pages) with :func:`ingest`'s guarantees."""
+                     batch_size: int = 32, on_progress: Progress | None = None,
+                     cluster: bool = True, clusterer: Any = None) -> RunReport:
+    """Store ready-made documents (the watch loop's fetched pages) with :func:`ingest`'s guarantees.
+
+    A long-running caller passes its own ``clusterer`` (``StoryClusterer.open(store)``) so that the
+    clustering state is not rebuilt from the database on every call.
+    """
     stages = list(pipeline.stages)
     stages.insert(1, SkipStored(store))
     ctx = pipeline.ctx
     failed_before = len(ctx.failures)
-    report = _store_stream(Pipeline(stages=stages, ctx=ctx).run(documents), store, batch_size, None)
+    if clusterer is None and cluster:
+        clusterer = _open_clusterer(store)
+    report = _store_stream(Pipeline(stages=stages, ctx=ctx).run(documents), store, batch_size, on_progress,
+                           on_stored=clusterer.add if clusterer else None)
     report.failures = list(ctx.failures[failed_before:])
+    _cluster_outcome(report, clusterer)
     store.add_failures((f.stage, f.item, f.reason) for f in report.failures)
     return report
 

@@ -105,3 +105,30 @@ def pages_cmd(
     if show_problems:
         for line in problems:
             out_console.print(f"  {line}", highlight=False, markup=False)
+
+
+@app.command("cluster")
+def cluster_cmd(
+    data: DataOpt, as_json: JsonOpt = False, limit: LimitOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Keep the predictions (id, cluster) here.")] = None,
+) -> None:
+    """Story clustering: BCubed and pair P/R/F1 on shared/data/clustering, through the ingest path.
+
+    The documents go in arrival order (by date, undated last) through extraction, spaCy, geo,
+    coding, storage, near-duplicates, stories and event merging into a temporary SQLite database;
+    the stored story ids are scored with the data set's score.py. Takes about a minute.
+    Example: wirewatch eval cluster --data ../shared/data
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from wirewatch.console import err_console
+    from wirewatch.evaluation.cluster import evaluate_clustering, read_inputs
+
+    folder = _need(data / "clustering")
+    total = len(read_inputs(_need(folder / "input.jsonl"), limit))
+    columns = (TextColumn("eval cluster"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("ingest", total=total)
+        figures = evaluate_clustering(folder, limit=limit, out=out,
+                                      on_progress=lambda n: bar.advance(task, n))
+    _show(figures, as_json, "story clustering (shared/data/clustering, via ingest)")

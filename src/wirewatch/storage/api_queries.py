@@ -108,7 +108,7 @@ def timeline(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
     day = event_day().label("day")
     query = (select(day, events.c.type, func.count().label("count"),
                     func.sum(func.coalesce(events.c.killed, 0)).label("killed"))
-             .where(*conditions(f), event_day().is_not(None))
+             .where(*conditions(f), event_day() != "")
              .group_by(day, events.c.type).order_by(day, events.c.type))
     return [{"day": r["day"], "type": r["type"], "count": int(r["count"]), "killed": int(r["killed"] or 0)}
             for r in conn.execute(query).mappings()]

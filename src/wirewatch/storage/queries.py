@@ -21,16 +21,21 @@ _SORT_COLUMNS = {"date": events.c.date, "killed": events.c.killed, "published": 
 
 
 def event_day() -> ColumnElement[Any]:
-    """The event's date, or its article's publication day when the text gave none."""
-    return func.coalesce(events.c.date, func.substr(events.c.published, 1, 10))
+    """The event's date, or its article's publication day when the text gave none ("" if neither).
+
+    A stored column (``events.day``) so that sorting and date filters use an index.
+    """
+    return events.c.day
 
 
 def conditions(f: EventFilter) -> list[ColumnElement[bool]]:
     """WHERE clauses for a filter (without pagination)."""
-    conds: list[ColumnElement[bool]] = [events.c.merged_into.is_(None)]
+    # canonical rows only; written so that no planner picks the merged_into index for it
+    # (almost every row qualifies, so that index would mean scanning and sorting everything)
+    conds: list[ColumnElement[bool]] = [func.coalesce(events.c.merged_into, "") == ""]
     day = event_day()
     if f.since:
-        conds.append(day >= f.since.isoformat())
+        conds.append(day >= f.since.isoformat())   # "" (no date at all) sorts before any day
     if f.until:
         conds.append(day <= f.until.isoformat())
     for name, column in (("type", events.c.type), ("mode", events.c.mode), ("status", events.c.status),
@@ -41,10 +46,10 @@ def conditions(f: EventFilter) -> list[ColumnElement[bool]]:
         values = getattr(f, name)
         if values:
             conds.append(column.in_(values))
-    if f.min_killed is not None:
-        conds.append(func.coalesce(events.c.killed, 0) >= f.min_killed)
-    if f.min_injured is not None:
-        conds.append(func.coalesce(events.c.injured, 0) >= f.min_injured)
+    if f.min_killed:    # min_killed=0 selects everything, unknown figures included
+        conds.append(func.coalesce(events.c.killed, -1) >= f.min_killed)   # the killed-sort index
+    if f.min_injured:
+        conds.append(events.c.injured >= f.min_injured)
     if f.bbox is not None:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         conds.append(and_(events.c.place_lat.between(min_lat, max_lat),
@@ -80,8 +85,9 @@ def decode_cursor(cursor: str) -> tuple[Any, str]:
 def _sort_key(f: EventFilter) -> tuple[ColumnElement[Any], bool]:
     descending = f.sort.startswith("-")
     name = f.sort.lstrip("-")
-    column = event_day() if name == "date" else _SORT_COLUMNS[name]
-    return func.coalesce(column, "" if name != "killed" else -1), descending
+    if name == "date":
+        return event_day(), descending     # never NULL: the (day, id) index gives the order
+    return func.coalesce(_SORT_COLUMNS[name], "" if name != "killed" else -1), descending
 
 
 def select_events(f: EventFilter) -> Select[Any]:
@@ -95,6 +101,7 @@ def select_events(f: EventFilter) -> Select[Any]:
         after = (key < value) | ((key == value) & (events.c.id > last_id)) if descending else \
             (key > value) | ((key == value) & (events.c.id > last_id))
         query = query.where(after)
+    # the (day, id) index gives the day order; ties (one day) are sorted by id
     order = key.desc() if descending else key.asc()
     return query.order_by(order, events.c.id).limit(f.limit + 1)
 

@@ -17,7 +17,8 @@ def article_row(article: Article, seq: int) -> dict[str, Any]:
     return row
 
 
-def event_row(event: Event, article_id: str) -> dict[str, Any]:
+def event_row(event: Event, article_id: str, published: str | None = None) -> dict[str, Any]:
+    """The events-table row; ``day`` is the event date, else the publication day (for sorting)."""
     place = event.place or EventPlace()
     return {
         "id": event.id, "article_id": article_id, "type": event.type, "cameo": event.cameo,
@@ -33,6 +34,7 @@ def event_row(event: Event, article_id: str) -> dict[str, Any]:
         "attribution": event.attribution, "evidence_text": event.evidence.text,
         "evidence_start": event.evidence.start, "evidence_end": event.evidence.end,
         "confidence": event.confidence, "killed_min": event.killed, "killed_max": event.killed,
+        "published": published, "day": event.date or (published or "")[:10],
     }
 
 

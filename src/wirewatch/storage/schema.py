@@ -55,6 +55,11 @@ events = Table(
     Column("killed_min", Integer), Column("killed_max", Integer),
     Column("story_id", String(32), index=True),
     Column("published", String(40)),        # the article's publication date, for ordering mentions
+    # migration 0002_cluster: what this row's own article reported, once the row became the
+    # canonical row of a merged event (killed/status then hold the reconciled values)
+    Column("reported_killed", Integer), Column("reported_status", String(16)),
+    # the event's day for sorting and date filters: its date, else its article's publication day, else ""
+    Column("day", String(10), nullable=False, server_default=""),
 )
 
 stories = Table(
@@ -116,3 +121,11 @@ alerts = Table(
 )
 
 Index("ix_events_type_date", events.c.type, events.c.date)
+Index("ix_events_day_id", events.c.day, events.c.id)
+Index("ix_events_type_day", events.c.type, events.c.day)
+Index("ix_events_place_country_day", events.c.place_country, events.c.day)
+Index("ix_events_killed", events.c.killed)
+Index("ix_events_status_day", events.c.status, events.c.day)
+Index("ix_events_actor_country_day", events.c.actor_country, events.c.day)
+Index("ix_events_target_country_day", events.c.target_country, events.c.day)
+Index("ix_events_killed_sort", func.coalesce(events.c.killed, -1), events.c.id)

@@ -123,7 +123,7 @@ class SQLStore:
             conn.execute(self._insert(places),
                          [rows.place_row(p, article.id, i) for i, p in enumerate(article.places)])
         if article.events:
-            conn.execute(self._insert(events), [dict(rows.event_row(e, article.id), published=article.published)
+            conn.execute(self._insert(events), [rows.event_row(e, article.id, article.published)
                                                 for e in article.events])
         return len(article.events)
 
@@ -194,4 +194,10 @@ class SQLStore:
             return [(r[0], r[1], int(r[2])) for r in conn.execute(query)]
 
     def close(self) -> None:
+        if self.dialect == "sqlite":   # refresh planner statistics where they went stale (cheap)
+            try:
+                with self.engine.begin() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")
+            except SQLAlchemyError:
+                pass
         self.engine.dispose()

@@ -56,6 +56,7 @@ def upgrade() -> None:
         sa.Column("killed_min", sa.Integer), sa.Column("killed_max", sa.Integer),
         sa.Column("story_id", sa.String(32)),
         sa.Column("published", sa.String(40)),
+        sa.Column("day", sa.String(10), nullable=False, server_default=""),
     )
     op.create_table(
         "stories",
@@ -71,6 +72,14 @@ def upgrade() -> None:
                 "merged_into", "story_id"):
         op.create_index(f"ix_events_{col}", "events", [col])
     op.create_index("ix_events_type_date", "events", ["type", "date"])
+    op.create_index("ix_events_day_id", "events", ["day", "id"])
+    op.create_index("ix_events_type_day", "events", ["type", "day"])
+    op.create_index("ix_events_place_country_day", "events", ["place_country", "day"])
+    op.create_index("ix_events_killed", "events", ["killed"])
+    op.create_index("ix_events_status_day", "events", ["status", "day"])
+    op.create_index("ix_events_actor_country_day", "events", ["actor_country", "day"])
+    op.create_index("ix_events_target_country_day", "events", ["target_country", "day"])
+    op.create_index("ix_events_killed_sort", "events", [sa.text("coalesce(killed, -1)"), "id"])
     op.create_table(
         "places",
         sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"),

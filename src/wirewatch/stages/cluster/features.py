@@ -8,10 +8,9 @@ stories of the same kind ("Lindsay Lohan enters rehab" from "Tara Reid enters re
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from wirewatch.models import Article
@@ -29,7 +28,7 @@ _NOT_NAMES = frozenset({
 
 
 def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS   # a word list; no model is loaded
+    from spacy.lang.en.stop_words import STOP_WORDS  # a word list; no model is loaded
 
     return frozenset(STOP_WORDS) | {"said", "says", "told", "according", "year", "years", "new",
                                    "people", "time", "day", "week", "like", "just", "also"}
@@ -53,14 +52,13 @@ def content_terms(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     for match in _WORD.finditer(text):
         word = match.group().lower().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
+        word = word.removesuffix("'s")
         if len(word) > 1 and word not in STOP_WORDS:
             counts[stem(word)] += 1
     return counts
 
 
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d+(?:\.\d+)?(?![\w,])")
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])\d+(?:\.\d+)?(?!\w|[.,]\d)")
 
 
 def number_terms(text: str) -> Counter[str]:
@@ -74,22 +72,35 @@ def number_terms(text: str) -> Counter[str]:
 
 
 def name_terms(text: str) -> Counter[str]:
-    """Lower-cased words written with a capital inside sentences (the words of names)."""
+    """Names: words written with a capital inside sentences (``@lohan``) and runs of two or more
+    capitalised words, which may open a sentence (``@lindsay_lohan``)."""
     names: Counter[str] = Counter()
     for line in text.splitlines():
-        previous_end = True
+        run: list[str] = []
+        previous_end = -1
         for match in _WORD.finditer(line):
             word = match.group()
-            start_of_sentence = previous_end
-            gap = line[max(0, match.start() - 3): match.start()]
-            previous_end = False
-            if _SENTENCE_END.search(gap) and match.start() > 0:
-                start_of_sentence = True
             lower = word.lower().replace("’", "'").removesuffix("'s")
-            if start_of_sentence or not word[0].isupper() or lower in _NOT_NAMES or len(lower) < 2:
+            gap = line[max(previous_end, 0): match.start()]
+            opens_sentence = previous_end < 0 or bool(_SENTENCE_END.search(line[max(0, match.start() - 3):
+                                                                                 match.start()]))
+            previous_end = match.end()
+            is_name = word[0].isupper() and lower not in _NOT_NAMES and len(lower) > 1
+            if run and (not is_name or gap.strip()):
+                _flush_run(run, names)
+            if not is_name:
                 continue
-            names[lower] += 1
+            run.append(lower)
+            if not opens_sentence:
+                names["@" + lower] += 1
+        _flush_run(run, names)
     return names
+
+
+def _flush_run(run: list[str], names: Counter[str]) -> None:
+    if len(run) >= 2:
+        names["@" + "_".join(run)] += 1
+    run.clear()
 
 
 @dataclass(slots=True)
@@ -99,30 +110,52 @@ class ArticleFeatures:
     article_id: str
     terms: Counter[str]
     names: Counter[str]
-    places: frozenset[str] = frozenset()
-    countries: frozenset[str] = frozenset()
-    actors: tuple[str, ...] = ()
+    numbers: Counter[str]
     day: date | None = None
-    title: str | None = None
-    extra: dict[str, float] = field(default_factory=dict)
+
+    def channels(self) -> tuple[Counter[str], Counter[str], Counter[str]]:
+        """Content terms, names and numbers: the three vectors compared with a story's."""
+        return self.terms, self.names, self.numbers
 
 
-def article_features(article: Article, *, title_weight: int = 2, with_numbers: bool = True) -> ArticleFeatures:
-    """Terms (title counted ``title_weight`` times), names, places, countries, actors and day."""
-    title = article.title or ""
-    terms = content_terms(article.text)
-    names = name_terms(article.text)
-    if with_numbers:
-        names.update(number_terms(article.text))
+def article_features(article: Article) -> ArticleFeatures:
+    """The features of an article (title, text and publication day)."""
+    return text_features(article.id, article.title, article.text, article.published)
+
+
+def text_features(article_id: str, title: str | None, text: str, published: str | None, *,
+                  title_weight: int = 2, lead_weight: int = 1, lead_chars: int = 300) -> ArticleFeatures:
+    """Content terms (the title counted ``title_weight`` more times, the lead ``lead_weight``
+    more times), names (the lead's counted again), numbers and the publication day."""
+    lead = _lead(text, lead_chars)
+    terms = content_terms(text)
+    names = name_terms(text)
     for _ in range(title_weight):
-        terms.update(content_terms(title))
-    places = frozenset(p.name.lower() for p in article.places if p.name)
-    countries = frozenset(p.country for p in article.places if p.country)
-    actors = tuple(dict.fromkeys(e.actor.name for e in article.events if e.actor.name))
-    return ArticleFeatures(article.id, terms, names, places, countries, actors,
-                           article.published_date(), article.title)
+        terms.update(content_terms(title or ""))
+    for _ in range(lead_weight):
+        terms.update(content_terms(lead))
+        names.update(name_terms(lead))
+    return ArticleFeatures(article_id, terms, names, number_terms(text), _day(published))
 
 
-def sublinear(counts: Counter[str]) -> dict[str, float]:
-    """1 + log(tf) for every term."""
-    return {t: 1.0 + math.log(c) for t, c in counts.items()}
+def _day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _lead(text: str, chars: int) -> str:
+    """The opening of the text: whole lines up to about ``chars`` characters."""
+    out: list[str] = []
+    size = 0
+    for line in text.splitlines():
+        if size >= chars:
+            break
+        out.append(line)
+        size += len(line)
+    return "\n".join(out)
+
+

@@ -2,203 +2,194 @@
 
 Single pass, incremental, sub-linear per article:
 
-1. the article's TF-IDF vector (IDF from the document frequencies seen so far) gives its
-   top terms and names;
-2. an inverted index (term → stories holding it) yields candidate stories, capped per term;
-3. each candidate is scored exactly: cosine to the story centroid over content terms, plus
-   cosine over names (people, places, organisations written with capitals), times a time
-   decay on the distance between the article's day and the story's days;
-4. the best story above ``threshold`` takes the article; otherwise the article starts a story.
+1. the article gets three L2-normalised TF-IDF vectors (IDF from the document frequencies
+   seen so far): content terms, names (words written with a capital inside sentences) and
+   numbers (tolls, scores, ages, years) — names and numbers are what tell two stories of
+   the same kind apart;
+2. an inverted index (term → stories holding it, most recent first, capped) yields a few
+   candidate stories from the article's top terms;
+3. each candidate is scored by *group-average* similarity: the mean over the story's articles
+   of the weighted dot products of the three vectors. Unlike the cosine to a centroid, this
+   does not grow with the story's size, so one threshold suits stories of 2 and of 200
+   articles. A time decay applies when the article's day is far from the story's days;
+4. the best story at or above ``threshold`` takes the article; otherwise it starts a story.
 
-Nothing is ever re-clustered. The state (document frequencies, centroids, postings) is
-rebuilt from stored articles and their story ids by :meth:`StoryIndex.replay`.
+Nothing is ever re-clustered. The state is rebuilt from stored articles and their story ids
+with :meth:`StoryIndex.replay`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
-from wirewatch.stages.cluster.features import ArticleFeatures, sublinear
+from wirewatch.stages.cluster.features import ArticleFeatures
 
 
 @dataclass(frozen=True, slots=True)
 class StoryOptions:
-    """Tuning of the story clusterer (general values; nothing is tuned per topic)."""
+    """Tuning of the story clusterer: general values, the same for every kind of story."""
 
-    threshold: float = 0.30        # minimum combined score to join a story
-    name_weight: float = 0.5       # share of the score given to names (the rest to content terms)
-    decay_days: float = 7.0        # e-folding of the time decay beyond ``grace_days``
-    grace_days: float = 3.0        # no decay within this distance of the story's days
-    query_terms: int = 20          # top article terms used to retrieve candidate stories
+    threshold: float = 0.18        # an article joins a story when its similarity is at least this
+    cohesion_factor: float = 0.45  # ... and at least this share of the story's own cohesion
+    weights: tuple[float, float, float] = (0.3, 0.5, 0.2)   # terms, names, numbers
+    grace_days: float = 30.0       # no time decay within this many days of the story's days
+    decay_days: float = 120.0      # e-folding of the decay beyond the grace period
+    query_terms: int = 24          # top article features used to find candidate stories
     postings_cap: int = 200        # most recent stories read per posting list
-    candidates: int = 40           # stories scored exactly
-    centroid_terms: int = 400      # terms kept per story centroid
+    candidates: int = 30           # stories scored exactly
+    centroid_terms: int = 600      # features kept per story and channel (the heaviest)
 
 
 @dataclass(slots=True)
 class Story:
-    """A live story: centroid sums and what is shown of it."""
+    """A live story: the sums of its articles' unit vectors, its size and its days."""
 
     id: str
-    terms: Counter[str] = field(default_factory=Counter)
-    names: Counter[str] = field(default_factory=Counter)
+    sums: tuple[Counter[str], Counter[str], Counter[str]] = field(
+        default_factory=lambda: (Counter(), Counter(), Counter()))
     size: int = 0
     first_day: date | None = None
     last_day: date | None = None
-    countries: Counter[str] = field(default_factory=Counter)
-    actors: Counter[str] = field(default_factory=Counter)
-    title: str | None = None
-    tick: int = 0
-    norms: tuple[float, float] | None = None
-
-    def norm_terms(self) -> float:
-        return self._norms()[0]
-
-    def norm_names(self) -> float:
-        return self._norms()[1]
-
-    def _norms(self) -> tuple[float, float]:
-        if self.norms is None:
-            self.norms = (_norm(self.terms), _norm(self.names))
-        return self.norms
 
     def days_from(self, day: date | None) -> float:
-        """Days between ``day`` and the story's span (0 inside it or when either is undated)."""
+        """Days between ``day`` and the story's span (0 inside it, or when either is undated)."""
         if day is None or self.first_day is None or self.last_day is None:
             return 0.0
         if day < self.first_day:
             return float((self.first_day - day).days)
-        if day > self.last_day:
-            return float((day - self.last_day).days)
-        return 0.0
+        return float(max(0, (day - self.last_day).days))
 
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """Where an article went, and how sure the clusterer was."""
+    """Where an article went, and its similarity to that story (0 for a new story)."""
 
     story_id: str
     is_new: bool
     score: float
 
 
+Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]
+
+
 class StoryIndex:
-    """The clusterer's in-memory state and its assign/add operations."""
+    """The clusterer's in-memory state and its assign/replay operations."""
 
     def __init__(self, options: StoryOptions | None = None) -> None:
         self.options = options or StoryOptions()
         self.stories: dict[str, Story] = {}
-        self.df: Counter[str] = Counter()
-        self.name_df: Counter[str] = Counter()
+        self.df: Counter[str] = Counter()     # document frequency per feature (all channels)
         self.n_docs = 0
-        self.postings: dict[str, dict[str, None]] = {}   # term -> story ids, most recent last
-        self.tick = 0
+        self.postings: dict[str, dict[str, None]] = {}   # feature -> story ids, most recent last
 
-    # -- public operations -------------------------------------------------------------
     def assign(self, feats: ArticleFeatures) -> Assignment:
         """Put the article in its best story (or a new one) and update the state."""
-        self._count(feats)
+        vectors = self._count_and_vectorise(feats)
         best_id, best = None, 0.0
-        for story_id in self._candidates(feats):
-            score = self.score(feats, self.stories[story_id])
+        for story_id in self._candidates(vectors):
+            score = self.score(vectors, feats.day, self.stories[story_id])
             if score > best:
                 best_id, best = story_id, score
-        if best_id is not None and best >= self.options.threshold:
-            self._add(self.stories[best_id], feats)
+        if best_id is not None and best >= self.threshold_for(self.stories[best_id]):
+            self._add(self.stories[best_id], feats, vectors)
             return Assignment(best_id, False, best)
         story = Story(id=new_story_id(feats.article_id))
         self.stories[story.id] = story
-        self._add(story, feats)
-        return Assignment(story.id, True, best)
+        self._add(story, feats, vectors)
+        return Assignment(story.id, True, 0.0)
+
+    def threshold_for(self, story: Story) -> float:
+        """The similarity an article needs to join ``story``.
+
+        A tight story (its articles very alike, e.g. one match report) asks more of a newcomer
+        than a loose one: a same-kind article about another event is an outsider to the first.
+        """
+        return max(self.options.threshold, self.options.cohesion_factor * self.cohesion(story))
+
+    def cohesion(self, story: Story) -> float:
+        """Mean similarity between two articles of the story (0 below two articles).
+
+        For unit vectors, the sum of pairwise dot products is ``(|sum|^2 - n) / 2``.
+        """
+        n = story.size
+        if n < 2:
+            return 0.0
+        total = 0.0
+        for weight, sums in zip(self.options.weights, story.sums):
+            squared = sum(v * v for v in sums.values())
+            total += weight * (squared - n) / (n * (n - 1))
+        return max(0.0, total)
 
     def replay(self, feats: ArticleFeatures, story_id: str) -> None:
-        """Add an already-assigned article (state rebuilt from the database)."""
-        self._count(feats)
+        """Add an article whose story is already known (a stored article, or a near-duplicate)."""
+        vectors = self._count_and_vectorise(feats)
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = Story(id=story_id)
-        self._add(story, feats)
+        self._add(story, feats, vectors)
 
-    def join(self, feats: ArticleFeatures, story_id: str) -> None:
-        """Add an article to a known story without scoring (near-duplicates follow their original)."""
-        self.replay(feats, story_id)
+    def score(self, vectors: Vectors, day: date | None, story: Story) -> float:
+        """Group-average similarity of an article to a story, with time decay."""
+        if story.size == 0:
+            return 0.0
+        total = 0.0
+        for weight, vector, sums in zip(self.options.weights, vectors, story.sums):
+            total += weight * sum(w * sums.get(t, 0.0) for t, w in vector.items())
+        gap = max(0.0, story.days_from(day) - self.options.grace_days)
+        return total / story.size * math.exp(-gap / self.options.decay_days)
 
-    def score(self, feats: ArticleFeatures, story: Story) -> float:
-        """Combined similarity of an article and a story, in [0, 1]."""
-        opts = self.options
-        text = _cosine(self._unit(feats.terms, self.df), story.terms, story.norm_terms())
-        names = _cosine(self._unit(feats.names, self.name_df), story.names, story.norm_names())
-        combined = (1 - opts.name_weight) * text + opts.name_weight * names
-        gap = max(0.0, story.days_from(feats.day) - opts.grace_days)
-        return combined * math.exp(-gap / opts.decay_days)
-
-    # -- internals ----------------------------------------------------------------------
-    def _count(self, feats: ArticleFeatures) -> None:
+    def _count_and_vectorise(self, feats: ArticleFeatures) -> Vectors:
         self.n_docs += 1
-        self.df.update(feats.terms.keys())
-        self.name_df.update(feats.names.keys())
+        for counts in feats.channels():
+            self.df.update(counts.keys())
+        return (self._unit(feats.terms), self._unit(feats.names), self._unit(feats.numbers))
 
-    def _weights(self, tf: dict[str, float], df: Counter[str]) -> dict[str, float]:
-        return {t: w * idf(df[t], self.n_docs) for t, w in tf.items()}
-
-    def _unit(self, counts: Counter[str], df: Counter[str]) -> dict[str, float]:
-        """The L2-normalised TF-IDF vector of ``counts``."""
-        weighted = self._weights(sublinear(counts), df)
+    def _unit(self, counts: Counter[str]) -> dict[str, float]:
+        """The L2-normalised sublinear TF-IDF vector of ``counts``."""
+        weighted = {t: (1.0 + math.log(c)) * idf(self.df[t], self.n_docs) for t, c in counts.items()}
         norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
         return {t: w / norm for t, w in weighted.items()}
 
-    def _candidates(self, feats: ArticleFeatures) -> list[str]:
+    def _candidates(self, vectors: Vectors) -> list[str]:
         opts = self.options
-        weighted = self._weights(sublinear(feats.terms), self.df)
-        weighted.update({f"@{k}": v for k, v in self._weights(sublinear(feats.names), self.name_df).items()})
+        weighted: dict[str, float] = {}
+        for weight, vector in zip(opts.weights, vectors):
+            weighted.update({t: weight * w for t, w in vector.items()})
         top = sorted(weighted, key=weighted.__getitem__, reverse=True)[: opts.query_terms]
-        votes: Counter[str] = Counter()
+        votes: dict[str, float] = {}
         for term in top:
             for story_id in islice(reversed(self.postings.get(term, {})), opts.postings_cap):
-                votes[story_id] += weighted[term]
-        return [s for s, _ in votes.most_common(opts.candidates)]
+                votes[story_id] = votes.get(story_id, 0.0) + weighted[term]
+        return heapq.nlargest(opts.candidates, votes, key=votes.__getitem__)
 
-    def _add(self, story: Story, feats: ArticleFeatures) -> None:
-        self.tick += 1
-        story.tick = self.tick
+    def _add(self, story: Story, feats: ArticleFeatures, vectors: Vectors) -> None:
         story.size += 1
-        story.terms.update(self._unit(feats.terms, self.df))
-        story.names.update(self._unit(feats.names, self.name_df))
-        if len(story.terms) > self.options.centroid_terms * 2:
-            story.terms = Counter(dict(story.terms.most_common(self.options.centroid_terms)))
-        story.norms = None
-        story.countries.update(feats.countries)
-        story.actors.update(feats.actors)
+        limit = self.options.centroid_terms
+        for sums, vector in zip(story.sums, vectors):
+            sums.update(vector)
+            if len(sums) > 2 * limit:
+                kept = sums.most_common(limit)
+                sums.clear()
+                sums.update(dict(kept))
         if feats.day is not None:
             story.first_day = min(story.first_day or feats.day, feats.day)
             story.last_day = max(story.last_day or feats.day, feats.day)
-        if story.title is None and feats.title:
-            story.title = feats.title
-        for key in list(feats.terms) + [f"@{n}" for n in feats.names]:
-            posting = self.postings.setdefault(key, {})
-            posting.pop(story.id, None)      # move to the end: most recent last
-            posting[story.id] = None
+        for vector in vectors:
+            for term in vector:
+                posting = self.postings.setdefault(term, {})
+                posting.pop(story.id, None)      # move to the end: most recent last
+                posting[story.id] = None
 
 
 def idf(df: int, n_docs: int) -> float:
     """Smoothed inverse document frequency."""
     return math.log((n_docs + 1) / (df + 1)) + 1.0
-
-
-def _norm(vector: Counter[str]) -> float:
-    return math.sqrt(sum(v * v for v in vector.values()))
-
-
-def _cosine(unit: dict[str, float], centroid: Counter[str], norm: float) -> float:
-    """Cosine of a unit vector and a centroid of unit vectors."""
-    if not unit or norm == 0.0:
-        return 0.0
-    return sum(w * centroid.get(t, 0.0) for t, w in unit.items()) / norm
 
 
 def new_story_id(article_id: str) -> str:

@@ -1,0 +1,206 @@
+"""Stories and merged events in the database (used by the cluster stage and exports).
+
+Story rows are derived from their articles with SQL aggregates each time a story changes,
+so the table is always consistent with ``articles.story_id`` and nothing but the articles
+needs to be kept to rebuild the clusterer's state after a restart.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, func, select, update
+
+from wirewatch.models import Article
+from wirewatch.stages.cluster.merge import Mention, Reconciled
+from wirewatch.storage import rows as row_codec
+from wirewatch.storage.schema import articles, events, places, stories
+from wirewatch.storage.sql import SQLStore
+
+#: How many countries and actors a story row lists.
+TOP_N = 5
+
+
+@dataclass(frozen=True, slots=True)
+class StoredText:
+    """What rebuilding the clusterer needs of a stored article."""
+
+    id: str
+    title: str | None
+    text: str
+    published: str | None
+    story_id: str | None
+    duplicate_of: str | None
+
+
+def recent_clustered(store: SQLStore, limit: int, page: int = 500) -> Iterator[StoredText]:
+    """The last ``limit`` articles that have a story, oldest first (arrival order)."""
+    with store.engine.connect() as conn:
+        query = select(func.min(articles.c.seq)).where(articles.c.story_id.is_not(None))
+        newest = select(articles.c.seq).where(articles.c.story_id.is_not(None)) \
+            .order_by(articles.c.seq.desc()).limit(1).offset(max(0, limit - 1))
+        start = conn.execute(newest).scalar() or conn.execute(query).scalar()
+    if start is None:
+        return
+    last = start - 1
+    columns = (articles.c.seq, articles.c.id, articles.c.title, articles.c.text, articles.c.published,
+               articles.c.story_id, articles.c.duplicate_of)
+    while True:
+        with store.engine.connect() as conn:
+            batch = conn.execute(select(*columns).where(articles.c.seq > last, articles.c.story_id.is_not(None))
+                                 .order_by(articles.c.seq).limit(page)).all()
+        if not batch:
+            return
+        for r in batch:
+            yield StoredText(r.id, r.title, r.text, r.published, r.story_id, r.duplicate_of)
+        last = batch[-1].seq
+
+
+def unclustered(store: SQLStore) -> list[Article]:
+    """Stored articles without a story (an ingest stopped between storing and clustering)."""
+    with store.engine.connect() as conn:
+        ids = conn.execute(select(articles.c.id).where(articles.c.story_id.is_(None))
+                           .order_by(articles.c.seq)).scalars().all()
+    found = (store.get_article(i) for i in ids)
+    return [a for a in found if a is not None]
+
+
+def original_story(conn: Connection, article_id: str) -> str | None:
+    """The story of a stored article."""
+    return conn.execute(select(articles.c.story_id).where(articles.c.id == article_id)).scalar()
+
+
+def set_article_story(conn: Connection, article_id: str, story_id: str, duplicate_of: str | None) -> None:
+    """Record an article's story (and the article it duplicates), and tag its events."""
+    conn.execute(update(articles).where(articles.c.id == article_id)
+                 .values(story_id=story_id, duplicate_of=duplicate_of))
+    conn.execute(update(events).where(events.c.article_id == article_id).values(story_id=story_id))
+
+
+def refresh_story(conn: Connection, story_id: str) -> None:
+    """Recompute one story row from its articles, places and events (insert or update)."""
+    in_story = articles.c.story_id == story_id
+    stats = conn.execute(select(func.count(), func.min(articles.c.published), func.max(articles.c.published))
+                         .where(in_story)).one()
+    title = conn.execute(select(articles.c.title).where(in_story, articles.c.title.is_not(None))
+                         .order_by(articles.c.seq).limit(1)).scalar()
+    countries = conn.execute(
+        select(places.c.country).join(articles, articles.c.id == places.c.article_id)
+        .where(in_story, places.c.country.is_not(None)).group_by(places.c.country)
+        .order_by(func.count().desc(), places.c.country).limit(TOP_N)).scalars().all()
+    actors = conn.execute(
+        select(events.c.actor_name).where(events.c.story_id == story_id, events.c.actor_name.is_not(None))
+        .group_by(events.c.actor_name).order_by(func.count().desc(), events.c.actor_name)
+        .limit(TOP_N)).scalars().all()
+    values = {"title": title, "first_seen": stats[1], "last_seen": stats[2], "article_count": stats[0],
+              "countries": json.dumps(list(countries)), "top_actors": json.dumps(list(actors))}
+    done = conn.execute(update(stories).where(stories.c.id == story_id).values(**values))
+    if done.rowcount == 0:
+        conn.execute(stories.insert().values(id=story_id, **values))
+
+
+# -- events -------------------------------------------------------------------------------
+def _mention(row: Any) -> Mention:
+    own = row.reported_status is not None      # a canonical row: its own figures are kept aside
+    return Mention(
+        id=row.id, article_id=row.article_id, type=row.type, actor_name=row.actor_name,
+        actor_country=row.actor_country, target_name=row.target_name, target_country=row.target_country,
+        place_name=row.place_name, place_country=row.place_country, place_lat=row.place_lat,
+        place_lon=row.place_lon, place_precision=row.place_precision, date=row.date,
+        killed=row.reported_killed if own else row.killed,
+        status=row.reported_status if own else row.status, published=row.published,
+        evidence_text=row.evidence_text, position=row.evidence_start)
+
+
+def canonical_events(conn: Connection, story_id: str) -> list[Mention]:
+    """The story's canonical events (not merged into another), in arrival order."""
+    query = select(events).where(events.c.story_id == story_id, events.c.merged_into.is_(None)) \
+        .order_by(events.c.published, events.c.article_id, events.c.evidence_start)
+    return [_mention(r) for r in conn.execute(query)]
+
+
+def article_events(conn: Connection, article_id: str) -> list[Mention]:
+    """An article's events, in text order."""
+    query = select(events).where(events.c.article_id == article_id).order_by(events.c.evidence_start)
+    return [_mention(r) for r in conn.execute(query)]
+
+
+def mentions_of(conn: Connection, canonical_id: str) -> list[Mention]:
+    """The canonical event and every row merged into it."""
+    query = select(events).where((events.c.id == canonical_id) | (events.c.merged_into == canonical_id))
+    return [_mention(r) for r in conn.execute(query)]
+
+
+def merge_into(conn: Connection, mention_id: str, canonical_id: str, figures: Reconciled) -> None:
+    """Point a mention at its canonical event and store the reconciled figures there."""
+    conn.execute(update(events).where(events.c.id == mention_id).values(merged_into=canonical_id))
+    conn.execute(update(events).where(events.c.id == canonical_id, events.c.reported_status.is_(None))
+                 .values(reported_killed=events.c.killed, reported_status=events.c.status))
+    conn.execute(update(events).where(events.c.id == canonical_id).values(
+        killed=figures.killed, killed_min=figures.killed_min, killed_max=figures.killed_max,
+        status=figures.status, mention_count=figures.mention_count))
+
+
+# -- exports ------------------------------------------------------------------------------
+def iter_story_rows(store: SQLStore) -> Iterator[dict[str, Any]]:
+    """Every story, oldest first: id, title, first/last seen, article count, countries, actors."""
+    with store.engine.connect() as conn:
+        for r in conn.execute(select(stories).order_by(stories.c.first_seen, stories.c.id)).mappings():
+            row = dict(r)
+            row["countries"] = json.loads(row["countries"] or "[]")
+            row["top_actors"] = json.loads(row["top_actors"] or "[]")
+            yield row
+
+
+def iter_merged_event_rows(store: SQLStore, page: int = 500) -> Iterator[dict[str, Any]]:
+    """Canonical events (the event contract, reconciled) each with its ``mentions``."""
+    base = (select(events, articles.c.url.label("article_url"), articles.c.seq.label("seq"))
+            .join(articles, articles.c.id == events.c.article_id).where(events.c.merged_into.is_(None))
+            .order_by(articles.c.seq, events.c.evidence_start, events.c.id))
+    offset = 0
+    while True:
+        with store.engine.connect() as conn:
+            batch = conn.execute(base.limit(page).offset(offset)).mappings().all()
+            if not batch:
+                return
+            mentions = _mentions_by_canonical(conn, [r["id"] for r in batch])
+        for r in batch:
+            yield _merged_row(r, mentions.get(r["id"], []))
+        offset += page
+
+
+def _mentions_by_canonical(conn: Connection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    query = (select(events, articles.c.url.label("article_url"))
+             .join(articles, articles.c.id == events.c.article_id)
+             .where(events.c.merged_into.in_(ids)).order_by(articles.c.seq, events.c.evidence_start))
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in conn.execute(query).mappings():
+        out.setdefault(r["merged_into"], []).append(_mention_row(r))
+    return out
+
+
+def _mention_row(r: Any) -> dict[str, Any]:
+    own = r["reported_status"] is not None
+    return {"event_id": r["id"], "article_id": r["article_id"], "url": r["article_url"],
+            "evidence": r["evidence_text"], "killed": r["reported_killed"] if own else r["killed"],
+            "status": r["reported_status"] if own else r["status"], "published": r["published"]}
+
+
+def _merged_row(r: Any, merged: list[dict[str, Any]]) -> dict[str, Any]:
+    out = row_codec.event_export_row(r, r["article_url"])
+    mentions = [_mention_row(r)] + merged
+    statuses: dict[str, int] = {}
+    for m in mentions:
+        statuses[m["status"]] = statuses.get(m["status"], 0) + 1
+    out.update({"story_id": r["story_id"], "mention_count": r["mention_count"],
+                "killed_min": r["killed_min"], "killed_max": r["killed_max"], "statuses": statuses,
+                "mentions": mentions})
+    return out
+
+
+def touched(items: Iterable[str | None]) -> list[str]:
+    """Distinct non-null ids, in first-seen order."""
+    return list(dict.fromkeys(i for i in items if i))
