@@ -74,9 +74,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
+def start_server(url: str, port: int, workers: int = 2) -> subprocess.Popen[bytes]:
     env = dict(os.environ, WIREWATCH_API__RATE_LIMIT_PER_MINUTE="0")
-    proc = subprocess.Popen([sys.executable, "-m", "wirewatch", "serve", "--db", url, "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "wirewatch", "serve", "--db", url, "--port", str(port),
+                             "--workers", str(workers)],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     import httpx
 
@@ -91,41 +92,62 @@ def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("wirewatch serve did not start")
 
 
-async def _drive(base: str, rate: float, seconds: float) -> tuple[list[float], int, int]:
-    import httpx
+async def _request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> int:
+    """One keep-alive GET on a raw connection; returns the status (a light client, so that the
+    load generator does not use the CPU the server needs)."""
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1])
+    length = 0
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":", 1)[1])
+    await reader.readexactly(length)
+    return status
 
+
+async def _drive(host: str, port: int, rate: float, seconds: float,
+                 connections: int = 32) -> tuple[list[float], int, int]:
     latencies: list[float] = []
     errors = 0
     total = int(rate * seconds)
-    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
-    async with httpx.AsyncClient(base_url=base, timeout=10, limits=limits) as client:
-        async def one(i: int) -> None:
-            nonlocal errors
-            start = time.perf_counter()
-            try:
-                response = await client.get(f"/api/events?{QUERIES[i % len(QUERIES)]}")
-                if response.status_code != 200:
-                    errors += 1
-            except httpx.HTTPError:
-                errors += 1
-            latencies.append(time.perf_counter() - start)
+    pool: asyncio.Queue[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = asyncio.Queue()
+    for _ in range(connections):
+        pool.put_nowait(await asyncio.open_connection(host, port))
 
-        tasks = []
-        t0 = time.perf_counter()
-        for i in range(total):
-            delay = t0 + i / rate - time.perf_counter()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            tasks.append(asyncio.create_task(one(i)))
-        await asyncio.gather(*tasks)
+    async def one(i: int, scheduled: float) -> None:
+        nonlocal errors
+        conn = await pool.get()
+        try:
+            status = await asyncio.wait_for(_request(*conn, f"/api/events?{QUERIES[i % len(QUERIES)]}"), 30)
+            errors += status != 200
+            pool.put_nowait(conn)
+        except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError):
+            errors += 1
+            conn[1].close()
+            pool.put_nowait(await asyncio.open_connection(host, port))
+        latencies.append(time.perf_counter() - scheduled)   # includes waiting for a free connection
+
+    tasks = []
+    t0 = time.perf_counter()
+    for i in range(total):
+        scheduled = t0 + i / rate
+        delay = scheduled - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(one(i, scheduled)))
+    await asyncio.gather(*tasks)
+    while not pool.empty():
+        pool.get_nowait()[1].close()
     return latencies, errors, total
 
 
-def run_load(url: str, rate: float, seconds: float) -> dict[str, Any]:
+def run_load(url: str, rate: float, seconds: float, workers: int = 2) -> dict[str, Any]:
     port = free_port()
-    server = start_server(url, port)
+    server = start_server(url, port, workers)
     try:
-        latencies, errors, total = asyncio.run(_drive(f"http://127.0.0.1:{port}", rate, seconds))
+        latencies, errors, total = asyncio.run(_drive("127.0.0.1", port, rate, seconds))
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import os
+import signal
 import socket
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -30,6 +33,8 @@ def serve_cmd(
                             "(never pass the token itself on the command line).")] = "WIREWATCH_API_TOKEN",
     read_requires_token: Annotated[bool, typer.Option(
         "--read-requires-token", help="Require the token on read endpoints too.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, max=64, help="Server processes sharing "
+                                         "the port (use the number of cores under load).")] = 1,
 ) -> None:
     """Serve the REST API (/api/..., reference at /api/docs) and the dashboard at /.
 
@@ -44,16 +49,58 @@ def serve_cmd(
 
     settings = _server_settings(load(), db, allow_host or [], token_env, read_requires_token)
     sock = _bind(host, port)
-    store = open_store(settings.db)
+    open_store(settings.db).close()     # migrate once, and fail early (exit 5) if the database is wrong
+    _announce(host, sock.getsockname()[1], bool(settings.api_token))
+
+    def run_server() -> None:
+        store = open_store(settings.db, migrate=False)
+        try:
+            config = uvicorn.Config(create_app(settings, store), log_level="warning", access_log=False,
+                                    lifespan="off")
+            uvicorn.Server(config).run(sockets=[sock])
+        finally:
+            store.close()
+
     try:
-        app = create_app(settings, store)
-        bound_port = sock.getsockname()[1]
-        _announce(host, bound_port, bool(settings.api_token))
-        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-        uvicorn.Server(config).run(sockets=[sock])
+        if workers == 1:
+            run_server()
+        else:
+            _run_forked(run_server, workers)
     finally:
         sock.close()
-        store.close()
+
+
+def _run_forked(target: Callable[[], None], workers: int) -> None:
+    """Run ``target`` in ``workers`` forked processes sharing the listening socket; stop them together."""
+    children: list[int] = []
+    for _ in range(workers):
+        pid = os.fork()
+        if pid == 0:   # child: its own database connections, default signal handling
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            try:
+                target()
+            finally:
+                os._exit(0)
+        children.append(pid)
+
+    def forward(signum: int, _frame: object) -> None:
+        for child in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child, signal.SIGTERM)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        for child in children:
+            while True:
+                try:
+                    os.waitpid(child, 0)
+                    break
+                except InterruptedError:
+                    continue
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _server_settings(base: object, db: str, allow_hosts: list[str], token_env: str,

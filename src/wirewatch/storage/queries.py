@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, literal_column, or_, select
 
 from wirewatch.filters import EventFilter, FilterError
 from wirewatch.storage.schema import articles, events
@@ -47,7 +47,7 @@ def conditions(f: EventFilter) -> list[ColumnElement[bool]]:
         if values:
             conds.append(column.in_(values))
     if f.min_killed:    # min_killed=0 selects everything, unknown figures included
-        conds.append(func.coalesce(events.c.killed, -1) >= f.min_killed)   # the killed-sort index
+        conds.append(killed_key() >= f.min_killed)   # the killed-sort index
     if f.min_injured:
         conds.append(events.c.injured >= f.min_injured)
     if f.bbox is not None:
@@ -87,7 +87,14 @@ def _sort_key(f: EventFilter) -> tuple[ColumnElement[Any], bool]:
     name = f.sort.lstrip("-")
     if name == "date":
         return event_day(), descending     # never NULL: the (day, id) index gives the order
-    return func.coalesce(_SORT_COLUMNS[name], "" if name != "killed" else -1), descending
+    if name == "killed":
+        return killed_key(), descending
+    return func.coalesce(_SORT_COLUMNS[name], ""), descending
+
+
+def killed_key() -> ColumnElement[Any]:
+    """coalesce(killed, -1), written literally so that it matches the expression index."""
+    return func.coalesce(events.c.killed, literal_column("-1"))
 
 
 def select_events(f: EventFilter) -> Select[Any]:
@@ -96,14 +103,16 @@ def select_events(f: EventFilter) -> Select[Any]:
     query = (select(events, articles.c.url.label("article_url"), key.label("sort_value"))
              .join(articles, articles.c.id == events.c.article_id)
              .where(*conditions(f)))
+    # ties are broken by id: ascending for dates (one day reads in id order), in the key's own
+    # direction for casualty sorts, so that the (coalesce(killed, -1), id) index gives the order
+    id_descending = descending and not f.sort.endswith("date")
     if f.cursor:
         value, last_id = decode_cursor(f.cursor)
-        after = (key < value) | ((key == value) & (events.c.id > last_id)) if descending else \
-            (key > value) | ((key == value) & (events.c.id > last_id))
-        query = query.where(after)
-    # the (day, id) index gives the day order; ties (one day) are sorted by id
+        tie = events.c.id < last_id if id_descending else events.c.id > last_id
+        ahead = key < value if descending else key > value
+        query = query.where(ahead | ((key == value) & tie))
     order = key.desc() if descending else key.asc()
-    return query.order_by(order, events.c.id).limit(f.limit + 1)
+    return query.order_by(order, events.c.id.desc() if id_descending else events.c.id).limit(f.limit + 1)
 
 
 def query_events(conn: Connection, f: EventFilter) -> tuple[list[dict[str, Any]], str | None]:

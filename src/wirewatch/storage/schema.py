@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table,
-                        Text, UniqueConstraint, func)
+                        Text, UniqueConstraint, func, literal_column)
 
 metadata = MetaData()
 
@@ -128,4 +128,4 @@ Index("ix_events_killed", events.c.killed)
 Index("ix_events_status_day", events.c.status, events.c.day)
 Index("ix_events_actor_country_day", events.c.actor_country, events.c.day)
 Index("ix_events_target_country_day", events.c.target_country, events.c.day)
-Index("ix_events_killed_sort", func.coalesce(events.c.killed, -1), events.c.id)
+Index("ix_events_killed_sort", func.coalesce(events.c.killed, literal_column("-1")), events.c.id)
