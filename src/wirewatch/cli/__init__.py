@@ -29,6 +29,7 @@ app = typer.Typer(
 
 
 class _State:
+    registered = False
     debug = False
     config: Path | None = None
 
@@ -57,6 +58,9 @@ def _root(
 
 
 def _register() -> None:
+    if _State.registered:
+        return
+    _State.registered = True
     from wirewatch.cli import backfill, data, evaluate, gazetteer, run, serve, watch
 
     for module in (run, data, serve, watch, backfill):
