@@ -82,3 +82,9 @@ def test_cli_log_json_lines(capsys: pytest.CaptureFixture[str], pages: dict[str,
     assert code == 4
     records = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
     assert records and records[0]["level"] == "info" and "empty" in records[0]["msg"]
+
+
+def test_cli_overlong_path_is_input_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = _run(capsys, "process", "x" * 5000)
+    assert code == 4
+    assert "cannot be read" in err and "Traceback" not in err

@@ -24,17 +24,24 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _is_page(p))
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        elif path.exists():
-            raise InputError(f"{path}: not a regular file or directory.")
-        else:
-            raise InputError(f"{path}: no such file or directory.",
-                             hint="Check the path; give .html, .htm or .txt files or a folder of them.")
+        try:
+            files.extend(_files_of(path))
+        except OSError as exc:   # e.g. a name too long for the file system
+            raise InputError(f"{str(path)[:80]}: cannot be read ({exc.strerror or exc}).",
+                             hint="Check the path.") from exc
     return files
+
+
+def _files_of(path: Path) -> list[Path]:
+    """A file itself, or a folder's page files in name order."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file() and _is_page(p))
+    if path.is_file():
+        return [path]
+    if path.exists():
+        raise InputError(f"{path}: not a regular file or directory.")
+    raise InputError(f"{path}: no such file or directory.",
+                     hint="Check the path; give .html, .htm or .txt files or a folder of them.")
 
 
 def _is_page(path: Path) -> bool:
