@@ -14,6 +14,11 @@ CASES = [
     ("no-one", "No one was hurt in the blast.", None, 0),
     ("dozens", "Dozens of people were wounded.", None, 24),
     ("named-victim", "Gunmen assassinated Mayor Carlos Perez.", 1, None),
+    ("titled-lowercase", "Coronel largow, a Dutch reporter, was killed today in a shootout.", 1, None),
+    ("relative-clause", "The house was rented by luis emilio espina, who was killed 1 week ago.", 1, None),
+    ("person-and-number", "Gunmen killed the mayor and two peasants.", 3, None),
+    ("also-killed", ("The minister was assassinated today in an attack in which two members of "
+                     "his escort were also killed."), 3, None),
 ]
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-
-from collections.abc import Callable
 
 CodeText = Callable[..., list]
 

@@ -84,7 +84,7 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
 
 
 def _prep_objects(token: Any) -> list[tuple[str, str]]:
-    out = []
+    out: list[tuple[str, str]] = []
     for prep in token.children:
         if prep.dep_ == "prep":
             objs = [o.lemma_.lower() for o in prep.children if o.dep_ == "pobj"]
@@ -124,8 +124,10 @@ def _apply_nesting(cand: Candidate, by_index: dict[int, Candidate]) -> None:
             outer.absorbed.append(cand)
             return
         if outer.row.type in CONTAINER_TYPES and _is_complement(entry):
-            if outer.token.lemma_.lower() in DENY:
-                outer.dropped = True
+            if outer.token.lemma_.lower() == "dismiss":
+                cand.dropped = True    # "dismissed assessments that a bomb was responsible": REJECT
+            elif outer.token.lemma_.lower() in DENY:
+                outer.dropped = True   # "denied carrying out the attack": the attack, denied
             else:
                 cand.dropped = True
             return

@@ -17,8 +17,7 @@ KILL_LEMMAS = frozenset({"kill", "murder", "assassinate", "execute", "massacre",
                          "die", "dead", "death", "toll", "body", "corpse", "fatality", "life", "slaughter"})
 INJURE_LEMMAS = frozenset({"wound", "injure", "hurt", "injury", "injured", "wounded", "casualty"})
 SMALL_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
 TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "dozen": 12, "several": 3,
          "a few": 2, "few": 2, "couple": 2}
@@ -98,13 +97,23 @@ PERSON_WORDS = frozenset({"man", "woman", "child", "boy", "girl", "person", "sol
                           "officer", "leader", "mayor", "judge", "priest", "journalist", "minister",
                           "official", "member", "guard", "student", "worker", "peasant", "civilian",
                           "businessman", "politician", "candidate", "commander", "general", "colonel",
-                          "director", "president", "governor", "councilman", "lawyer", "teacher"})
+                          "director", "president", "governor", "councilman", "lawyer", "teacher",
+                          "reporter", "correspondent", "photographer", "cameraman", "monsignor",
+                          "bishop", "archbishop", "father", "nun", "senator", "deputy", "councillor",
+                          "secretary", "chief", "inspector", "detective", "sergeant", "lieutenant",
+                          "captain", "major", "landowner", "rancher", "farmer", "trader",
+                          "driver", "employee", "engineer", "doctor", "nurse", "activist",
+                          "unionist", "labourer", "laborer", "missionary", "diplomat",
+                          "ambassador", "consul", "magistrate", "prosecutor", "attorney",
+                          "businesswoman", "industrialist", "executive", "manager", "owner"})
 
 
 def _victims(token: Any) -> list[Any]:
     """The victim noun(s) of a death word: object, passive subject, 'of' object, or subject of 'die'."""
     deps = {"dobj", "nsubjpass"} | ({"nsubj"} if token.lemma_.lower() in {"die", "dead"} else set())
     found = [c for c in token.children if c.dep_ in deps]
+    if token.dep_ == "relcl":   # "espina, who was killed": the relative pronoun is the head noun
+        found = [token.head if c.lower_ in {"who", "that", "whom"} else c for c in found]
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of" and token.pos_ == "NOUN":
             found += [c for c in prep.children if c.dep_ == "pobj"]
@@ -115,13 +124,24 @@ def _person_count(noun: Any) -> int | None:
     """1 per singular person (a name or a person noun), summed over a coordination."""
     people = [noun] + [c for c in noun.conjuncts]
     total = 0
-    for person in people:
+    for person in people:   # "the mayor and two peasants": 1 + 2
         if person.tag_ in {"NNP"} or (person.tag_ == "NN" and person.lemma_.lower() in PERSON_WORDS) \
-                or person.ent_type_ == "PERSON":
+                or person.ent_type_ == "PERSON" or _titled(person):
             total += 1
+        elif person.i != noun.i and (value := count_of(person)) is not None:
+            total += value
         else:
             return None
     return total or None
+
+
+def _titled(noun: Any) -> bool:
+    """'defense minister general enrique lopez', 'mayor X': a singular name with a person title
+    (re-cased wire copy loses the capitals that would mark the name)."""
+    if noun.tag_ not in {"NN", "NNS", "NNP"} or any(c.dep_ == "nummod" for c in noun.children):
+        return False
+    return any(c.dep_ in {"compound", "appos", "amod"} and c.lemma_.lower() in PERSON_WORDS
+               for c in noun.children)
 
 
 def _victim_count(token: Any) -> int | None:
@@ -166,8 +186,17 @@ def find_casualties(sentence: Any) -> Casualties:
     injured: int | None = None
     for token in sentence:
         lemma = token.lemma_.lower()
-        if lemma in KILL_LEMMAS and killed is None:
-            killed = _victim_count(token)
+        if lemma in KILL_LEMMAS and (killed is None or _also(token)):
+            count = _victim_count(token)
+            if killed is not None and count is not None:
+                killed += count   # "X was assassinated ... two of his escorts were also killed"
+            elif killed is None:
+                killed = count
         elif (lemma in INJURE_LEMMAS or token.lower_ in INJURE_LEMMAS) and injured is None:
             injured = _victim_count(token)
     return Casualties(killed, injured)
+
+
+def _also(token: Any) -> bool:
+    """A further group of victims ("... were also killed")."""
+    return token.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ == "also" for c in token.children)

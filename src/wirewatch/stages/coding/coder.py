@@ -1,9 +1,14 @@
 """The rule-based event coder: sentences → drafts → events.
 
-Per article: one Aho-Corasick pass for actors; per sentence: skip boilerplate and discarded
-sentences, a stem pre-filter, then trigger candidates (:mod:`.candidates`), roles (:mod:`.roles`),
-status and attribution (:mod:`.status`), place and date (:mod:`.context`) and casualties
-(:mod:`.casualties`); per article again: incident linking (:mod:`.incidents`).
+Per article: skip sports/markets/weather pages, one Aho-Corasick pass for actors, the main
+country (dateline, places, armed groups) against which ambiguous place names are re-read
+(:mod:`.places`); per sentence: skip boilerplate and discarded sentences, a stem pre-filter,
+then trigger candidates (:mod:`.candidates`), roles (:mod:`.roles`) graded as participants
+(:mod:`.participants`), status and attribution (:mod:`.status`), place and date
+(:mod:`.context`), casualties (:mod:`.casualties`) and the precision rules (:mod:`.selection`:
+participants, quotes, background, one event per type, main clause); per article again: incident
+linking (:mod:`.incidents`: later mentions, claims and denials complete the first report) and
+de-duplication.
 """
 
 from __future__ import annotations
@@ -19,25 +24,44 @@ from wirewatch.models import Actor, Article, Event, Evidence, Place
 from wirewatch.stages.coding.actors import ActorDictionary, ArticleActors
 from wirewatch.stages.coding.candidates import CONTAINER_TYPES, Candidate, find_candidates, lookup
 from wirewatch.stages.coding.casualties import Casualties, find_casualties
-from wirewatch.stages.coding.context import choose_date, choose_place, main_place
+from wirewatch.stages.coding.context import choose_date, choose_place, main_country, main_place
 from wirewatch.stages.coding.dates import parse_published
 from wirewatch.stages.coding.draft import EMPTY, Draft, to_event
 from wirewatch.stages.coding.incidents import CasualtyReport, anchors_of, link_incidents
 from wirewatch.stages.coding.lexicon import Lexicon
+from wirewatch.stages.coding.participants import AGENT, Roles, alleged_actor, crowd_gathering, grade
+from wirewatch.stages.coding.places import prefer_country
 from wirewatch.stages.coding.roles import (
-    LIGHT_VERBS, Salience, event_object_target, np_bounds, resolve_actor_tokens, resolve_np,
+    LIGHT_VERBS,
+    Salience,
+    event_object_target,
+    np_bounds,
+    resolve_actor_tokens,
+    resolve_np,
     verbal_roles,
+)
+from wirewatch.stages.coding.selection import (
+    UNREAL,
+    dedupe_article,
+    dedupe_sentence,
+    is_old,
+    main_events,
+    off_topic,
+    on_spine,
+    rejection,
 )
 from wirewatch.stages.coding.status import assess
 
+#: Frames that only say how certain an act is; "accuse"/"blame" are ACCUSE events of their own.
+EPISTEMIC_FRAMES = frozenset({"claim", "suspect", "believe", "think", "assume", "attribute", "link"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 _TAIL_HEADINGS = re.compile(
     r"^\s*(related (content|articles?|stories|news|coverage|posts)|read more|more (on this|stories)|"
     r"recommended( for you)?|most (read|popular|viewed)|trending( now)?|you may also like|"
-    r"see also|further reading)\s*:?\s*$", re.I | re.M)
+    r"see also|further reading)\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
 _PROMO = re.compile(r"dear reader|subscribe|newsletter|paywall|premium|click here|for \$\d|"
-                    r"sign up|all rights reserved|cookie", re.I)
+                    r"sign up|all rights reserved|cookie", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,12 +124,14 @@ def paragraph_sentences(doc: Any) -> list[Any]:
 
 def code_article(article: Article, doc: Any, res: CoderResources) -> list[Event]:
     """All events of one parsed article."""
+    if off_topic(article.text):
+        return []
     published = parse_published(article.published)
     actors = ArticleActors(res.actors.find(article.text))
     state = _ArticleState(article, actors, published, res)
     for index, sentence in enumerate(paragraph_sentences(doc)):
         state.code_sentence(index, sentence)
-    drafts = link_incidents(state.drafts, state.reports)
+    drafts = dedupe_article(link_incidents(state.drafts, state.reports))
     return [to_event(article.id, d) for d in drafts]
 
 
@@ -115,8 +141,12 @@ class _ArticleState:
     def __init__(self, article: Article, actors: ArticleActors, published: date | None,
                  res: CoderResources) -> None:
         self.article, self.actors, self.published, self.res = article, actors, published, res
-        self.places: list[Place] = sorted(article.places, key=lambda p: p.start)
-        self.fallback = main_place(self.places)
+        places = sorted(article.places, key=lambda p: p.start)
+        groups = [m.entry.country for m in actors.matches
+                  if m.entry.kind == "group" and m.entry.country]
+        self.country = main_country(places, article.text, article.dateline, groups)
+        self.places: list[Place] = prefer_country(places, self.country)
+        self.fallback = main_place(self.places, self.country)
         self.skip = boilerplate_spans(article.text)
         self.salience = Salience()
         self.drafts: list[Draft] = []
@@ -135,8 +165,10 @@ class _ArticleState:
         lemmas = [t.lemma_.lower() for t in sentence]
         anchors = anchors_of(lemmas)
         casualties = find_casualties(sentence)
-        drafts = [d for c in candidates if (d := self._draft(c, sentence, index, anchors, casualties))]
-        if not drafts and not casualties.is_empty:
+        made = [d for c in candidates if (d := self._draft(c, sentence, index, anchors, casualties))]
+        drafts = main_events(dedupe_sentence([d for d in made if not d.shadow])) \
+            + [d for d in made if d.shadow]
+        if not any(not d.shadow for d in drafts) and not casualties.is_empty:
             self.reports.append(CasualtyReport(index, casualties, anchors,
                                                choose_date(sentence, sentence.root, self.published)))
         self.drafts.extend(drafts)
@@ -154,35 +186,67 @@ class _ArticleState:
         token = cand.token
         actor_tok, target_tok = (t if t is not None and sentence.start <= t.i < sentence.end else None
                                  for t in self._roles(cand))
-        actor = self._resolve(actor_tok)
-        target = self._resolve(target_tok)
-        if actor is not None and target is not None and actor == target:
-            target = None
         verdict = assess(token)
-        if verdict.frame_lemma in {"claim"} and actor is None:
-            actor = self._resolve(next((c for c in verdict.frame.children if c.dep_ == "nsubj"), None))
+        if verdict.frame_lemma in {"claim", "deny"} and actor_tok is None:
+            actor_tok = next((c for c in verdict.frame.children if c.dep_ == "nsubj"), None)
+        if verdict.frame_lemma == "claim" and _negated_subject(verdict.frame):
+            verdict.status = "actual"   # "no group has claimed the attack": unclaimed, not claimed
+            actor_tok = None if actor_tok is not None and _negated_subject(actor_tok.head) else actor_tok
         if actor_tok is not None and actor_tok.pos_ == "PRON" and verdict.speaker is not None:
-            actor = self._resolve(verdict.speaker)
-        type_, cameo, status = cand.row.type, cand.row.cameo, verdict.status
+            actor_tok = verdict.speaker
+        type_, status = cand.row.type, verdict.status
+        cameo: str | None = cand.row.cameo
+        mode = cand.row.mode or next((c.row.mode for c in cand.absorbed if c.row.mode), None)
         if verdict.is_demand and verdict.speaker is not None:
             type_, cameo, status = "REQUEST", "10", "actual"
-            actor, target = self._resolve(verdict.speaker), actor
+            actor_tok, target_tok = verdict.speaker, actor_tok
+        elif verdict.is_intent and _ultimatum(token) and status in {"actual", "hypothetical"}:
+            type_, cameo, status = "THREATEN", "13", "threatened"   # "will withdraw ... unless ..."
         elif verdict.is_intent:
             type_, cameo, status = _intent(type_, cameo, status)
+        curated = cand.row.curated or any(c.row.curated for c in cand.absorbed)
+        if crowd_gathering(type_, actor_tok, target_tok):
+            type_, cameo, mode, curated = "PROTEST", "141", "demonstrate", True
+            target_tok = None
+        if status == "actual" and alleged_actor(actor_tok):
+            status = "alleged"
         if type_ == "THREATEN" and status in {"actual", "claimed", "alleged"}:
             status = "threatened"
+        roles = self._graded(actor_tok, target_tok)
         exclude = [np_bounds(t) for t in (actor_tok,) if t is not None and t.pos_ != "PRON"]
         place = choose_place(self.places, sentence, token, exclude, self.fallback)
         in_sentence = place is not None and (self.fallback is None
                                              or place != self.fallback.as_event_place())
         when = choose_date(sentence, token, self.published)
         killed, injured = (casualties.killed, casualties.injured) if type_ == "ASSAULT" else (None, None)
-        mode = cand.row.mode or next((c.row.mode for c in cand.absorbed if c.row.mode), None)
-        confidence = self._confidence(token, actor, target, cand)
-        return Draft(type_, cameo, mode, actor or EMPTY, target or EMPTY, place,
-                     when, killed, injured, status, verdict.attribution_text,
-                     Evidence(sentence.text, sentence.start_char, sentence.end_char), confidence,
-                     index, anchors, _is_anaphoric(token), actor is not None, in_sentence)
+        confidence = self._confidence(token, roles.actor, roles.target, cand)
+        draft = Draft(type_, cameo, mode, roles.actor or EMPTY, roles.target or EMPTY, place,
+                      when, killed, injured, status, verdict.attribution_text,
+                      Evidence(sentence.text, sentence.start_char, sentence.end_char), confidence,
+                      index, anchors, _is_anaphoric(token), roles.actor_grade >= AGENT, in_sentence,
+                      roles.actor_grade, roles.target_grade,
+                      f"{token.lemma_.lower()}/{token.pos_}/{'cur' if cand.row.curated else 'cmp'}")
+        event_head = lookup(token.head, self.res.lexicon) is not None
+        if is_old(draft, self.published):
+            return None
+        draft.trigger_i, draft.on_spine = token.i, on_spine(token)
+        if verdict.frame is not None and verdict.frame_lemma in EPISTEMIC_FRAMES:
+            draft.frame_i = verdict.frame.i   # "police suspect X of ...": the act, not the suspicion
+        why = rejection(draft, roles, sentence, token, cand.is_verbal, curated, event_head)
+        if why is None:
+            return draft
+        if type_ == "ASSAULT" and why not in UNREAL:
+            draft.shadow = True   # "due to the bombing of the plane on October 31": completes the incident
+            return draft
+        return None
+
+    def _graded(self, actor_tok: Any | None, target_tok: Any | None) -> Roles:
+        actor = self._resolve(actor_tok)
+        target = self._resolve(target_tok)
+        if actor is not None and target is not None and actor == target:
+            target, target_tok = None, None
+        return Roles(actor, target, grade(actor_tok, actor, self.actors),
+                     grade(target_tok, target, self.actors), actor_tok, target_tok)
 
     def _roles(self, cand: Candidate) -> tuple[Any | None, Any | None]:
         actor_tok, target_tok = resolve_actor_tokens(cand.token)
@@ -221,6 +285,18 @@ class _ArticleState:
             score -= 0.15   # "staged a rally to demand reforms": the purpose is secondary
         score += 0.03 if cand.is_verbal else 0.0
         return max(0.05, min(0.99, score))
+
+
+def _ultimatum(token: Any) -> bool:
+    """An intention with a condition attached ("will withdraw its force unless ...")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"}
+                                         for m in c.children) for c in token.children)
+
+
+def _negated_subject(verb: Any) -> bool:
+    """'no group has claimed', 'nobody claimed'."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "none"} or any(
+        d.lower_ == "no" for d in c.children)) for c in verb.children)
 
 
 def _is_purpose(token: Any) -> bool:

@@ -27,19 +27,19 @@ _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"(?:,?\s*(?P<year>(?:19|20)\d\d|'?\d\d)\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("md", re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b{_YEAR}", re.I)),
-    ("dm", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z]){_YEAR}", re.I)),
+    ("md", re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b{_YEAR}", re.IGNORECASE)),
+    ("dm", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z]){_YEAR}", re.IGNORECASE)),
     ("ago", re.compile(r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
-                       r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b", re.I)),
+                       r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b", re.IGNORECASE)),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|this|on|early|late)\s+)?(?P<wd>monday|tuesday|wednesday|"
                            r"thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b",
-                           re.I)),
+                           re.IGNORECASE)),
     ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last night|this morning|"
                        r"earlier today|the day before|last week|this week|last month|this month|"
-                       r"earlier this (?:week|month|year)|last year|this year)\b", re.I)),
+                       r"earlier this (?:week|month|year)|last year|this year)\b", re.IGNORECASE)),
     ("monthonly", re.compile(rf"\b(?:in|since|during|last|this)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b",
-                             re.I)),
-    ("year", re.compile(r"\bin\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+                             re.IGNORECASE)),
+    ("year", re.compile(r"\bin\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)),
 ]
 
 

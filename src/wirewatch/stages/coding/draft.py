@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from wirewatch.models import Actor, Event, EventPlace, Evidence
 from wirewatch.stages.coding.context import EventDate
 
+#: Statuses that say who is behind an incident ("X claimed", "police suspect X", "X denied").
+ATTRIBUTED = frozenset({"claimed", "alleged", "denied"})
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 EMPTY = Actor()
 
@@ -34,7 +36,21 @@ class Draft:
     is_anaphoric: bool = False
     has_actor: bool = False
     place_in_sentence: bool = False
+    actor_grade: int = 0
+    target_grade: int = 0
+    trigger: str = ""              # the trigger lemma and lexicon source, for diagnostics
+    shadow: bool = False           # not an event by itself; may only complete another mention
+    trigger_i: int = -1            # token index of the trigger in the parsed document
+    frame_i: int = -1              # token index of a claiming/alleging/denying frame verb, if any
+    on_spine: bool = True          # the trigger heads the sentence's main clause (or a coordinate)
     merged: list[Draft] = field(default_factory=list)
+
+    def richness(self) -> int:
+        """How much this mention states itself: casualties, place, date, named actor, target."""
+        own = self
+        return (2 * (own.killed is not None) + (own.injured is not None) + own.place_in_sentence
+                + (own.date is not None and own.date.source == "text") + (own.actor_grade >= 4)
+                + (own.target != EMPTY))
 
     def absorb(self, other: Draft) -> None:
         """Fill what this draft lacks from another mention of the same incident."""
@@ -47,11 +63,15 @@ class Draft:
         if other.place is not None and (self.place is None or (other.place_in_sentence
                                                                and not self.place_in_sentence)):
             self.place, self.place_in_sentence = other.place, other.place_in_sentence
-        if not self.has_actor and other.has_actor:
-            self.actor, self.has_actor = other.actor, True
+        if other.actor_grade > self.actor_grade:
+            self.actor, self.has_actor, self.actor_grade = other.actor, True, other.actor_grade
+            if other.status in ATTRIBUTED and self.status == "actual":
+                self.status, self.attribution = other.status, other.attribution or self.attribution
         if self.target == EMPTY and other.target != EMPTY:
             self.target = other.target
         self.mode = self.mode or other.mode
+        if other.richness() > self.richness():   # cite the sentence that says the most
+            self.evidence = other.evidence
         self.anchors = self.anchors | other.anchors
         self.merged.append(other)
 

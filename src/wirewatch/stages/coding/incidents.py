@@ -50,10 +50,10 @@ def link_incidents(drafts: list[Draft], reports: list[CasualtyReport]) -> list[D
     kept: list[Draft] = []
     for draft in drafts:
         host = _host_for(draft, kept) if draft.type == "ASSAULT" else None
-        if host is None:
-            kept.append(draft)
-        else:
+        if host is not None:
             host.absorb(draft)
+        elif not draft.shadow:
+            kept.append(draft)
     for report in reports:
         target = _report_target(report, kept)
         if target is not None:
@@ -71,8 +71,12 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
     shared = [d for d in earlier if d.anchors & draft.anchors]
     if shared and (draft.is_anaphoric or not draft.has_actor):
         return shared[-1]
-    if draft.is_anaphoric and not draft.has_actor and len(earlier) == 1 and not draft.anchors:
-        return earlier[0]
+    if draft.actor_grade < 4 and not draft.actor.country and _same_scene(draft, earlier[-1]):
+        return earlier[-1]   # "the attackers set fire to houses": a detail of the same incident
+    if draft.is_anaphoric:   # "the attack", "the bombing": the incident already reported
+        host = earlier[-1]
+        if draft.actor_grade < 4 or host.actor_grade < 4 or host.actor.name == draft.actor.name:
+            return host
     return None
 
 
@@ -84,3 +88,15 @@ def _report_target(report: CasualtyReport, kept: list[Draft]) -> Draft | None:
         return None
     return min(shared, key=lambda d: (d.sentence_index > report.sentence_index,
                                       abs(d.sentence_index - report.sentence_index)))
+
+
+def _same_scene(draft: Draft, host: Draft) -> bool:
+    """Same country, same named place (if both name one) and within a day: an unattributed detail
+    of the incident reported before. Bombs in two streets of one city are two incidents."""
+    if draft.place is None or host.place is None or draft.place.country != host.place.country:
+        return False
+    if draft.place_in_sentence and host.place_in_sentence and draft.place.name != host.place.name:
+        return False
+    if draft.date is None or host.date is None or draft.date.source != "text":
+        return True
+    return abs((draft.date.date - host.date.date).days) <= 1

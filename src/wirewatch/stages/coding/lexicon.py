@@ -22,6 +22,30 @@ CURATED_FILE = "triggers.tsv"
 COMPILED_FILE = "verbs.compiled.tsv"
 
 
+#: Irregular past forms whose stem does not start like the lemma ("met" is not "meet..."), so
+#: that the stem pre-filter does not skip "the US, Russia and Switzerland met yesterday".
+IRREGULAR_PAST = {
+    "met": "meet", "fought": "fight", "struck": "strike", "shot": "shoot", "took": "take",
+    "gave": "give", "sought": "seek", "held": "hold", "led": "lead", "sent": "send",
+    "brought": "bring", "bought": "buy", "blew": "blow", "blown": "blow", "broke": "break",
+    "broken": "break", "built": "build", "caught": "catch", "chose": "choose", "drew": "draw",
+    "drove": "drive", "fell": "fall", "fled": "flee", "flew": "fly", "forbade": "forbid",
+    "froze": "freeze", "frozen": "freeze", "went": "go", "gone": "go", "hung": "hang",
+    "hid": "hide", "kept": "keep", "laid": "lay", "left": "leave", "lost": "lose", "made": "make",
+    "paid": "pay", "rode": "ride", "rose": "rise", "ran": "run", "said": "say", "saw": "see",
+    "seen": "see", "sold": "sell", "shook": "shake", "slew": "slay", "slain": "slay",
+    "spoke": "speak", "stood": "stand", "stole": "steal", "stuck": "stick", "swore": "swear",
+    "sworn": "swear", "taught": "teach", "tore": "tear", "torn": "tear", "told": "tell",
+    "thought": "think", "threw": "throw", "thrown": "throw", "woke": "wake", "won": "win",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "wrote": "write", "overran": "overrun",
+    "overthrew": "overthrow", "undertook": "undertake", "upheld": "uphold", "withheld": "withhold",
+    "bound": "bind", "dealt": "deal", "fed": "feed", "felt": "feel", "found": "find",
+    "heard": "hear", "retook": "retake", "spread": "spread", "wound": "wind", "bore": "bear",
+    "beaten": "beat", "bitten": "bite", "hidden": "hide", "arisen": "arise", "arose": "arise",
+    "forgave": "forgive", "forgiven": "forgive", "understood": "understand", "swept": "sweep",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """One lexicon row. ``obj``/``prep`` select the row by the trigger's object (empty = default)."""
@@ -72,8 +96,9 @@ class Lexicon:
 
     def _build_scan(self) -> Any:
         automaton = ahocorasick.Automaton()
-        for lemma, _pos in self._rows:
-            head = lemma.split()[0]
+        heads = {lemma.split()[0] for lemma, _pos in self._rows}
+        irregular = [form for form, lemma in IRREGULAR_PAST.items() if lemma in heads]
+        for head in [*heads, *irregular]:
             stem = head[:-1] if head.endswith("e") and len(head) > 3 else head
             stem = stem[:-1] if stem.endswith("y") and len(stem) > 3 else stem
             automaton.add_word(stem[:6] if len(stem) > 6 else stem, stem)

@@ -20,7 +20,16 @@ from wirewatch.stages.coding.actors import ArticleActors, clean_phrase
 LIGHT_VERBS = frozenset({"carry", "launch", "stage", "conduct", "mount", "claim", "wage", "commit",
                          "perpetrate", "order", "unleash", "step", "begin", "start", "make", "hold",
                          "plan", "execute", "organize", "organise", "lead", "announce", "impose",
-                         "issue", "deliver", "continue", "resume", "intensify", "escalate"})
+                         "issue", "deliver", "continue", "resume", "intensify", "escalate",
+                         "renew", "open", "join", "call", "undertake", "initiate",
+                         "stag", "extend", "tighten", "maintain", "enforce", "declare",
+                         "attend", "complete", "host", "chair", "convene"})
+# ("stag": spaCy lemmatises "staged" as "stag")
+#: Modifiers that name who acts: "rebel attacks", "guerrilla raid", "army shelling".
+AGENT_MODIFIERS = frozenset({"rebel", "guerrilla", "terrorist", "army", "police", "military",
+                             "government", "insurgent", "militant", "jihadist", "militia", "troop",
+                             "navy", "air", "paramilitary", "separatist", "islamist", "gang"})
+NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})   # "Russian air strikes", "Hamas attacks"
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "into", "to"})
 NOMINAL_TARGET_PREPS = frozenset({"on", "against", "of", "at", "upon", "to", "with", "into", "for"})
 INSTRUMENTS = frozenset({"bomb", "explosive", "device", "mine", "grenade", "rocket", "missile", "shell",
@@ -30,7 +39,10 @@ GROUP_HEADS = frozenset({"group", "organization", "organisation", "militant", "j
                          "rebel", "guerrilla"})
 OBJECT_CONTROL = frozenset({"urge", "ask", "force", "order", "call", "persuade", "encourage",
                             "allow", "help", "tell", "invite", "suspect", "accuse", "blame"})
-PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "we"})
+#: "claimed responsibility for killing", "took credit for bombing": the verb's subject acts.
+CREDIT_NOUNS = frozenset({"responsibility", "credit", "blame", "plan", "plot", "order", "decision",
+                          "threat", "attempt", "intention", "part", "role"})
+PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them"})
 _CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})
 
 
@@ -158,6 +170,8 @@ def inherited_actor(verb: Any, depth: int = 0) -> Any | None:
     if depth > 4:
         return None
     head = verb.head
+    if verb.dep_ == "acomp" and head.i != verb.i:   # "France is ready to contribute": the subject of "is"
+        return child(head, "nsubj") or inherited_actor(head, depth + 1)
     if verb.dep_ in {"xcomp", "conj", "advcl"} and head.i != verb.i:
         if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
             obj = child(head, "dobj")
@@ -170,7 +184,9 @@ def inherited_actor(verb: Any, depth: int = 0) -> Any | None:
         holder = head.head
         if holder.pos_ in {"VERB", "AUX"}:
             return child(holder, "dobj") or child(holder, "nsubj")
-        return holder if holder.pos_ in {"NOUN", "PROPN"} else None
+        if holder.lemma_.lower() in CREDIT_NOUNS and holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
+            return child(holder.head, "nsubj") or inherited_actor(holder.head, depth + 1)
+        return holder if holder.pos_ in {"NOUN", "PROPN"} else None   # "claimed responsibility for killing"
     if verb.dep_ in {"acl", "amod"} and head.pos_ in {"NOUN", "PROPN"}:
         if head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
             return child(head.head, "nsubj")
@@ -185,11 +201,14 @@ def nominal_roles(noun: Any) -> tuple[Any | None, Any | None]:
     actor = child(noun, "poss")
     if actor is None:
         for c in noun.children:
-            if c.dep_ in {"amod", "compound", "nmod"} and c.pos_ in {"ADJ", "PROPN", "NOUN"}:
+            if c.dep_ in {"amod", "compound", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_ENTS
+                                                          or c.lemma_.lower() in AGENT_MODIFIERS):
                 actor = c
                 break
     agent = [obj for prep, obj in prep_objects(noun, frozenset({"by"}))]
     actor = agent[0] if agent else actor
+    if actor is not None and actor.pos_ == "PRON" and noun.dep_ == "dobj":
+        actor = None     # "continued their hunger strike": the subject of the verb says who
     if actor is None and noun.dep_ in {"dobj", "pobj"}:
         governor = noun.head if noun.dep_ == "dobj" else _governing_verb(noun)
         if governor is not None and governor.lemma_.lower() in LIGHT_VERBS:

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wirewatch.stages.coding.actors import clean_phrase
+from wirewatch.stages.coding.roles import inherited_actor
 
 SPEECH = frozenset({"say", "report", "tell", "announce", "state", "add", "confirm", "quote", "reveal",
                     "disclose", "note", "explain", "write", "declare", "indicate", "inform", "insist",
                     "assert", "stress", "acknowledge", "admit", "publish", "broadcast", "reiterate",
                     "repeat", "conclude", "argue", "maintain", "emphasize", "emphasise", "underline",
-                    "remind", "reply", "respond", "tell"})
+                    "remind", "reply", "respond"})
 SPEECH_NOUNS = frozenset({"statement", "reminder", "warning", "declaration", "message", "letter",
                           "communique", "announcement"})
 ALLEGE = frozenset({"suspect", "accuse", "allege", "blame", "believe", "think", "assume", "charge",
@@ -29,7 +30,7 @@ CLAIM = frozenset({"claim"})
 HYPO_ADJ = frozenset({"likely", "unlikely", "possible", "probable", "expected", "poised", "able"})
 INTENT_ADJ = frozenset({"ready", "willing", "prepared", "determined", "set", "eager"})
 FORECAST = frozenset({"expect", "predict", "forecast", "fear", "risk", "consider", "could", "decide",
-                      "seek", "hope", "want", "wish", "aim", "try", "attempt", "hope", "worry"})
+                      "seek", "hope", "want", "wish", "aim", "try", "attempt", "worry"})
 INTENT_VERBS = frozenset({"plan", "intend", "vow", "pledge", "promise", "prepare", "threaten"})
 MODALS = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -102,11 +103,9 @@ def _has_neg(token: Any) -> bool:
 
 def _subject_negated(verb: Any) -> bool:
     """'no one was hurt', 'nobody was killed'."""
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            if child.lower_ in {"nobody", "none"} or any(c.lower_ == "no" for c in child.children):
-                return True
-    return False
+    return any(child.dep_ in {"nsubj", "nsubjpass"} and (
+        child.lower_ in {"nobody", "none"} or any(c.lower_ == "no" for c in child.children))
+        for child in verb.children)
 
 
 def _according_to(token: Any) -> str | None:
@@ -217,7 +216,8 @@ def _read_frame(verb: Any, lemma: str, result: Assessment, in_speech: bool) -> b
         if text:
             result.attribution.append(text)
         if result.speaker is None:
-            result.speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            result.speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None) \
+                or inherited_actor(verb)   # "X claimed the attack, saying it had targeted ..."
         return True
     if lemma in ALLEGE and result.frame is None:
         result.status = _stronger(result.status, "alleged")

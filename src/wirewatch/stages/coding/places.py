@@ -1,0 +1,54 @@
+"""Ambiguous place names, read in the light of the article's main country.
+
+The geoparser resolves each name on its own evidence, so "Lima" may come out as Lima, Ohio and
+"San Francisco" as the Californian city in a report datelined San Salvador. For the event coder,
+the article's main country (its dateline, else its most mentioned country) is strong evidence: a
+city- or region-level place whose name also exists in that country is re-resolved there
+(:func:`wirewatch.stages.geo.resolve_name` with ``context_countries``). Country mentions are never
+changed.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import replace
+
+from wirewatch.models import Place
+
+_FIXED = frozenset({"country", "continent"})
+#: Words that the gazetteer knows as places but that in running text are almost always not
+#: ("Eastern" Region, Uganda; "Town"; "Union"), dropped when they fall outside the main country.
+GENERIC_NAMES = frozenset({"eastern", "western", "northern", "southern", "central", "town", "union",
+                           "city", "capital", "province", "state", "region", "district", "county",
+                           "north", "south", "east", "west", "centre", "center", "island", "coast"})
+
+
+@functools.lru_cache(maxsize=20_000)
+def _in_country(name: str, country: str) -> Place | None:
+    from wirewatch.errors import GeoError
+    from wirewatch.stages.geo import resolve_name
+
+    try:
+        found = resolve_name(name, context_countries=(country,))
+    except (GeoError, OSError):   # a missing or unreadable gazetteer: keep the geoparser's reading
+        return None
+    return found if found is not None and found.country == country else None
+
+
+def prefer_country(places: Sequence[Place], country: str | None) -> list[Place]:
+    """The places, with sub-national names outside ``country`` re-resolved inside it when possible."""
+    if country is None:
+        return list(places)
+    out = []
+    for place in places:
+        if place.country == country or place.precision in _FIXED or not place.name:
+            out.append(place)
+            continue
+        home = _in_country(place.name, country)
+        if home is None:
+            if place.name.lower() not in GENERIC_NAMES:
+                out.append(place)
+        else:
+            out.append(replace(home, name=place.name, start=place.start, end=place.end))
+    return out

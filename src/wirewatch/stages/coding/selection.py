@@ -1,0 +1,319 @@
+"""Which drafted events an analyst would keep: participants, background mentions, duplicates.
+
+A trigger word is not yet an event. This module applies the precision rules, all general:
+
+* **participants** (graded in :mod:`.participants`) – an event needs a real participant: an actor or a target whose head word is a
+  known actor (dictionary hit: country, armed group, IGO, agent noun such as "police"), a proper
+  name, or a person/organisation noun. A verbal event whose subject is an abstract noun ("Such steps
+  would ...", "the pressure will increase") is not an event at all. ASSAULT may do without
+  participants when the sentence reports casualties ("Three people were killed in clashes").
+* **quoted speech** – an event inside quotation marks needs a *named* participant (a witness's "I
+  heard a huge bang" is colour, "Russian forces did not attack Romanian territory" is an event).
+* **background** – a nominal trigger inside a background phrase ("in revenge for airstrikes",
+  "due to the threat", "amid protests") or a generic plural ("a pattern of attacks on police
+  posts", "low-cost attacks") without participants of its own is not a new event; habitual
+  clauses ("the group usually claims attacks") are not events either.
+* **duplicates** – one event per type per sentence (the best-supported trigger wins and the others
+  lend it missing roles), and within an article the same type/actor/target/date/place is kept once.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from wirewatch.stages.coding.draft import EMPTY, Draft
+from wirewatch.stages.coding.participants import ABSTRACT, AGENT, UNKNOWN, Roles
+from wirewatch.stages.coding.roles import LIGHT_VERBS
+
+ASSAULT_INSTRUMENTS = frozenset({
+    "bomb", "car", "device", "explosive", "drone", "missile", "rocket", "shell", "blast", "explosion",
+    "mine", "grenade", "vehicle", "truck", "shelling", "strike", "airstrike", "fire", "gunfire",
+    "bullet", "mortar", "artillery", "ied", "bombing", "attack", "raid", "ambush", "landmine",
+    "motorcycle", "pickup", "van", "gun", "weapon"})
+BACKGROUND_PREPS = frozenset({"amid", "after", "following", "since", "despite", "over", "because",
+                              "due", "for", "against", "to", "of", "about"})
+BACKGROUND_HEADS = frozenset({"revenge", "retaliation", "response", "reprisal", "retribution",
+                              "protest", "wake", "aftermath", "face", "light", "view", "pattern",
+                              "wave", "series", "string", "spate", "campaign", "history", "threat",
+                              "risk", "fear", "prospect", "possibility", "danger"})
+HABITUAL = frozenset({"usually", "often", "regularly", "routinely", "typically", "frequently",
+                      "sometimes", "generally", "traditionally", "normally", "occasionally"})
+GENRE_WORDS = frozenset({
+    "match", "goal", "goals", "striker", "midfielder", "goalkeeper", "coach", "league", "season",
+    "half-time", "halftime", "scored", "penalty", "fans", "stadium", "kick-off", "header", "winger",
+    "price", "prices", "discount", "sales", "carmaker", "carmakers", "dealers", "shares", "investors",
+    "market share", "revenue", "profit", "storm", "hurricane", "gusts", "rainfall", "flooding",
+    "forecasters", "tornado", "tides", "weather service", "power outages", "wind"})
+_WORD = re.compile(r"[a-z][a-z-]*(?: share| service| outages)?")
+
+
+def off_topic(text: str, threshold: int = 5) -> bool:
+    """Sports, markets or weather: many distinct genre words and no armed actor in sight."""
+    words = set(_WORD.findall(text.lower()))
+    return len(words & GENRE_WORDS) >= threshold
+
+
+QUOTES_OPEN = "\"“«"
+QUOTES_CLOSE = "\"”»"
+
+
+def _in_quotes(sentence: Any, token: Any) -> bool:
+    """True when the token sits inside direct speech in its sentence."""
+    text = sentence.text
+    offset = token.idx - sentence.start_char
+    depth = 0
+    straight_open = False
+    for char in text[:offset]:
+        if char in "“«":
+            depth += 1
+        elif char in "”»":
+            depth = max(0, depth - 1)
+        elif char == '"':
+            straight_open = not straight_open
+    if depth or straight_open:
+        return _quoted_words(text, offset) >= 4   # "kidnapped" in scare quotes is not speech
+    return text.lstrip()[:1] in QUOTES_OPEN and not any(q in text[:offset] for q in QUOTES_CLOSE[:2])
+
+
+def _quoted_words(text: str, offset: int) -> int:
+    """Number of words in the quotation that contains ``offset``."""
+    start = max(text.rfind(q, 0, offset) for q in "\"“«")
+    ends = [i for i in (text.find(q, offset) for q in "\"”»") if i >= 0]
+    end = min(ends) if ends else len(text)
+    return len(text[start + 1:end].split())
+
+
+def _habitual(token: Any) -> bool:
+    """'the group usually claims attacks', 'Tehran regularly says it is cracking down'."""
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in node.children):
+            return True
+        if any(c.dep_ == "prep" and c.lower_ in {"in", "over"} and any(
+                o.lemma_.lower() in DURATION_UNITS and any(m.lower_ in {"recent", "past", "last"}
+                                                           for m in o.children)
+                for o in c.children) for c in node.children):
+            return True   # "in recent years", "over the past decade"
+        if node.head.i == node.i or (node.pos_ == "VERB" and node.dep_ not in {"ccomp", "xcomp"}):
+            break
+        node = node.head
+    return False
+
+
+def _background(token: Any) -> bool:
+    """A nominal trigger inside a background phrase ("in revenge for airstrikes", "due to ...")."""
+    node = token
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and head.dep_ == "prep":
+            owner = head.head
+            if head.lower_ in {"amid", "despite", "because", "due", "following"}:
+                return True
+            if owner.lemma_.lower() in BACKGROUND_HEADS:
+                return True
+            if head.lower_ in {"of", "to"} and owner.lower_ in {"because", "due"}:
+                return True
+        if head.pos_ in {"VERB", "AUX"}:
+            return False
+        node = head
+    return False
+
+
+DURATION_UNITS = frozenset({"year", "decade", "month", "week", "century"})
+
+
+def _durative(token: Any) -> bool:
+    """'has been fighting for more than 15 years', 'deployed since 2021': a state, not an event."""
+    node = token
+    for _ in range(2):
+        for prep in node.children:
+            if prep.dep_ != "prep":
+                continue
+            if prep.lower_ == "since" and node.pos_ in {"VERB", "AUX"} and _perfect(node):
+                return True
+            if prep.lower_ in {"for", "during", "over"} and _perfect(node) and \
+                    any(o.lemma_.lower() in DURATION_UNITS for o in prep.children):
+                return True   # not "jailed a student for two years": that is the sentence
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def _perfect(verb: Any) -> bool:
+    """Progressive or 'been' aspect ("has been fighting", "have been deployed", "are fighting"),
+    not a simple or perfect act ("has jailed a student for two years")."""
+    return verb.tag_ == "VBG" or any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be"
+                                     for c in verb.children)
+
+
+def is_old(draft: Draft, published: date | None, days: int = 60) -> bool:
+    """The text dates the event well before publication (background, not news)."""
+    if published is None or draft.date is None or draft.date.source != "text":
+        return False
+    start = draft.date.date
+    span = {"day": 0, "week": 6, "month": 30, "year": 364}.get(draft.date.precision, 0)
+    return (published - start).days - span > days
+
+
+def _generic_plural(token: Any) -> bool:
+    """'attacks on isolated police posts', 'low-cost attacks': a kind of event, not an event."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return False
+    if any(c.dep_ in {"det", "nummod", "poss"} for c in token.children):
+        return False
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+        return False
+    return token.dep_ in {"pobj", "attr", "dobj", "conj", "appos"}
+
+
+#: Rejections that say the mention is not a real incident at all (so it cannot complete one).
+UNREAL = frozenset({"habitual or durative", "quoted without a named participant",
+                    "attack by a non-agent", "abstract actor"})
+
+
+def admissible(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: bool,
+               curated: bool = True, event_head: bool = False) -> bool:
+    """Whether a drafted event is kept (see the module docstring)."""
+    return rejection(draft, roles, sentence, token, is_verbal, curated, event_head) is None
+
+
+def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: bool,
+              curated: bool = True, event_head: bool = False) -> str | None:
+    """Why a drafted event is not kept, or None when it is (``event_head``: the trigger modifies
+    an event noun, as in "threatening attacks")."""
+    casualties = draft.type == "ASSAULT" and (draft.killed is not None or draft.injured is not None)
+    if is_verbal and roles.actor_grade == ABSTRACT and not _instrument_subject(draft, token) \
+            and not (draft.type == "ASSAULT" and _is_instrument(roles.actor_token)):
+        return "abstract actor"
+    best = max(roles.actor_grade, roles.target_grade)
+    if _modifier(token) and not casualties and not (draft.type == "ASSAULT" and token.dep_ == "relcl") \
+            and not (token.tag_ == "VBG" and event_head):   # "a video threatening attacks"
+        return "descriptive modifier or relative clause"
+    if not curated and (roles.actor_grade < AGENT or not on_spine(token)):
+        return "generic verb off the main clause or without an actor"
+    if _in_quotes(sentence, token) and not roles.named_in_text():
+        return "quoted without a named participant"
+    if _habitual(token) or _durative(token):
+        return "habitual or durative"
+    if draft.type == "ASSAULT" and is_verbal and roles.actor_grade == ABSTRACT \
+            and not _instrument_subject(draft, token) and not _is_instrument(roles.actor_token):
+        return "attack by a non-agent"
+    if not is_verbal and roles.actor_grade < AGENT and (_background(token) or _generic_plural(token)):
+        return "background or generic mention"
+    if best < AGENT and not casualties and not (draft.type == "ASSAULT" and _reported_incident(draft, roles)):
+        return "no participant"
+    return None
+
+
+def on_spine(token: Any) -> bool:
+    """The trigger heads the sentence's main clause, a coordinated main clause, or the reported
+    clause of a main reporting verb ("X said Y attacked Z")."""
+    node = token
+    for _ in range(6):
+        if node.dep_ == "ROOT":
+            return True
+        if node.dep_ not in {"conj", "ccomp", "xcomp", "parataxis"}:
+            return False
+        node = node.head
+    return False
+
+
+def _modifier(token: Any) -> bool:
+    """'the al Qaeda-linked group', 'allied militias', 'forces which have attacked the station
+    before': a trigger that describes a participant rather than reports an event."""
+    if token.dep_ in {"amod", "relcl"}:
+        return True
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN"} \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+
+
+def _reported_incident(draft: Draft, roles: Roles) -> bool:
+    """An attack stated with its own place, date or victim ("a bomb exploded today in a Lima
+    restaurant", "the residence of the ambassador was attacked") is an incident even without a
+    named perpetrator."""
+    return draft.place_in_sentence or (draft.date is not None and draft.date.source == "text") \
+        or roles.target_grade >= UNKNOWN or _is_instrument(roles.actor_token)
+
+
+def _is_instrument(token: Any | None) -> bool:
+    return token is not None and token.lemma_.lower() in ASSAULT_INSTRUMENTS
+
+
+def _instrument_subject(draft: Draft, token: Any) -> bool:
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "agent"}), None)
+    if subject is not None and subject.dep_ == "agent":
+        subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
+    return draft.type == "ASSAULT" and subject is not None and \
+        subject.lemma_.lower() in ASSAULT_INSTRUMENTS
+
+
+def dedupe_sentence(drafts: list[Draft]) -> list[Draft]:
+    """One event per type per sentence: the most confident, filled from the others."""
+    best: dict[str, Draft] = {}
+    for draft in drafts:
+        kept = best.get(draft.type)
+        if kept is None:
+            best[draft.type] = draft
+            continue
+        winner, loser = (draft, kept) if _strength(draft) > _strength(kept) else (kept, draft)
+        _fill(winner, loser)
+        best[draft.type] = winner
+    return [d for d in drafts if best.get(d.type) is d]
+
+
+def _strength(draft: Draft) -> tuple[bool, int, float]:
+    """An anaphoric attack mention ("claimed the bombing") links to the incident: it wins."""
+    return (draft.type == "ASSAULT" and draft.is_anaphoric, draft.actor_grade + draft.target_grade,
+            draft.confidence)
+
+
+def _fill(winner: Draft, loser: Draft) -> None:
+    if winner.actor == EMPTY and loser.actor != EMPTY:
+        winner.actor, winner.actor_grade, winner.has_actor = loser.actor, loser.actor_grade, True
+    if winner.target == EMPTY and loser.target != EMPTY and loser.target != winner.actor:
+        winner.target, winner.target_grade = loser.target, loser.target_grade
+    if winner.killed is None:
+        winner.killed = loser.killed
+    if winner.injured is None:
+        winner.injured = loser.injured
+    winner.mode = winner.mode or loser.mode
+
+
+def main_events(drafts: list[Draft]) -> list[Draft]:
+    """What a sentence reports: its main-clause events (coordinated ones too), not the purposes,
+    means and circumstances hanging off them ("used water cannon *to push the crowd back*");
+    a claiming/alleging frame is not an event next to the act it frames ("X claimed
+    responsibility for the bombing" is the bombing, claimed). Attacks always stay: a subordinate
+    mention may be the incident itself ("suspect X of planting a bomb")."""
+    frames = {d.frame_i for d in drafts if d.frame_i >= 0}
+    drafts = [d for d in drafts if d.trigger_i not in frames]
+    spine = [d for d in drafts if d.on_spine]
+    if not spine:
+        best = max(drafts, key=lambda d: d.confidence, default=None)
+        spine = [best] if best is not None else []
+    return [d for d in drafts if d in spine or d.type == "ASSAULT"]
+
+
+def dedupe_article(drafts: list[Draft]) -> list[Draft]:
+    """The same type, actor, target, date and place reported twice in one article is one event."""
+    seen: dict[tuple[Any, ...], Draft] = {}
+    out = []
+    for draft in drafts:
+        key = (draft.type, draft.status, draft.actor.name, draft.target.name,
+               draft.date.date if draft.date else None,
+               draft.place.country if draft.place else None)
+        if draft.actor == EMPTY and draft.target == EMPTY:
+            out.append(draft)
+            continue
+        kept = seen.get(key)
+        if kept is None:
+            seen[key] = draft
+            out.append(draft)
+        else:
+            _fill(kept, draft)
+    return out
