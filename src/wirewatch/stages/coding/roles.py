@@ -98,7 +98,7 @@ def resolve_np(token: Any, actors: ArticleActors, salience: Salience) -> Actor |
     if token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS:
         return salience.last_actor if token.lower_ in PERSONAL_PRONOUNS else None
     start, end = np_bounds(token)
-    text = token.doc.text
+    text = doc_text(token.doc)
     found = actors.resolve(start, end, text)
     if _is_definite_group(token) and (found is None or not _is_named(found, actors, start, end)):
         main = salience.main_group()
@@ -109,6 +109,14 @@ def resolve_np(token: Any, actors: ArticleActors, salience: Salience) -> Actor |
     if token.pos_ in {"NOUN", "PROPN"}:
         return Actor(clean_phrase(text[start:end]) or token.text, None, None)
     return None
+
+
+def doc_text(doc: Any) -> str:
+    """The Doc's text, built once per Doc (``Doc.text`` joins every token on each access)."""
+    text = doc.user_data.get("wirewatch_text")
+    if text is None:
+        text = doc.user_data["wirewatch_text"] = doc.text
+    return str(text)
 
 
 def _is_named(actor: Actor, actors: ArticleActors, start: int, end: int) -> bool:
