@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import json
 import os
 import random
@@ -147,7 +148,9 @@ def run_load(url: str, rate: float, seconds: float, workers: int = 2) -> dict[st
     port = free_port()
     server = start_server(url, port, workers)
     try:
-        latencies, errors, total = asyncio.run(_drive("127.0.0.1", port, rate, seconds))
+        # a thread of its own: the caller may already run an event loop (e.g. inside a test run)
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            latencies, errors, total = pool.submit(asyncio.run, _drive("127.0.0.1", port, rate, seconds)).result()
     finally:
         server.terminate()
         server.wait(timeout=30)
