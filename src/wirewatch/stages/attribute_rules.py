@@ -76,13 +76,15 @@ class IndexedAttributeRuler:
                 raise UnsupportedRule(f"IS_SPACE value {value!r}")
             return column, (lambda v, want=value: bool(v) == want), False
         if isinstance(value, str):
-            return column, (lambda v, h=self._hash(value): v == h), False
+            wanted = self._hash(value)
+            return column, (lambda v: v == wanted), False
         if isinstance(value, dict) and len(value) == 1:
             (op, arg), = value.items()
+            hashes = frozenset(self._hash(a) for a in arg) if op in {"IN", "NOT_IN"} else frozenset()
             if op == "IN":
-                return column, (lambda v, hs=frozenset(map(self._hash, arg)): v in hs), False
+                return column, (lambda v: v in hashes), False
             if op == "NOT_IN":
-                return column, (lambda v, hs=frozenset(map(self._hash, arg)): v not in hs), False
+                return column, (lambda v: v not in hashes), False
             if op == "REGEX":
                 return column, (lambda text, rx=re.compile(arg): rx.search(text) is not None), True
         raise UnsupportedRule(f"pattern value {value!r} for {field}")

@@ -69,10 +69,11 @@ def test_same_annotations_on_identical_parses(stock: Any, texts: list[str]) -> N
 
 def test_a_rule_it_cannot_express_is_refused(stock: Any) -> None:
     class FakeRuler:
-        vocab = stock.vocab
-        attrs = [{}]
-        indices = [0]
-        patterns = [{"patterns": [[{"LENGTH": {">=": 3}}]], "attrs": {"POS": "X"}, "index": 0}]
+        def __init__(self) -> None:
+            self.vocab = stock.vocab
+            self.attrs: list[dict[str, str]] = [{}]
+            self.indices = [0]
+            self.patterns = [{"patterns": [[{"LENGTH": {">=": 3}}]], "attrs": {"POS": "X"}, "index": 0}]
 
     with pytest.raises(UnsupportedRule):
         IndexedAttributeRuler(FakeRuler())
