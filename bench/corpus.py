@@ -2,10 +2,13 @@
 
 Each copy gets its own canonical URL and a unique reference sentence, so every page is a
 distinct article (different id and text) while keeping the sample's layout and length.
+With ``words``, paragraphs of the following sample pages are added after the first paragraph
+(as in a round-up article) until the main text has about that many words.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from pathlib import Path
 
@@ -22,10 +25,48 @@ def english_samples() -> list[Path]:
     return [p for p in sorted(SAMPLES.glob("*.html")) if "-fr" not in p.stem]
 
 
-def build_corpus(folder: Path, n: int) -> list[Path]:
+def _texts(pages: list[Path]) -> list[str]:
+    """Each page's main text, as the pipeline extracts it."""
+    from wirewatch.stages.extract import extract_article
+    from wirewatch.stages.ingest import read_file
+
+    return [extract_article(read_file(page)).text for page in pages]
+
+
+def _padded(sources: list[tuple[str, str]], texts: list[str], words: int) -> list[tuple[str, str]]:
+    """Add paragraphs of the next pages after each page's first paragraph, up to ``words``."""
+    body = [[p.strip() for p in t.split("\n")[1:] if len(p.split()) >= 12] for t in texts]
+    out = []
+    for k, (stem, page) in enumerate(sources):
+        added: list[str] = []
+        total = len(texts[k].split())
+        for step in range(1, len(sources)):
+            for para in body[(k + step) % len(sources)]:
+                if total >= words:
+                    break
+                added.append(f"<p>{html_lib.escape(para)}</p>")
+                total += len(para.split())
+        out.append((stem, _insert_after_body_paragraph(page, body[k], "".join(added))))
+    return out
+
+
+def _insert_after_body_paragraph(page: str, paragraphs: list[str], extra: str) -> str:
+    """Insert ``extra`` after the page's first main-text paragraph (found by its opening words)."""
+    for para in paragraphs:
+        at = page.find(para[:30])
+        end = _FIRST_P_END.search(page, at) if at >= 0 else None
+        if end:
+            return page[:end.end()] + extra + page[end.end():]
+    return _FIRST_P_END.sub(lambda m: m.group(0) + extra, page, count=1)
+
+
+def build_corpus(folder: Path, n: int, words: int | None = None) -> list[Path]:
     """Write ``n`` pages into ``folder`` (round-robin over the samples); returns their paths."""
     folder.mkdir(parents=True, exist_ok=True)
-    sources = [(p.stem, p.read_text(encoding="utf-8")) for p in english_samples()]
+    pages = english_samples()
+    sources = [(p.stem, p.read_text(encoding="utf-8")) for p in pages]
+    if words:
+        sources = _padded(sources, _texts(pages), words)
     paths = []
     for i in range(n):
         stem, html = sources[i % len(sources)]

@@ -1,8 +1,9 @@
 """Pipeline throughput against spaCy parsing alone, on the same texts and cores.
 
-    .venv/bin/python bench/pipeline_bench.py --articles 2000 [--record]
+    .venv/bin/python bench/pipeline_bench.py --articles 2000 [--words 600] [--scaling] [--record]
 
-Prints, in one run: spaCy alone (nlp.pipe) articles/s with 1 and 2 processes, the full
+Prints, in one run: spaCy alone (the model as shipped, nlp.pipe) articles/s with 1 and 2
+processes, the full
 `wirewatch ingest` pipeline into SQLite articles/s with 1 and 2 processes, their ratios,
 per-stage time shares and peak memory. `--scaling` adds the 1k vs 10k per-article check.
 `--record` writes the "Pipeline throughput" section of bench/RESULTS.md.
@@ -35,10 +36,10 @@ def extract_texts(paths: list[Path]) -> list[str]:
 
 
 def spacy_alone(texts: list[str], processes: int) -> float:
-    """Seconds for nlp.pipe over the texts (model loaded before timing)."""
-    from wirewatch.stages.nlp import load_model
+    """Seconds for nlp.pipe over the texts (the stock model, loaded before timing)."""
+    from wirewatch.stages.nlp import load_stock_model
 
-    nlp = load_model()
+    nlp = load_stock_model()
     start = time.perf_counter()
     for _doc in nlp.pipe(texts, batch_size=32, n_process=processes):
         pass
@@ -74,10 +75,10 @@ def peak_rss_mb() -> dict[str, float]:
     return {"main_process_mb": round(own, 1), "largest_worker_mb": round(children, 1)}
 
 
-def run(n: int) -> dict[str, Any]:
+def run(n: int, words: int | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
-        paths = build_corpus(folder, n)
+        paths = build_corpus(folder, n, words)
         texts = extract_texts(paths)
         words = sum(len(t.split()) for t in texts) / len(texts)
         warm_up(paths[0])
@@ -97,12 +98,12 @@ def run(n: int) -> dict[str, Any]:
     return result
 
 
-def scaling(small: int = 1000, large: int = 10000) -> dict[str, Any]:
+def scaling(small: int = 1000, large: int = 10000, words: int | None = None) -> dict[str, Any]:
     out = {}
     for n in (small, large):
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "corpus"
-            build_corpus(folder, n)
+            build_corpus(folder, n, words)
             seconds, _t, _a = pipeline_ingest(folder, 1)
             out[f"{n}_ms_per_article"] = round(1000 * seconds / n, 2)
     out["growth"] = round(out[f"{large}_ms_per_article"] / out[f"{small}_ms_per_article"], 3)
@@ -132,17 +133,20 @@ def to_markdown(result: dict[str, Any], command: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--scaling", action="store_true", help="also time 1k vs 10k articles")
+    parser.add_argument("--words", type=int, default=None,
+                        help="pad each page to about this many words (paragraphs of other samples)")
+    parser.add_argument("--scaling", action="store_true", help="also time 1k vs 10k articles (1 process)")
     parser.add_argument("--record", action="store_true", help="write bench/RESULTS.md")
     args = parser.parse_args()
-    result = run(args.articles)
+    result = run(args.articles, args.words)
     if args.scaling:
-        result["scaling"] = scaling()
+        result["scaling"] = scaling(words=args.words)
     print(json.dumps(result, indent=2))
     command = "python bench/pipeline_bench.py " + " ".join(sys.argv[1:])
     print(to_markdown(result, command))
     if args.record:
-        write_section("Pipeline throughput", to_markdown(result, command))
+        title = "Pipeline throughput" + (f", pages padded to ~{args.words} words" if args.words else "")
+        write_section(title, to_markdown(result, command))
 
 
 if __name__ == "__main__":
