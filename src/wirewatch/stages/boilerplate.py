@@ -93,11 +93,6 @@ def is_boilerplate(paragraph: str) -> bool:
     return bool(_BOILERPLATE.search(paragraph)) and len(paragraph.split()) < 90
 
 
-def _same_text(a: str, b: str) -> bool:
-    norm = re.compile(r"\W+")
-    return norm.sub(" ", a).strip().lower() == norm.sub(" ", b).strip().lower()
-
-
 #: How many leading paragraphs (kicker, standfirst, byline) may precede the dateline paragraph.
 DATELINE_SEARCH = 6
 
@@ -106,10 +101,12 @@ def split_dateline(body: str) -> tuple[str, str | None]:
     """Find a wire dateline in the first paragraphs and remove it with what precedes it.
 
     ('Security\nCAIRO - Text', ...) → ('Text', 'Cairo'): the story starts at the dateline;
-    a kicker, standfirst or byline above it is page furniture.
+    a kicker, standfirst or byline above it is page furniture. The search covers the first
+    few paragraphs, or down to the first story paragraph when a menu comes first.
     """
     paragraphs = body.split("\n")
-    for i, para in enumerate(paragraphs[:DATELINE_SEARCH]):
+    first_story = next((i for i, p in enumerate(paragraphs) if is_story_paragraph(p)), 0)
+    for i, para in enumerate(paragraphs[:max(DATELINE_SEARCH, first_story + 1)]):
         rest, dateline = _split_first_dateline(para)
         if dateline is not None:
             return "\n".join([rest, *paragraphs[i + 1:]]), dateline
