@@ -176,3 +176,23 @@ def test_extract_published_falls_back_to_fetch_date() -> None:
     fetched = datetime(2024, 5, 2, 10, 0, tzinfo=timezone.utc)
     article = extract_article(Document(uri="w.html", content=html, fetched_at=fetched))
     assert article.published == "2024-05-02"
+
+
+def test_menu_lines_above_a_late_dateline_are_dropped() -> None:
+    menu = ["Tuesday, November 19, 2024", "E-Paper", "Log in", "Pakistan", "World", "Sport",
+            "Business", "Home", "»", "Police say no group has claimed the attack",
+            "Staff Reporter | Published", "November 19, 2024 02:05 PM"]
+    story = ["PESHAWAR: A bomb blast at a crowded market killed nine people on Tuesday, police said.",
+             "The explosion ripped through vegetable stalls shortly after dawn."]
+    body, dateline = boilerplate.split_dateline("\n".join(menu + story))
+    assert dateline == "Peshawar"
+    assert body.startswith("A bomb blast at a crowded market")
+    assert "E-Paper" not in body
+
+
+def test_a_dateline_after_the_first_story_paragraph_is_left_alone() -> None:
+    text = "\n".join(["Residents fled the town on Monday after fighting resumed, officials said.",
+                      "a", "b", "c", "d", "e", "f",
+                      "GOMA: Aid groups said they could not reach the area, according to a statement."])
+    body, dateline = boilerplate.split_dateline(text)
+    assert dateline is None and body == text
