@@ -56,8 +56,8 @@ class ArticleRef(BaseModel):
     story_id: str | None = None
 
 
-class EventOut(BaseModel):
-    """A canonical event (one per real-world event, with the reconciled figures)."""
+class ContractEventOut(BaseModel):
+    """An event as coded in its article (the JSON contract)."""
 
     id: str
     type: str
@@ -70,12 +70,17 @@ class EventOut(BaseModel):
     date_precision: str | None = None
     killed: int | None = None
     injured: int | None = None
-    killed_min: int | None = None
-    killed_max: int | None = None
     status: str
     attribution: str | None = None
     evidence: EvidenceOut
     confidence: float
+
+
+class EventOut(ContractEventOut):
+    """A canonical event (one per real-world event, with the reconciled figures)."""
+
+    killed_min: int | None = None
+    killed_max: int | None = None
     article_id: str
     url: str | None = None
     story_id: str | None = None
@@ -114,26 +119,6 @@ class ArticlePlaceOut(BaseModel):
     admin1: str | None = None
     geonameid: int | None = None
     precision: str | None = None
-
-
-class ContractEventOut(BaseModel):
-    """An event as coded in its article (the JSON contract)."""
-
-    id: str
-    type: str
-    cameo: str | None = None
-    mode: str | None = None
-    actor: ActorOut
-    target: ActorOut
-    place: PlaceOut | None = None
-    date: str | None = None
-    date_precision: str | None = None
-    killed: int | None = None
-    injured: int | None = None
-    status: str
-    attribution: str | None = None
-    evidence: EvidenceOut
-    confidence: float
 
 
 class ArticleOut(BaseModel):
