@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import http.server
 import os
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,31 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'test.db'}"
     else:
         yield from _pg_schema_url()
+
+
+@pytest.fixture()
+def serve_page() -> Iterator[Callable[[bytes, str], str]]:
+    """``serve_page(body, path)`` serves ``body`` as HTML on 127.0.0.1 and returns its URL."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def serve(body: bytes, path: str) -> str:
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/{path.lstrip('/')}"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()

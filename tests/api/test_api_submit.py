@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import http.server
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -82,27 +80,9 @@ def test_submit_needs_a_configured_token_and_the_right_one(make_client: Callable
     assert_problem(make_client(token=TOKEN).post("/api/articles", json=body), 401, "token")
 
 
-class _Page(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        data = SAMPLE.read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture()
-def page_server() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/somalia/km4.html"
-    server.shutdown()
-    server.server_close()
+def page_server(serve_page: Callable[[bytes, str], str]) -> str:
+    return serve_page(SAMPLE.read_bytes(), "somalia/km4.html")
 
 
 @pytest.mark.network

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import http.server
 import json
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,26 +12,8 @@ from wirewatch.cli import main
 
 
 @pytest.fixture()
-def page_server(seed_html: Path) -> Iterator[str]:
-    body = seed_html.read_bytes()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/seed.html"
-    server.shutdown()
-    server.server_close()
+def page_server(seed_html: Path, serve_page: Callable[[bytes, str], str]) -> str:
+    return serve_page(seed_html.read_bytes(), "seed.html")
 
 
 @pytest.mark.network
