@@ -124,3 +124,19 @@ def test_digest_sent_once_per_period_across_workers(db_url: str) -> None:
     assert len(sent) == 1 and sent[0]["kind"] == "digest" and len(sent[0]["alerts"]) == 2  # type: ignore[arg-type]
     assert subject(sent[0]) == "[wirewatch] hourly digest: 2 alerts"
     store.close()
+
+
+def test_a_claim_left_by_a_dead_worker_is_taken_over_after_the_lease(db_url: str) -> None:
+    store = open_store(db_url)
+    rule = Rule.from_settings(RuleSettings(name="now", query="type=ASSAULT"))
+    sync_rules(store.engine, [rule])
+    log = AlertLog(store.engine)
+    alert_id = log.add(AlertDraft(rule, "article:1", "match", ("e",), dict(MESSAGE)), immediate=True)
+    [first] = log.claim_pending("worker-a")            # worker a claims it, then dies mid-send
+    assert first.id == alert_id
+    assert log.claim_pending("worker-b") == []          # still within a's lease: nobody else sends it
+    [again] = log.claim_pending("worker-b", stale_after=timedelta(0))
+    assert again.id == alert_id                         # after the lease, b takes it over
+    assert log.claim_pending("worker-c", stale_after=timedelta(minutes=5)) == []
+    log.finish(alert_id, {"collect": "ok"})
+    assert log.claim_pending("worker-c", stale_after=timedelta(0)) == []   # a finished alert stays done

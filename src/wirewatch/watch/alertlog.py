@@ -2,17 +2,19 @@
 
 ``delivery_status`` is NULL while an alert waits for delivery; a worker claims it with a
 conditional UPDATE (so two workers never send the same alert), and writes the outcome of
-each delivery when done. Digest-only alerts are recorded as ``{"state": "digest"}``.
+each delivery when done. A claim older than ``stale_after`` (its worker died mid-send) is
+claimed again by the next worker: delivery is at least once, never lost. Digest-only alerts
+are recorded as ``{"state": "digest"}``.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, and_, select, update
+from sqlalchemy import Engine, and_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -20,6 +22,11 @@ from wirewatch.fetch.state import as_utc, to_db, utcnow
 from wirewatch.storage.schema import alerts
 from wirewatch.storage.schema_watch import digests
 from wirewatch.watch.rules import AlertDraft
+
+
+#: A claim not finished within this time is taken to belong to a worker that died.
+STALE_CLAIM = timedelta(minutes=5)
+_SENDING = json.dumps({"state": "sending"})[:-1]    # '{"state": "sending"' starts every claim
 
 
 @dataclass(frozen=True)
@@ -57,17 +64,25 @@ class AlertLog:
             return None
         return int(new_id) if new_id is not None else None
 
-    def claim_pending(self, owner: str, limit: int = 100) -> list[AlertRecord]:
-        """Alerts waiting for delivery, now claimed by ``owner`` (nobody else will send them)."""
+    def claim_pending(self, owner: str, limit: int = 100,
+                      stale_after: timedelta = STALE_CLAIM) -> list[AlertRecord]:
+        """Alerts waiting for delivery (or claimed by a worker that has not finished them within
+        ``stale_after``), now claimed by ``owner``: nobody else will send them meanwhile."""
+        now = utcnow()
         with self.engine.connect() as conn:
-            ids = [r[0] for r in conn.execute(select(alerts.c.id).where(alerts.c.delivery_status.is_(None))
-                                              .order_by(alerts.c.id).limit(limit))]
+            rows = conn.execute(select(alerts.c.id, alerts.c.delivery_status)
+                                .where(or_(alerts.c.delivery_status.is_(None),
+                                           alerts.c.delivery_status.like(f"{_SENDING}%")))
+                                .order_by(alerts.c.id).limit(limit)).all()
         claimed: list[AlertRecord] = []
-        mark = json.dumps({"state": "sending", "worker": owner})
-        for alert_id in ids:
+        mark = json.dumps({"state": "sending", "worker": owner, "since": now.isoformat()})
+        for alert_id, status in rows:
+            if status is not None and not _is_stale(status, now - stale_after):
+                continue
+            unchanged = alerts.c.delivery_status.is_(None) if status is None else \
+                alerts.c.delivery_status == status
             with self.engine.begin() as conn:
-                done = conn.execute(update(alerts).where(alerts.c.id == alert_id,
-                                                         alerts.c.delivery_status.is_(None))
+                done = conn.execute(update(alerts).where(alerts.c.id == alert_id, unchanged)
                                     .values(delivery_status=mark)).rowcount
                 if done == 1:
                     row = conn.execute(select(alerts).where(alerts.c.id == alert_id)).mappings().one()
@@ -96,6 +111,16 @@ class AlertLog:
     def all(self) -> list[AlertRecord]:
         with self.engine.connect() as conn:
             return [_record(r) for r in conn.execute(select(alerts).order_by(alerts.c.id)).mappings()]
+
+
+def _is_stale(status: str, before: datetime) -> bool:
+    """True for a "sending" claim made before ``before`` (or one that does not say when)."""
+    try:
+        since = json.loads(status).get("since")
+        when = as_utc(datetime.fromisoformat(since)) if since else None
+        return when is None or when < before
+    except (ValueError, AttributeError, TypeError):
+        return False
 
 
 def _record(row: Any) -> AlertRecord:
