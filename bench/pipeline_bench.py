@@ -98,13 +98,13 @@ def run(n: int, words: int | None = None) -> dict[str, Any]:
     return result
 
 
-def scaling(small: int = 1000, large: int = 10000, words: int | None = None) -> dict[str, Any]:
-    out = {}
+def scaling(small: int = 1000, large: int = 10000, words: int | None = None, workers: int = 2) -> dict[str, Any]:
+    out: dict[str, Any] = {"workers": workers}
     for n in (small, large):
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "corpus"
             build_corpus(folder, n, words)
-            seconds, _t, _a = pipeline_ingest(folder, 1)
+            seconds, _t, _a = pipeline_ingest(folder, workers)
             out[f"{n}_ms_per_article"] = round(1000 * seconds / n, 2)
     out["growth"] = round(out[f"{large}_ms_per_article"] / out[f"{small}_ms_per_article"], 3)
     return out
@@ -135,7 +135,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--words", type=int, default=None,
                         help="pad each page to about this many words (paragraphs of other samples)")
-    parser.add_argument("--scaling", action="store_true", help="also time 1k vs 10k articles (1 process)")
+    parser.add_argument("--scaling", action="store_true", help="also time 1k vs 10k articles (2 processes)")
     parser.add_argument("--record", action="store_true", help="write bench/RESULTS.md")
     args = parser.parse_args()
     result = run(args.articles, args.words)
