@@ -115,11 +115,21 @@ def _mention(row: Any) -> Mention:
         evidence_text=row.evidence_text, position=row.evidence_start)
 
 
-def canonical_events(conn: Connection, story_id: str) -> list[Mention]:
-    """The story's canonical events (not merged into another), in arrival order."""
-    query = select(events).where(events.c.story_id == story_id, events.c.merged_into.is_(None)) \
-        .order_by(events.c.published, events.c.article_id, events.c.evidence_start)
-    return [_mention(r) for r in conn.execute(query)]
+def canonical_order(m: Mention) -> tuple[str, str, int]:
+    """The order of a story's canonical events: publication date (undated first), article, text."""
+    return (m.published or "", m.article_id, m.position)
+
+
+def canonical_events(conn: Connection, story_id: str, limit: int | None = None) -> list[Mention]:
+    """The story's canonical events (not merged into another) in :func:`canonical_order`;
+    with ``limit``, only the most recent ones."""
+    key = (func.coalesce(events.c.published, ""), events.c.article_id, events.c.evidence_start)
+    query = select(events).where(events.c.story_id == story_id, events.c.merged_into.is_(None))
+    if limit is None:
+        query = query.order_by(*key)
+    else:
+        query = query.order_by(*(k.desc() for k in key)).limit(limit)
+    return sorted((_mention(r) for r in conn.execute(query)), key=canonical_order)
 
 
 def article_events(conn: Connection, article_id: str) -> list[Mention]:
@@ -142,6 +152,50 @@ def merge_into(conn: Connection, mention_id: str, canonical_id: str, figures: Re
     conn.execute(update(events).where(events.c.id == canonical_id).values(
         killed=figures.killed, killed_min=figures.killed_min, killed_max=figures.killed_max,
         status=figures.status, mention_count=figures.mention_count))
+
+
+def reset_merges(conn: Connection, story_ids: Iterable[str]) -> None:
+    """Undo every merge of the stories' events: each row back to what its own article reported."""
+    in_stories = events.c.story_id.in_(list(story_ids))
+    conn.execute(update(events).where(in_stories, events.c.reported_status.is_not(None))
+                 .values(killed=events.c.reported_killed, status=events.c.reported_status,
+                         reported_killed=None, reported_status=None))
+    conn.execute(update(events).where(in_stories)
+                 .values(merged_into=None, mention_count=1, killed_min=None, killed_max=None))
+
+
+# -- splits -------------------------------------------------------------------------------
+def move_articles(conn: Connection, article_ids: list[str], story_id: str) -> None:
+    """Put stored articles (and their events) in another story."""
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start:start + 500]
+        conn.execute(update(articles).where(articles.c.id.in_(chunk)).values(story_id=story_id))
+        conn.execute(update(events).where(events.c.article_id.in_(chunk)).values(story_id=story_id))
+
+
+def story_articles(conn: Connection, story_id: str) -> list[tuple[str, str | None]]:
+    """A story's stored articles (id, duplicate_of), in arrival order."""
+    query = select(articles.c.id, articles.c.duplicate_of).where(articles.c.story_id == story_id) \
+        .order_by(articles.c.seq)
+    return [(r.id, r.duplicate_of) for r in conn.execute(query)]
+
+
+def story_exists(conn: Connection, story_id: str) -> bool:
+    """True when a stored article or a story row has this story id."""
+    return bool(conn.execute(select(articles.c.id).where(articles.c.story_id == story_id).limit(1)).first()
+                or conn.execute(select(stories.c.id).where(stories.c.id == story_id)).first())
+
+
+def stored_texts(conn: Connection, article_ids: Iterable[str]) -> list[StoredText]:
+    """What the clusterer needs of some stored articles (any order)."""
+    ids = list(article_ids)
+    columns = (articles.c.id, articles.c.title, articles.c.text, articles.c.published, articles.c.story_id,
+               articles.c.duplicate_of)
+    out: list[StoredText] = []
+    for start in range(0, len(ids), 500):
+        for r in conn.execute(select(*columns).where(articles.c.id.in_(ids[start:start + 500]))):
+            out.append(StoredText(r.id, r.title, r.text, r.published, r.story_id, r.duplicate_of))
+    return out
 
 
 # -- exports ------------------------------------------------------------------------------

@@ -157,6 +157,59 @@ def reconcile(mentions: Sequence[Mention]) -> Reconciled:
                       max(figures, default=None), status, dict(statuses))
 
 
+class Tally:
+    """:func:`reconcile` kept up to date one mention at a time (the same result, near-constant cost).
+
+    Holds each article's mentions (killed figure by text position) and publication date, the
+    votes per figure and the status counts of one canonical event.
+    """
+
+    __slots__ = ("_by_figure", "_figure", "_published", "_rows", "_statuses", "_votes")
+
+    def __init__(self, mentions: Iterable[Mention] = ()) -> None:
+        self._rows: dict[str, list[tuple[int, int, int | None]]] = {}   # article -> (position, order, killed)
+        self._published: dict[str, str] = {}        # article -> its latest publication date ("" if none)
+        self._figure: dict[str, int | None] = {}    # article -> its figure
+        self._votes: Counter[int] = Counter()       # figure -> articles reporting it
+        self._by_figure: dict[int, dict[str, str]] = {}   # figure -> {article: published}
+        self._statuses: Counter[str] = Counter()
+        for m in mentions:
+            self.add(m)
+
+    def add(self, m: Mention) -> None:
+        """Count one more mention."""
+        rows = self._rows.setdefault(m.article_id, [])
+        rows.append((m.position, len(rows), m.killed))
+        rows.sort(key=lambda r: (r[0], r[1]))       # text order; arrival order on a tie (stable)
+        old_figure = self._figure.get(m.article_id)
+        published = max(self._published.get(m.article_id, ""), m.published or "")
+        self._published[m.article_id] = published
+        counts = Counter(k for _, _, k in rows if k is not None)
+        figure = max(counts, key=counts.__getitem__) if counts else None
+        self._figure[m.article_id] = figure
+        if old_figure is not None:
+            self._votes[old_figure] -= 1
+            del self._by_figure[old_figure][m.article_id]
+            if not self._votes[old_figure]:
+                del self._votes[old_figure]
+                del self._by_figure[old_figure]
+        if figure is not None:
+            self._votes[figure] += 1
+            self._by_figure.setdefault(figure, {})[m.article_id] = published
+        self._statuses[m.status] += 1
+
+    def result(self) -> Reconciled:
+        """The same figures as :func:`reconcile` on every mention added so far."""
+        killed = None
+        if self._votes:
+            top = max(self._votes.values())
+            killed = max((max(self._by_figure[k].values()), k) for k, v in self._votes.items() if v == top)[1]
+        status = min(self._statuses,
+                     key=lambda s: STATUS_RANK.index(s) if s in STATUS_RANK else len(STATUS_RANK))
+        return Reconciled(len(self._rows), killed, min(self._votes, default=None),
+                          max(self._votes, default=None), status, dict(self._statuses))
+
+
 def _article_figures(mentions: Sequence[Mention]) -> dict[str, tuple[int | None, str | None]]:
     """Each article's death toll (its most repeated figure, the earliest on a tie) and date."""
     by_article: dict[str, list[Mention]] = {}

@@ -14,8 +14,9 @@ Single pass, incremental, sub-linear per article:
    articles. A time decay applies when the article's day is far from the story's days;
 4. the best story at or above ``threshold`` takes the article; otherwise it starts a story.
 
-Nothing is ever re-clustered. The state is rebuilt from stored articles and their story ids
-with :meth:`StoryIndex.replay`.
+Nothing is re-clustered article by article; a story that turns out to hold two events of the
+same kind is split in two by :mod:`wirewatch.stages.cluster.split` (:meth:`StoryIndex.split`).
+The state is rebuilt from stored articles and their story ids with :meth:`StoryIndex.replay`.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-from collections import Counter
+from collections import Counter, OrderedDict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -36,7 +38,7 @@ class StoryOptions:
     """Tuning of the story clusterer: general values, the same for every kind of story."""
 
     threshold: float = 0.18        # an article joins a story when its similarity is at least this
-    cohesion_factor: float = 0.45  # ... and at least this share of the story's own cohesion
+    cohesion_factor: float = 0.35  # ... and at least this share of the story's own cohesion
     weights: tuple[float, float, float] = (0.3, 0.5, 0.2)   # terms, names, numbers
     grace_days: float = 30.0       # no time decay within this many days of the story's days
     decay_days: float = 120.0      # e-folding of the decay beyond the grace period
@@ -44,6 +46,7 @@ class StoryOptions:
     postings_cap: int = 200        # most recent stories read per posting list
     candidates: int = 30           # stories scored exactly
     centroid_terms: int = 600      # features kept per story and channel (the heaviest)
+    vector_cache: int = 5000       # articles whose vectors are kept (for split checks; LRU)
 
 
 @dataclass(slots=True)
@@ -87,6 +90,10 @@ class StoryIndex:
         self.df: Counter[str] = Counter()     # document frequency per feature (all channels)
         self.n_docs = 0
         self.postings: dict[str, dict[str, None]] = {}   # feature -> story ids, most recent last
+        self.members: dict[str, list[str]] = {}          # story id -> article ids, arrival order
+        self.story_of: dict[str, str] = {}               # article id -> story id
+        #: article id -> its vectors as computed on arrival, and its day (most recently used last)
+        self.vectors: OrderedDict[str, tuple[Vectors, date | None]] = OrderedDict()
 
     def assign(self, feats: ArticleFeatures) -> Assignment:
         """Put the article in its best story (or a new one) and update the state."""
@@ -97,11 +104,11 @@ class StoryIndex:
             if score > best:
                 best_id, best = story_id, score
         if best_id is not None and best >= self.threshold_for(self.stories[best_id]):
-            self._add(self.stories[best_id], feats, vectors)
+            self._add(self.stories[best_id], feats.article_id, vectors, feats.day)
             return Assignment(best_id, False, best)
         story = Story(id=new_story_id(feats.article_id))
         self.stories[story.id] = story
-        self._add(story, feats, vectors)
+        self._add(story, feats.article_id, vectors, feats.day)
         return Assignment(story.id, True, 0.0)
 
     def threshold_for(self, story: Story) -> float:
@@ -132,7 +139,7 @@ class StoryIndex:
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = Story(id=story_id)
-        self._add(story, feats, vectors)
+        self._add(story, feats.article_id, vectors, feats.day)
 
     def score(self, vectors: Vectors, day: date | None, story: Story) -> float:
         """Group-average similarity of an article to a story, with time decay."""
@@ -148,7 +155,41 @@ class StoryIndex:
         self.n_docs += 1
         for counts in feats.channels():
             self.df.update(counts.keys())
+        return self.vectorise(feats)
+
+    def vectorise(self, feats: ArticleFeatures) -> Vectors:
+        """The article's three unit vectors with the current document frequencies (no counting)."""
         return (self._unit(feats.terms), self._unit(feats.names), self._unit(feats.numbers))
+
+    def cached_vectors(self, article_id: str) -> tuple[Vectors, date | None] | None:
+        """An article's vectors as computed on arrival (None when no longer cached)."""
+        found = self.vectors.get(article_id)
+        if found is not None:
+            self.vectors.move_to_end(article_id)
+        return found
+
+    def split(self, story_id: str, moved: Sequence[str], new_id: str,
+              vectors: Mapping[str, tuple[Vectors, date | None]]) -> Story:
+        """Move the articles ``moved`` of a story into a new story ``new_id``; rebuild both.
+
+        ``vectors`` holds every member's vectors and day. Each story is rebuilt by adding its
+        articles in arrival order, as :meth:`replay` would after a restart.
+        """
+        if new_id in self.stories:
+            raise ValueError(f"story {new_id} exists already")
+        moving = set(moved)
+        members = self.members.pop(story_id, [])
+        kept = [a for a in members if a not in moving]
+        gone = [a for a in members if a in moving]
+        for article_id in members:
+            self.story_of.pop(article_id, None)
+        self.stories[story_id] = Story(id=story_id)
+        self.stories[new_id] = Story(id=new_id)
+        for sid, ids in ((story_id, kept), (new_id, gone)):
+            for article_id in ids:
+                vecs, day = vectors[article_id]
+                self._add(self.stories[sid], article_id, vecs, day)
+        return self.stories[new_id]
 
     def _unit(self, counts: Counter[str]) -> dict[str, float]:
         """The L2-normalised sublinear TF-IDF vector of ``counts``."""
@@ -168,7 +209,13 @@ class StoryIndex:
                 votes[story_id] = votes.get(story_id, 0.0) + weighted[term]
         return heapq.nlargest(opts.candidates, votes, key=votes.__getitem__)
 
-    def _add(self, story: Story, feats: ArticleFeatures, vectors: Vectors) -> None:
+    def _add(self, story: Story, article_id: str, vectors: Vectors, day: date | None) -> None:
+        self.story_of[article_id] = story.id
+        self.members.setdefault(story.id, []).append(article_id)
+        self.vectors[article_id] = (vectors, day)
+        self.vectors.move_to_end(article_id)
+        while len(self.vectors) > self.options.vector_cache:
+            self.vectors.popitem(last=False)
         story.size += 1
         limit = self.options.centroid_terms
         for sums, vector in zip(story.sums, vectors):
@@ -177,9 +224,9 @@ class StoryIndex:
                 kept = sums.most_common(limit)
                 sums.clear()
                 sums.update(dict(kept))
-        if feats.day is not None:
-            story.first_day = min(story.first_day or feats.day, feats.day)
-            story.last_day = max(story.last_day or feats.day, feats.day)
+        if day is not None:
+            story.first_day = min(story.first_day or day, day)
+            story.last_day = max(story.last_day or day, day)
         for vector in vectors:
             for term in vector:
                 posting = self.postings.setdefault(term, {})
