@@ -93,6 +93,8 @@ def _numeral_text(token: Any) -> str:
 
 PERSON_KILLING = frozenset({"murder", "assassinate", "assassination", "execute", "execution", "slay",
                             "behead", "kill", "killing", "die", "shoot"})
+#: Words whose object or passive subject is counted person by person ("killed the mayor and ...").
+PERSON_VICTIM = PERSON_KILLING | {"wound", "injure"}
 PERSON_WORDS = frozenset({"man", "woman", "child", "boy", "girl", "person", "soldier", "policeman",
                           "officer", "leader", "mayor", "judge", "priest", "journalist", "minister",
                           "official", "member", "guard", "student", "worker", "peasant", "civilian",
@@ -108,31 +110,88 @@ PERSON_WORDS = frozenset({"man", "woman", "child", "boy", "girl", "person", "sol
                           "businesswoman", "industrialist", "executive", "manager", "owner"})
 
 
+#: Singular nouns that name a group, a place or a thing rather than one person: never "1 killed".
+NOT_ONE_PERSON = frozenset({"family", "group", "crew", "people", "population", "community", "unit",
+                            "patrol", "squad", "column", "platoon", "company", "battalion", "team",
+                            "village", "town", "city", "house", "home", "building", "vehicle", "car",
+                            "bus", "truck", "plane", "process", "hope", "peace", "plan", "bill",
+                            "dialogue", "talk", "deal", "idea", "project", "time", "one", "other",
+                            "rest", "majority", "number", "total", "dozen", "score", "hundred",
+                            "thousand", "lot", "dead", "injured", "wounded", "victim", "victims",
+                            "civilian", "someone", "anyone", "everyone", "nobody", "all", "both",
+                            "most", "many", "several", "some", "none", "each", "who", "that", "which",
+                            "passenger", "personnel", "staff", "force", "army", "police"})
+#: Nouns of killing whose "of" object (or possessor) is the victim: "the murder of X", "X's murder".
+KILLING_NOUNS = frozenset({"murder", "assassination", "killing", "execution", "death", "massacre",
+                           "slaying", "kidnapping"}) - {"kidnapping"}
+#: Verbs that "to death" / "dead" turn into killing: "shot to death", "was found dead", "left dead".
+DEATH_COMPLEMENT_VERBS = frozenset({"shoot", "beat", "stab", "hack", "burn", "torture", "club",
+                                    "stone", "find", "leave", "strangle", "machine-gun", "gun",
+                                    "crush", "batter", "lynch", "kick", "knife", "bludgeon"})
+
+
 def _victims(token: Any) -> list[Any]:
-    """The victim noun(s) of a death word: object, passive subject, 'of' object, or subject of 'die'."""
+    """The victim noun(s) of a death word: object, passive subject, 'of' object or possessor of a
+    killing noun, or subject of 'die'."""
     deps = {"dobj", "nsubjpass"} | ({"nsubj"} if token.lemma_.lower() in {"die", "dead"} else set())
     found = [c for c in token.children if c.dep_ in deps]
     if token.dep_ == "relcl":   # "espina, who was killed": the relative pronoun is the head noun
         found = [token.head if c.lower_ in {"who", "that", "whom"} else c for c in found]
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of" and token.pos_ == "NOUN":
-            found += [c for c in prep.children if c.dep_ == "pobj"]
+    if token.pos_ == "NOUN":
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found += [c for c in prep.children if c.dep_ == "pobj"]
+        if not found and token.lemma_.lower() in KILLING_NOUNS:   # "galan's murder", "his death"
+            found = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in
+                     {"its", "their", "our", "your"}]
     return found
 
 
+def _is_one_person(person: Any) -> bool:
+    """A singular noun that names one person: a name, a person noun, a titled name, or a singular
+    common noun that is not a group or thing (re-cased wire copy tags lower-case names NN)."""
+    lemma = person.lemma_.lower()
+    if person.tag_ in {"NNS", "NNPS"} or lemma in NOT_ONE_PERSON or person.lower_ in NOT_ONE_PERSON:
+        return False
+    if person.tag_ == "NNP" or person.ent_type_ == "PERSON" or lemma in PERSON_WORDS or _titled(person):
+        return True
+    if person.tag_ in {"PRP", "PRP$"}:
+        return person.lower_ in {"he", "she", "him", "her", "his"}
+    common = person.tag_ == "NN" or (person.tag_ == "JJ" and person.dep_ in {"nsubj", "nsubjpass",
+                                                                                  "dobj", "pobj"})
+    return common and person.ent_type_ in {"", "PERSON", "NORP"} \
+        and not any(c.dep_ == "nummod" for c in person.children)
+
+
+def _members(noun: Any) -> list[Any]:
+    """A coordination's members, including 'along with' / 'as well as' additions."""
+    members = [noun] + list(noun.conjuncts)
+    for member in list(members):
+        for prep in member.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with" and prep.head.i == member.i \
+                    and any(c.lower_ == "along" for c in member.children):
+                members += [c for c in prep.children if c.dep_ == "pobj"]
+        for prep in member.children:   # "X, along with Y": "along" heads the preposition
+            if prep.dep_ in {"prep", "advmod"} and prep.lower_ == "along":
+                for w in prep.children:
+                    if w.lower_ == "with":
+                        members += [c for c in w.children if c.dep_ == "pobj"]
+    seen: set[int] = set()
+    return [m for m in members if not (m.i in seen or seen.add(m.i))]
+
+
 def _person_count(noun: Any) -> int | None:
-    """1 per singular person (a name or a person noun), summed over a coordination."""
-    people = [noun] + [c for c in noun.conjuncts]
+    """Victims in a noun phrase: its numeral, or 1 per singular person, summed over a
+    coordination ("six jesuits and two women": 8; "the mayor and two peasants": 3)."""
     total = 0
-    for person in people:   # "the mayor and two peasants": 1 + 2
-        if person.tag_ in {"NNP"} or (person.tag_ == "NN" and person.lemma_.lower() in PERSON_WORDS) \
-                or person.ent_type_ == "PERSON" or _titled(person):
-            total += 1
-        elif person.i != noun.i and (value := count_of(person)) is not None:
-            total += value
-        else:
-            return None
-    return total or None
+    for person in _members(noun):
+        value = count_of(person)
+        if value is None:
+            if not _is_one_person(person):   # "all 224 passengers and crew": the figure stands
+                return total if person.i != noun.i and count_of(noun) else None
+            value = 1
+        total += value
+    return total if total or count_of(noun) == 0 else None
 
 
 def _titled(noun: Any) -> bool:
@@ -144,21 +203,62 @@ def _titled(noun: Any) -> bool:
                for c in noun.children)
 
 
+def _death_complement(token: Any) -> Any | None:
+    """The verb that "to death" / "dead" completes: "shot to death", "found dead", "shot dead"."""
+    lemma = token.lemma_.lower()
+    if lemma == "death" and token.dep_ == "pobj" and token.head.lower_ == "to":
+        verb = token.head.head
+    elif lemma == "dead" and token.dep_ in {"oprd", "acomp", "advmod", "xcomp", "ccomp", "dobj"}:
+        verb = token.head
+    else:
+        return None
+    return verb if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in DEATH_COMPLEMENT_VERBS \
+        else None
+
+
 def _victim_count(token: Any) -> int | None:
     """Count for the victims of a death/injury word (object, passive subject, amod head)."""
-    for child in token.children:
-        if child.dep_ in {"dobj", "nsubjpass", "nsubj"}:
-            value = count_of(child)
+    lemma = token.lemma_.lower()
+    if token.dep_ == "compound":   # "death squads", "death threats"
+        return None
+    if lemma in {"death", "fatality", "body", "corpse", "casualty"} and token.pos_ == "NOUN" \
+            and any(c.dep_ == "nummod" for c in token.children):
+        return count_of(token)   # "causing 9 deaths"
+    verb = _death_complement(token)
+    if verb is not None:
+        victims = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+        if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            victims = [verb.head]   # "the jesuits who were shot to death"
+        for victim in victims:
+            value = _person_count(victim)
             if value is not None:
                 return value
-            if child.lower_ in VAGUE:
-                return VAGUE[child.lower_]
-    if token.lemma_.lower() in PERSON_KILLING:
-        for victim in _victims(token):
-            value = count_of(victim)
-            value = value if value is not None else _person_count(victim)
+        return None
+    args = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
+    for child in args if len(args) == 1 or lemma not in PERSON_VICTIM else []:
+        value = count_of(child)
+        if value is not None and not child.conjuncts:
+            return value
+        if child.lower_ in VAGUE:
+            return VAGUE[child.lower_]
+    if lemma in PERSON_VICTIM or (lemma in KILLING_NOUNS and token.pos_ == "NOUN"):
+        total = None
+        for victim in _victims(token):   # "killed the mayor ..., as well as two peasants"
+            value = _person_count(victim)
+            if value is None and victim.dep_ == "poss":
+                value = 1 if _is_one_person(victim) else None
             if value is not None:
-                return value
+                total = value if total is None else total + value
+        if total is not None and token.pos_ == "NOUN":   # "the murder of six jesuits and two women"
+            for extra in token.conjuncts:                  # (the parser attaches the women to murder)
+                if extra.lemma_.lower() in KILLING_NOUNS:
+                    continue
+                if extra.tag_ == "NNS" and (value := count_of(extra)) is not None:
+                    total += value
+                elif extra.tag_ == "NN" and extra.lemma_.lower() in PERSON_WORDS:
+                    total += 1
+        if total is not None:
+            return total
     if token.dep_ in {"amod", "acomp", "oprd"} and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         return count_of(token.head)
     if token.dep_ in {"acl", "relcl"}:

@@ -49,9 +49,12 @@ def geoparse(doc: Any, text: str, gazetteer: Gazetteer, *, dateline: str | None 
     from wirewatch.stages.geo.recognize import recognize_toponyms
     from wirewatch.stages.geo.resolve import resolve_mentions
 
+    from wirewatch.stages.geo.recognize import demonym_countries
+
     mentions = recognize_toponyms(doc, text, gazetteer)
     return resolve_mentions(mentions, text, gazetteer, dateline=dateline,
-                            context_countries=context_countries)
+                            context_countries=context_countries,
+                            demonyms=demonym_countries(doc, gazetteer))
 
 
 def resolve_name(name: str, *, context_countries: Sequence[str] = (),

@@ -15,6 +15,9 @@ Directions before a name ("southern Afghanistan", "50 km north of Kabul") are no
 the place is the anchor, with the anchor's precision. Feature words after a name ("Borno state",
 "Tripoli city") or before it ("the province of Nyanza") are noted for the resolver.
 
+Demonyms are not places, but they are evidence of the article's countries ("Salvadoran
+troops", "the Colombian police"): :func:`demonym_countries` lists them for the resolver.
+
 Everywhere: demonyms are not places, names used as part of a person's name in the same article are
 not places, and a name used for a disease ("West Nile virus", "Marburg fever") is not a place
 anywhere in that article.
@@ -90,6 +93,28 @@ def recognize_toponyms(doc: Any, text: str, gazetteer: Gazetteer) -> list[Mentio
             and not (" " not in m.text and m.text in person_words)]
     places = [_with_feature(m, text) for m in _non_overlapping(kept)]
     return _with_capitals(places, text, gazetteer)
+
+
+#: Demonyms shared by several countries or naming a people rather than a state: no evidence.
+AMBIGUOUS_DEMONYMS = frozenset({"american", "americans", "arab", "arabs", "african", "africans",
+                                "european", "europeans", "asian", "asians", "latin", "hispanic",
+                                "kurdish", "kurds", "kurd", "jewish", "jews", "indian", "indians",
+                                "creole", "guinean", "guineans", "congolese", "korean", "koreans"})
+
+
+def demonym_countries(doc: Any, gazetteer: Gazetteer) -> list[str]:
+    """ISO3 of each capitalised demonym in the text ("Salvadoran", "Peruvians"), in order."""
+    out = []
+    for token in doc:
+        if not token.text[:1].isupper() or not token.is_alpha:
+            continue
+        key = lookup_key(token.text)
+        if key in AMBIGUOUS_DEMONYMS:
+            continue
+        country = gazetteer.demonyms.get(key)
+        if country:
+            out.append(country)
+    return out
 
 
 def _extends_places(mention: Mention, ents: Any) -> bool:

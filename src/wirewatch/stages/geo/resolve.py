@@ -6,8 +6,10 @@ plus context (weights below, in units of log10 population):
 1. "X, Y": X inside Y (city in the state/country named next) gets ``QUALIFIED``; Y containing X
    gets ``QUALIFIES`` ("Paris, Texas", "Tripoli, Lebanon", "Atlanta, Georgia").
 2. the article's countries: the share of country evidence (mentions, the dateline, the caller's
-   context) that the candidate's country holds, times ``COUNTRY``, and a smaller bonus for
+   context, demonyms: "Salvadoran", "the Peruvian police") that the candidate's country holds, times ``COUNTRY``, and a smaller bonus for
    countries bordering them (``NEIGHBOUR``); its own mention is left out of the evidence.
+   A town whose qualifier (a province or country) contains no place of that name is a place the
+   gazetteer lacks: it is resolved to the qualifier.
 3. an admin-1 unit mentioned elsewhere that contains the candidate (``ADMIN1``).
 4. a feature word after the name: "Borno state" (admin units), "Tripoli city" (places), or a capital
    next to it ("Tripoli, the Libyan capital": national capitals, of the demonym's country if given).
@@ -69,6 +71,8 @@ NAMESAKE_CITY_POPULATION = 1_000_000
 EVIDENCE = {KIND_CONTINENT: 0.0, KIND_REGION: 0.5, KIND_COUNTRY: 1.0, KIND_ADMIN1: 1.0,
             KIND_ADMIN2: 0.7, KIND_CITY: 0.7}
 DATELINE_EVIDENCE = 2.0
+#: Weight of one demonym ("Salvadoran") as evidence for its country.
+DEMONYM_EVIDENCE = 0.5
 WEAK_EVIDENCE = 0.5
 #: A weak mention resolved to a town is kept when its country holds this share of the evidence.
 WEAK_SUPPORT = 0.3
@@ -102,23 +106,43 @@ class _Slot:
 
 
 def resolve_mentions(mentions: Sequence[Mention], text: str, gazetteer: Gazetteer, *,
-                     dateline: str | None = None, context_countries: Sequence[str] = ()) -> list[Place]:
-    """Resolve ``mentions`` of ``text`` to places; weak mentions without support are dropped."""
+                     dateline: str | None = None, context_countries: Sequence[str] = (),
+                  demonyms: Sequence[str] = ()) -> list[Place]:
+    """Resolve ``mentions`` of ``text`` to places; weak mentions without support are dropped.
+    ``demonyms``: the countries of the demonyms in the text, one entry per mention."""
     slots = [_Slot(m, gazetteer.postings_of(m.key_id) if m.key_id is not None else [])
              for m in _one_sense(mentions)]
     _link_qualifiers(slots, text)
     _link_lists(slots, text)
     base = _base_evidence(gazetteer, dateline, context_countries)
+    for country in demonyms:
+        base[country] = base.get(country, 0.0) + DEMONYM_EVIDENCE
     for _ in range(PASSES):
         context = _build_context(slots, gazetteer, base)
         for index, slot in enumerate(slots):
             slot.choice = _best(gazetteer, slots, index, context)
+    for slot in slots:
+        _within_qualifier(gazetteer, slots, slot)
     context = _build_context(slots, gazetteer, base)
     for slot in slots:
         if slot.mention.feature == CAPITAL_REF:
             slot.choice = _capital_of_context(gazetteer, slot.mention, context)
     return [_place(gazetteer, slot) for index, slot in enumerate(slots)
             if _is_supported(gazetteer, slots, index, context)]
+
+
+def _within_qualifier(gazetteer: Gazetteer, slots: list[_Slot], slot: _Slot) -> None:
+    """"X, Y" with Y a province or country that contains no place called X: X is a place the
+    gazetteer lacks inside Y ("San Francisco Javier, Usulutan department"), not a namesake abroad;
+    it is resolved to Y itself (coarser, but in the right country)."""
+    if slot.qualified_by is None or slot.choice is None or slot.siblings:
+        return
+    outer = slots[slot.qualified_by].choice
+    if outer is None or gazetteer.kinds[outer] not in (KIND_ADMIN1, KIND_COUNTRY) \
+            or gazetteer.kinds[slot.choice] not in (KIND_CITY, KIND_ADMIN2):
+        return
+    if not any(_contains(gazetteer, outer, c) for c, _ in slot.candidates):
+        slot.choice = outer
 
 
 def _capital_of_context(gazetteer: Gazetteer, mention: Mention, context: _Context) -> int | None:
