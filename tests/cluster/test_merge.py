@@ -78,3 +78,27 @@ def test_reconcile_counts_articles_and_takes_each_articles_lead_figure() -> None
     figures = reconcile([RAID, second])
     assert figures.mention_count == 1
     assert (figures.killed, figures.killed_min, figures.killed_max) == (11, 11, 11)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_tally_equals_reconcile_on_random_sequences(seed: int) -> None:
+    """The incremental tally gives what reconcile gives on the same mentions, after every mention."""
+    import random
+
+    from wirewatch.stages.cluster.merge import Tally
+
+    rng = random.Random(seed)
+    articles = [f"a{i}" for i in range(rng.randint(1, 8))]
+    published = {a: rng.choice([None, "2025-08-11", "2025-08-12", "2025-08-13T10:00"]) for a in articles}
+    statuses = ["actual", "alleged", "claimed", "denied", "threatened", "rumoured"]
+    mentions: list[Mention] = []
+    tally = Tally()
+    for n in range(rng.randint(1, 30)):
+        article = rng.choice(articles)
+        mention = _like(id=f"e{n}", article_id=article, killed=rng.choice([None, 9, 11, 12, 13, 40]),
+                        status=rng.choice(statuses), position=rng.choice([0, 50, 120, 300]),
+                        published=rng.choice([published[article], "2025-08-14"]))
+        mentions.append(mention)
+        tally.add(mention)
+        assert tally.result() == reconcile(mentions)
+    assert Tally(mentions).result() == reconcile(mentions)
