@@ -151,7 +151,7 @@ def _capitalise_unknown_words(chars: list[str], lower: str) -> None:
             j = i + gap
             inner = range(i, j)
             if j < len(words) and unknown[j] and all(
-                    words[k][2] not in _COMMON_SHORT and not unknown[k] for k in inner) \
+                    words[k][2] not in _stop_words() and not unknown[k] for k in inner) \
                     and all(_adjacent(lower, words[k - 1], words[k]) for k in range(i, j + 1)):
                 for k in inner:
                     marks[k] = True
@@ -163,6 +163,14 @@ def _capitalise_unknown_words(chars: list[str], lower: str) -> None:
         if i and words[i - 1][2] in _TITLES and _adjacent(lower, words[i - 1], words[i]):
             title = words[i - 1][0]
             chars[title] = chars[title].upper()
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """Function words, never part of a name ("ellacuria and martin baro")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | _COMMON_SHORT
 
 
 def _adjacent(lower: str, left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
