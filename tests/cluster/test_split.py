@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -120,7 +121,13 @@ def _check_database(url: str, clusterer: StoryClusterer) -> dict[str, str]:
                 figures = reconcile(db.mentions_of(conn, event["id"]))
                 assert (event["mention_count"], event["killed"], event["status"]) == \
                     (figures.mention_count, figures.killed, figures.status)
-        counts = {s["id"]: s["article_count"] for s in iter_story_rows(store)}
+        rows_now = list(iter_story_rows(store))
+        with store.engine.connect() as conn:      # the cached story rows are what a full recount gives
+            for row in rows_now:
+                fresh = db.story_stats(conn, row["id"]).values()
+                assert {k: row[k] for k in fresh} == {**fresh, "countries": json.loads(fresh["countries"]),
+                                                      "top_actors": json.loads(fresh["top_actors"])}
+        counts = {s["id"]: s["article_count"] for s in rows_now}
     finally:
         store.close()
     assert counts == {s: sum(1 for v in story_of.values() if v == s) for s in set(story_of.values())}

@@ -7,12 +7,14 @@ needs to be kept to rebuild the clusterer's state after a restart.
 
 from __future__ import annotations
 
+import heapq
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, bindparam, case, func, select, update
 
 from wirewatch.models import Article
 from wirewatch.stages.cluster.merge import Mention, Reconciled
@@ -102,6 +104,70 @@ def refresh_story(conn: Connection, story_id: str) -> None:
         conn.execute(stories.insert().values(id=story_id, **values))
 
 
+@dataclass(slots=True)
+class StoryStats:
+    """What a story row is made of, kept up to date article by article (the same values as
+    :func:`refresh_story`, without reading every article of a big story again)."""
+
+    count: int = 0
+    first_seen: str | None = None
+    last_seen: str | None = None
+    title: str | None = None          # the first article's (in arrival order) that has one
+    countries: Counter[str] = field(default_factory=Counter)   # country -> places in the story
+    actors: Counter[str] = field(default_factory=Counter)      # actor name -> events in the story
+
+    def add(self, published: str | None, title: str | None, countries: Iterable[str],
+            actors: Iterable[str]) -> None:
+        """Count one more article (arriving after the others)."""
+        self.count += 1
+        if published is not None:
+            self.first_seen = min(self.first_seen or published, published)
+            self.last_seen = max(self.last_seen or published, published)
+        if self.title is None:
+            self.title = title
+        self.countries.update(countries)
+        self.actors.update(actors)
+
+    def values(self) -> dict[str, Any]:
+        """The story row's columns."""
+        def top(counts: Counter[str]) -> str:
+            return json.dumps([k for k, _ in heapq.nsmallest(TOP_N, counts.items(), key=lambda kv: (-kv[1], kv[0]))])
+
+        return {"title": self.title, "first_seen": self.first_seen, "last_seen": self.last_seen,
+                "article_count": self.count, "countries": top(self.countries), "top_actors": top(self.actors)}
+
+
+def story_stats(conn: Connection, story_id: str) -> StoryStats:
+    """A story's stats from its stored articles, places and events."""
+    in_story = articles.c.story_id == story_id
+    stats = conn.execute(select(func.count(), func.min(articles.c.published), func.max(articles.c.published))
+                         .where(in_story)).one()
+    title = conn.execute(select(articles.c.title).where(in_story, articles.c.title.is_not(None))
+                         .order_by(articles.c.seq).limit(1)).scalar()
+    countries = conn.execute(
+        select(places.c.country, func.count()).join(articles, articles.c.id == places.c.article_id)
+        .where(in_story, places.c.country.is_not(None)).group_by(places.c.country)).all()
+    actors = conn.execute(
+        select(events.c.actor_name, func.count()).where(events.c.story_id == story_id,
+                                                        events.c.actor_name.is_not(None))
+        .group_by(events.c.actor_name)).all()
+    return StoryStats(stats[0], stats[1], stats[2], title, Counter(dict(countries)), Counter(dict(actors)))
+
+
+def article_countries(conn: Connection, article_id: str) -> list[str]:
+    """The country of each of an article's places (places without one left out)."""
+    return list(conn.execute(select(places.c.country).where(places.c.article_id == article_id,
+                                                            places.c.country.is_not(None))).scalars())
+
+
+def write_story(conn: Connection, story_id: str, stats: StoryStats) -> None:
+    """Store a story row (insert or update)."""
+    values = stats.values()
+    done = conn.execute(update(stories).where(stories.c.id == story_id).values(**values))
+    if done.rowcount == 0:
+        conn.execute(stories.insert().values(id=story_id, **values))
+
+
 # -- events -------------------------------------------------------------------------------
 def _mention(row: Any) -> Mention:
     own = row.reported_status is not None      # a canonical row: its own figures are kept aside
@@ -144,14 +210,21 @@ def mentions_of(conn: Connection, canonical_id: str) -> list[Mention]:
     return [_mention(r) for r in conn.execute(query)]
 
 
+_POINT = update(events).where(events.c.id == bindparam("mention")).values(merged_into=bindparam("canonical"))
+# the first merge keeps the canonical row's own report in reported_*: SET reads the old values
+_FIGURES = update(events).where(events.c.id == bindparam("canonical")).values(
+    reported_killed=case((events.c.reported_status.is_(None), events.c.killed), else_=events.c.reported_killed),
+    reported_status=func.coalesce(events.c.reported_status, events.c.status),
+    killed=bindparam("killed"), killed_min=bindparam("killed_min"), killed_max=bindparam("killed_max"),
+    status=bindparam("status"), mention_count=bindparam("mention_count"))
+
+
 def merge_into(conn: Connection, mention_id: str, canonical_id: str, figures: Reconciled) -> None:
     """Point a mention at its canonical event and store the reconciled figures there."""
-    conn.execute(update(events).where(events.c.id == mention_id).values(merged_into=canonical_id))
-    conn.execute(update(events).where(events.c.id == canonical_id, events.c.reported_status.is_(None))
-                 .values(reported_killed=events.c.killed, reported_status=events.c.status))
-    conn.execute(update(events).where(events.c.id == canonical_id).values(
-        killed=figures.killed, killed_min=figures.killed_min, killed_max=figures.killed_max,
-        status=figures.status, mention_count=figures.mention_count))
+    conn.execute(_POINT, {"mention": mention_id, "canonical": canonical_id})
+    conn.execute(_FIGURES, {"canonical": canonical_id, "killed": figures.killed, "killed_min": figures.killed_min,
+                            "killed_max": figures.killed_max, "status": figures.status,
+                            "mention_count": figures.mention_count})
 
 
 def reset_merges(conn: Connection, story_ids: Iterable[str]) -> None:

@@ -83,6 +83,7 @@ class StoryClusterer:
         self._tallies: OrderedDict[str, Tally] = OrderedDict()             # canonical event -> tally
         self.splitter = StorySplitter(self.options.split)
         self._split_off: list[str] = []                 # stories made by splits in the current article
+        self._stats: OrderedDict[str, db.StoryStats] = OrderedDict()      # story -> its row's makings
 
     @classmethod
     def open(cls, store: SQLStore, options: ClusterOptions | None = None) -> StoryClusterer:
@@ -122,7 +123,7 @@ class StoryClusterer:
                     touched.extend(self._split_off)
                     self._split_off.clear()
                 for story_id in db.touched(touched):
-                    db.refresh_story(conn, story_id)
+                    db.write_story(conn, story_id, self._story_stats(conn, story_id))
         except SQLAlchemyError as exc:
             self._forget()
             raise StorageError(f"writing stories for {len(articles)} articles failed: "
@@ -147,13 +148,19 @@ class StoryClusterer:
                 story_id, duplicate_of = assignment.story_id, None
                 self.report.new_stories += int(assignment.is_new)
             db.set_article_story(conn, article.id, story_id, duplicate_of)
-            if duplicate_of is not None or not self._split_check(conn, story_id):
-                self._merge_events(conn, article.id, story_id, is_duplicate=duplicate_of is not None)
-            story_id = self.index.story_of.get(article.id, story_id)
+            if duplicate_of is None and self._split_check(conn, story_id):
+                story_id = self.index.story_of.get(article.id, story_id)   # merged again with its story
+            else:
+                own = self._merge_events(conn, article.id, story_id, is_duplicate=duplicate_of is not None)
+                stats = self._stats.get(story_id)      # else read when written (this article included)
+                if stats is not None:
+                    stats.add(article.published, article.title, db.article_countries(conn, article.id),
+                              [e.actor_name for e in own if e.actor_name is not None])
         except SQLAlchemyError:
             raise
         except Exception as exc:  # noqa: BLE001 - one bad article never stops the run (STYLE §3.3)
             self._canonicals.pop(story_id or "", None)   # its events may be half merged: read again
+            self._stats.pop(story_id or "", None)
             reason = f"{type(exc).__name__}: {exc}"
             self.report.failures.append(Failure(stage=STAGE, item=article.id, reason=reason))
             log.info("%s failed on %s: %s", STAGE, article.id, reason)
@@ -162,11 +169,13 @@ class StoryClusterer:
         return story_id
 
     def _merge_events(self, conn: Connection, article_id: str, story_id: str, *, is_duplicate: bool,
-                      count: bool = True) -> None:
+                      count: bool = True) -> list[Mention]:
+        """Merge an article's events into the story's canonical events; returns the article's events."""
         canonicals = self._story_canonicals(conn, story_id)
         others = [c for c in canonicals if c.article_id != article_id]
         kept: list[Mention] = []          # this article's events that stay canonical
-        for event in db.article_events(conn, article_id):
+        own = db.article_events(conn, article_id)
+        for event in own:
             candidates = others + kept
             target = best_match(event, candidates, self.options.merge)
             if target is None and is_duplicate:
@@ -183,6 +192,7 @@ class StoryClusterer:
         for event in kept:
             bisect.insort(canonicals, event, key=db.canonical_order)
         del canonicals[:-self.options.candidate_events]
+        return own
 
     def _story_canonicals(self, conn: Connection, story_id: str) -> list[Mention]:
         """The story's most recent canonical events (cached; the list is updated in place)."""
@@ -205,10 +215,21 @@ class StoryClusterer:
         self._tallies.move_to_end(canonical_id)
         return found
 
+    def _story_stats(self, conn: Connection, story_id: str) -> db.StoryStats:
+        """The makings of a story row (cached; read from the database on a miss)."""
+        found = self._stats.get(story_id)
+        if found is None:
+            found = self._stats[story_id] = db.story_stats(conn, story_id)
+            while len(self._stats) > self.options.cached_stories:
+                self._stats.popitem(last=False)
+        self._stats.move_to_end(story_id)
+        return found
+
     def _forget(self) -> None:
-        """Drop the caches of merged events (the batch's writes were rolled back)."""
+        """Drop the caches of merged events and story rows (the batch's writes were rolled back)."""
         self._canonicals.clear()
         self._tallies.clear()
+        self._stats.clear()
 
     # -- splits ---------------------------------------------------------------------------
     def _split_check(self, conn: Connection, story_id: str) -> bool:
@@ -241,6 +262,8 @@ class StoryClusterer:
         """Merge the stories' events again from scratch, article by article in arrival order."""
         db.reset_merges(conn, story_ids)
         self._tallies.clear()
+        for story_id in story_ids:
+            self._stats.pop(story_id, None)
         for story_id in story_ids:
             self._canonicals[story_id] = []
             for article_id, duplicate_of in db.story_articles(conn, story_id):
