@@ -164,7 +164,7 @@ class Tally:
     votes per figure and the status counts of one canonical event.
     """
 
-    __slots__ = ("_by_figure", "_figure", "_published", "_rows", "_statuses", "_votes")
+    __slots__ = ("_by_figure", "_figure", "_latest", "_published", "_rows", "_statuses", "_votes")
 
     def __init__(self, mentions: Iterable[Mention] = ()) -> None:
         self._rows: dict[str, list[tuple[int, int, int | None]]] = {}   # article -> (position, order, killed)
@@ -172,6 +172,7 @@ class Tally:
         self._figure: dict[str, int | None] = {}    # article -> its figure
         self._votes: Counter[int] = Counter()       # figure -> articles reporting it
         self._by_figure: dict[int, dict[str, str]] = {}   # figure -> {article: published}
+        self._latest: dict[int, str] = {}           # figure -> latest publication date of its articles
         self._statuses: Counter[str] = Counter()
         for m in mentions:
             self.add(m)
@@ -187,15 +188,17 @@ class Tally:
         counts = Counter(k for _, _, k in rows if k is not None)
         figure = max(counts, key=counts.__getitem__) if counts else None
         self._figure[m.article_id] = figure
-        if old_figure is not None:
+        if old_figure is not None:           # the article's second mention: it may change its figure
             self._votes[old_figure] -= 1
             del self._by_figure[old_figure][m.article_id]
             if not self._votes[old_figure]:
-                del self._votes[old_figure]
-                del self._by_figure[old_figure]
+                del self._votes[old_figure], self._by_figure[old_figure], self._latest[old_figure]
+            else:
+                self._latest[old_figure] = max(self._by_figure[old_figure].values())
         if figure is not None:
             self._votes[figure] += 1
             self._by_figure.setdefault(figure, {})[m.article_id] = published
+            self._latest[figure] = max(self._latest.get(figure, ""), published)
         self._statuses[m.status] += 1
 
     def result(self) -> Reconciled:
@@ -203,7 +206,7 @@ class Tally:
         killed = None
         if self._votes:
             top = max(self._votes.values())
-            killed = max((max(self._by_figure[k].values()), k) for k, v in self._votes.items() if v == top)[1]
+            killed = max((self._latest[k], k) for k, v in self._votes.items() if v == top)[1]
         status = min(self._statuses,
                      key=lambda s: STATUS_RANK.index(s) if s in STATUS_RANK else len(STATUS_RANK))
         return Reconciled(len(self._rows), killed, min(self._votes, default=None),
