@@ -47,6 +47,7 @@ from wirewatch.stages.coding.selection import (
     is_old,
     main_events,
     off_topic,
+    one_per_actor,
     on_spine,
     rejection,
 )
@@ -151,11 +152,17 @@ class _ArticleState:
         self.salience = Salience()
         self.drafts: list[Draft] = []
         self.reports: list[CasualtyReport] = []
+        self.rank = 0   # prose sentences seen so far (menus, bylines and datelines do not count)
 
     def code_sentence(self, index: int, sentence: Any) -> None:
         start = sentence.start_char
         if any(a <= start < b for a, b in self.skip):
             return
+        self.sentence_rank = self.rank
+        if _is_prose(sentence):
+            self.rank += 1
+        elif self.rank:
+            return   # a sub-heading or caption inside the story repeats what the text reports
         lower = sentence.text.lower()
         if not self.res.lexicon.has_candidate(lower) or is_discarded(lower, self.res.discards):
             self._remember_subject(sentence)
@@ -166,7 +173,7 @@ class _ArticleState:
         anchors = anchors_of(lemmas)
         casualties = find_casualties(sentence)
         made = [d for c in candidates if (d := self._draft(c, sentence, index, anchors, casualties))]
-        drafts = main_events(dedupe_sentence([d for d in made if not d.shadow])) \
+        drafts = one_per_actor(main_events(dedupe_sentence([d for d in made if not d.shadow]))) \
             + [d for d in made if d.shadow]
         if not any(not d.shadow for d in drafts) and not casualties.is_empty:
             self.reports.append(CasualtyReport(index, casualties, anchors,
@@ -195,6 +202,7 @@ class _ArticleState:
         if actor_tok is not None and actor_tok.pos_ == "PRON" and verdict.speaker is not None:
             actor_tok = verdict.speaker
         type_, status = cand.row.type, verdict.status
+        converted = False
         cameo: str | None = cand.row.cameo
         mode = cand.row.mode or next((c.row.mode for c in cand.absorbed if c.row.mode), None)
         if verdict.is_demand and verdict.speaker is not None:
@@ -203,6 +211,7 @@ class _ArticleState:
         elif verdict.is_intent and _ultimatum(token) and status in {"actual", "hypothetical"}:
             type_, cameo, status = "THREATEN", "13", "threatened"   # "will withdraw ... unless ..."
         elif verdict.is_intent:
+            converted = type_ in COOPERATIVE and status == "negated"
             type_, cameo, status = _intent(type_, cameo, status)
         curated = cand.row.curated or any(c.row.curated for c in cand.absorbed)
         if crowd_gathering(type_, actor_tok, target_tok):
@@ -230,15 +239,31 @@ class _ArticleState:
         if is_old(draft, self.published):
             return None
         draft.trigger_i, draft.on_spine = token.i, on_spine(token)
+        draft.curated, draft.rank = curated, self.sentence_rank
+        draft.converted, draft.circumstance = converted, _temporal_clause(token)
+        if not draft.is_anaphoric and type_ == "ASSAULT":
+            draft.is_anaphoric = self._anaphoric_subject(token)   # "the fighting broke out"
+        draft.object_of_spine = token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" \
+            and on_spine(token.head)   # "repeated Baku's demand", "imposed new sanctions"
         if verdict.frame is not None and verdict.frame_lemma in EPISTEMIC_FRAMES:
             draft.frame_i = verdict.frame.i   # "police suspect X of ...": the act, not the suspicion
-        why = rejection(draft, roles, sentence, token, cand.is_verbal, curated, event_head)
+        event_object = any(c.dep_ == "dobj" and lookup(c, self.res.lexicon) is not None
+                           for c in token.children)   # "condemned the attack"
+        why = rejection(draft, roles, sentence, token, cand.is_verbal, curated, event_head, event_object)
         if why is None:
             return draft
         if type_ == "ASSAULT" and why not in UNREAL:
             draft.shadow = True   # "due to the bombing of the plane on October 31": completes the incident
             return draft
         return None
+
+    def _anaphoric_subject(self, token: Any) -> bool:
+        """A verb whose subject is a definite event noun refers back to that event."""
+        if token.pos_ != "VERB":
+            return False
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return subject is not None and _is_anaphoric(subject) \
+            and lookup(subject, self.res.lexicon) is not None
 
     def _graded(self, actor_tok: Any | None, target_tok: Any | None) -> Roles:
         actor = self._resolve(actor_tok)
@@ -285,6 +310,21 @@ class _ArticleState:
             score -= 0.15   # "staged a rally to demand reforms": the purpose is secondary
         score += 0.03 if cand.is_verbal else 0.0
         return max(0.05, min(0.99, score))
+
+
+TEMPORAL_MARKS = frozenset({"before", "after", "when", "while", "until", "as", "once", "since"})
+
+
+def _temporal_clause(token: Any) -> bool:
+    """'... before the attackers withdrew into the bush': a circumstance of the main event."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS
+                                         for c in token.children)
+
+
+def _is_prose(sentence: Any) -> bool:
+    """A sentence of running text (not a menu item, byline, date line or caption fragment)."""
+    words = sum(1 for t in sentence if t.is_alpha)
+    return words >= 7 and any(t.pos_ in {"VERB", "AUX"} for t in sentence)
 
 
 def _ultimatum(token: Any) -> bool:

@@ -43,6 +43,11 @@ class Draft:
     trigger_i: int = -1            # token index of the trigger in the parsed document
     frame_i: int = -1              # token index of a claiming/alleging/denying frame verb, if any
     on_spine: bool = True          # the trigger heads the sentence's main clause (or a coordinate)
+    curated: bool = True           # the trigger row is ours, not compiled from the PETRARCH verbs
+    rank: int = 0                  # prose sentences before this one (0, 1, 2: the story's lead)
+    object_of_spine: bool = False  # a nominal trigger that is the object of a main-clause verb
+    circumstance: bool = False     # the trigger heads a temporal clause ("before the attackers withdrew")
+    converted: bool = False        # a refusal read from a negated cooperative verb ("gave no details")
     merged: list[Draft] = field(default_factory=list)
 
     def richness(self) -> int:
@@ -60,8 +65,9 @@ class Draft:
             self.killed = other.killed
         if self.injured is None:
             self.injured = other.injured
-        if other.place is not None and (self.place is None or (other.place_in_sentence
-                                                               and not self.place_in_sentence)):
+        if other.place is not None and (self.place is None or (
+                other.place_in_sentence and not self.place_in_sentence
+                and other.place.country == self.place.country)):   # a later mention does not move it abroad
             self.place, self.place_in_sentence = other.place, other.place_in_sentence
         if other.actor_grade > self.actor_grade:
             self.actor, self.has_actor, self.actor_grade = other.actor, True, other.actor_grade
@@ -70,7 +76,8 @@ class Draft:
         if self.target == EMPTY and other.target != EMPTY:
             self.target = other.target
         self.mode = self.mode or other.mode
-        if other.richness() > self.richness():   # cite the sentence that says the most
+        if (other.richness(), other.curated and other.on_spine) > \
+                (self.richness(), self.curated and self.on_spine):   # cite the sentence that says the most
             self.evidence = other.evidence
         self.anchors = self.anchors | other.anchors
         self.merged.append(other)

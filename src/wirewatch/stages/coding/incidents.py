@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from wirewatch.stages.coding.casualties import Casualties
 from wirewatch.stages.coding.context import EventDate
 from wirewatch.stages.coding.draft import Draft
+from wirewatch.stages.coding.selection import LEAD
 
 ANCHORS = {
     "plane": "plane", "airplane": "plane", "aircraft": "plane", "airliner": "plane", "jet": "plane",
@@ -71,8 +72,13 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
     shared = [d for d in earlier if d.anchors & draft.anchors]
     if shared and (draft.is_anaphoric or not draft.has_actor):
         return shared[-1]
-    if draft.actor_grade < 4 and not draft.actor.country and _same_scene(draft, earlier[-1]):
-        return earlier[-1]   # "the attackers set fire to houses": a detail of the same incident
+    if draft.actor_grade < 4 and not draft.actor.country:
+        for host in reversed(earlier):   # the latest, or the story's own incident (its lead)
+            if (host is earlier[-1] or host.rank < LEAD) and _same_scene(draft, host):
+                return host   # "the attackers set fire to houses": a detail of the same incident
+    for host in reversed(earlier):
+        if _same_place_and_day(draft, host):
+            return host   # "Russian drones attacked port infrastructure in Izmail overnight"
     if draft.is_anaphoric:   # "the attack", "the bombing": the incident already reported
         host = earlier[-1]
         if draft.actor_grade < 4 or host.actor_grade < 4 or host.actor.name == draft.actor.name:
@@ -88,6 +94,18 @@ def _report_target(report: CasualtyReport, kept: list[Draft]) -> Draft | None:
         return None
     return min(shared, key=lambda d: (d.sentence_index > report.sentence_index,
                                       abs(d.sentence_index - report.sentence_index)))
+
+
+def _same_place_and_day(draft: Draft, host: Draft) -> bool:
+    """Both mentions name the same place, on the same day (or the next), by the same side."""
+    if not (draft.place_in_sentence and host.place_in_sentence) or draft.place is None \
+            or host.place is None or draft.place.name != host.place.name:
+        return False
+    if draft.date is None or host.date is None or draft.date.source != "text" \
+            or host.date.source != "text" or abs((draft.date.date - host.date.date).days) > 1:
+        return False
+    return not (draft.actor.country and host.actor.country and draft.actor.country != host.actor.country) \
+        and not (draft.actor_grade >= 4 and host.actor_grade >= 4 and draft.actor.name != host.actor.name)
 
 
 def _same_scene(draft: Draft, host: Draft) -> bool:

@@ -183,9 +183,10 @@ def admissible(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal:
 
 
 def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: bool,
-              curated: bool = True, event_head: bool = False) -> str | None:
+              curated: bool = True, event_head: bool = False, event_object: bool = False) -> str | None:
     """Why a drafted event is not kept, or None when it is (``event_head``: the trigger modifies
-    an event noun, as in "threatening attacks")."""
+    an event noun, as in "threatening attacks"; ``event_object``: its object is an event noun, as
+    in "condemned the attack")."""
     casualties = draft.type == "ASSAULT" and (draft.killed is not None or draft.injured is not None)
     if is_verbal and roles.actor_grade == ABSTRACT and not _instrument_subject(draft, token) \
             and not (draft.type == "ASSAULT" and _is_instrument(roles.actor_token)):
@@ -207,7 +208,130 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
         return "background or generic mention"
     if best < AGENT and not casualties and not (draft.type == "ASSAULT" and _reported_incident(draft, roles)):
         return "no participant"
+    return secondary_rejection(draft, roles, sentence, token, is_verbal, curated, event_object)
+
+
+#: Prose sentences that make up a story's lead: what the page is about. Later sentences carry
+#: reactions (kept when they are dyadic, attributed acts) and background (dropped).
+LEAD = 3
+#: Cooperation is between two parties: outside the lead a one-sided "agreed", "offered to host",
+#: "welcomed any steps", "would provide food" is a stance or a promise, not an event.
+DYADIC = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
+#: Adverbs that put an act before the story ("has previously denied", "have long warned").
+BACKGROUND_ADVERBS = frozenset({"previously", "already", "long", "historically", "formerly",
+                                "traditionally", "earlier", "before"})
+#: Event nouns that, counted ("fought two wars", "dozens of rounds of clashes"), are a history.
+EVENT_NOUNS = frozenset({"war", "battle", "clash", "round", "attack", "raid", "strike", "bombing",
+                         "offensive", "campaign", "conflict", "skirmish", "assault", "operation"})
+AGGREGATE_HEADS = frozenset({"number", "dozen", "hundred", "score", "rise", "increase", "surge",
+                             "total", "majority", "most", "some", "many"})
+
+
+def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: bool,
+                        curated: bool, event_object: bool = False) -> str | None:
+    """Rules for what a page reports beyond its lead (and for compiled verbs in quotes).
+
+    A compiled (PETRARCH) verb reading is ambiguous ("heard a bang" as CONSULT, "pushed the group
+    out" as REQUEST); in direct speech or outside the lead it stands only as an accusation or
+    rejection of someone or of an event. Outside the lead, cooperation needs a counterpart (or a
+    joint actor), a request an addressee and a real requester, a warning about what others may
+    do is not a threat, and acts placed before the story (adverbs, counted wars, aggregates,
+    "since then" + perfect) are background."""
+    if not curated and draft.type != "ASSAULT" and _in_quotes(sentence, token):
+        return "compiled verb in quoted speech"
+    if draft.type in DYADIC and (not curated or draft.type == "CONSULT") \
+            and roles.target_grade < AGENT and not _joint(roles.actor_token):
+        return "one-sided cooperation"   # "the attackers arrived on motorcycles", "debated the bill"
+    if draft.rank < LEAD:
+        return None
+    if not curated and draft.type != "ASSAULT" and not (
+            draft.type in {"ACCUSE", "REJECT"} and (event_object or roles.target_grade >= AGENT)):
+        return "compiled verb outside the lead"
+    if draft.type in DYADIC and roles.target_grade < AGENT and not _joint(roles.actor_token):
+        return "one-sided cooperation outside the lead"
+    if draft.type == "REQUEST" and (roles.target_grade < UNKNOWN or roles.actor_grade < AGENT):
+        return "request without addressee outside the lead"
+    if (draft.type == "SANCTION" or draft.converted) and roles.target_grade < AGENT:
+        return "measure without a target outside the lead"   # "suspended activities", "gave no details"
+    if not is_verbal and _characterised(token):
+        return "characterised, not reported"   # "an attack on Ghanaian soil is only a matter of time"
+    if draft.type == "THREATEN" and _warning_about_others(token):
+        return "warning about others outside the lead"
+    if _background_adverb(token) or _counted_events(token):
+        return "background outside the lead"
+    if not is_verbal and (_background(token) or _generic_plural(token) or _aggregate(token)):
+        return "background or generic mention outside the lead"
     return None
+
+
+def _clause_verbs(token: Any, limit: int = 4) -> list[Any]:
+    """The trigger and the verbs above it up to its clause's head (and a coordinated head)."""
+    out, node = [token], token
+    for _ in range(limit):
+        if node.head.i == node.i or node.dep_ not in {"xcomp", "conj", "dobj", "pobj", "prep", "pcomp"}:
+            break
+        node = node.head
+        out.append(node)
+    return out
+
+
+def _background_adverb(token: Any) -> bool:
+    for node in _clause_verbs(token):
+        for c in node.children:
+            if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
+                return True
+            if c.lower_ == "since" and c.dep_ in {"prep", "advmod", "mark"} and any(
+                    a.dep_ == "aux" and a.lemma_ == "have" for a in node.children):
+                return True   # "since then, troops have reinforced positions"
+        if node.lemma_.lower() in {"continue", "keep"} and node.i != token.i and any(
+                a.dep_ == "aux" and a.lemma_ == "have" for a in node.children):
+            return True       # "have continued to stage bombings"
+    return False
+
+
+def _counted_events(token: Any) -> bool:
+    """'fought two wars', 'fought dozens of rounds of clashes': a history, not an incident."""
+    if token.pos_ != "VERB":
+        return False
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in AGGREGATE_HEADS or (obj.lemma_.lower() in EVENT_NOUNS and obj.tag_ == "NNS"):
+            return True
+    return False
+
+
+def _aggregate(token: Any) -> bool:
+    """'a rising number of attacks', 'dozens of raids'."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and \
+        token.head.head.lemma_.lower() in AGGREGATE_HEADS | {"string", "series", "spate", "wave"}
+
+
+COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
+
+
+def _characterised(token: Any) -> bool:
+    """An indefinite event noun as the subject of a copula: a judgement about a kind of event."""
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in COPULAS and not any(
+        c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any"} for c in token.children)
+
+
+def _joint(actor_token: Any | None) -> bool:
+    """'the foreign ministers of Armenia and Azerbaijan', 'both sides', 'the two leaders'."""
+    if actor_token is None:
+        return False
+    if any(c.dep_ in {"det", "nummod", "predet"} and c.lower_ in {"both", "two", "all"}
+           for c in actor_token.children):
+        return True
+    return any(t.dep_ == "conj" for t in actor_token.subtree)
+
+
+def _warning_about_others(token: Any) -> bool:
+    """'analysts warned that killings could rise': a forecast about someone else, not a threat
+    (unlike 'the army warned that it would respond')."""
+    for comp in (c for c in token.children if c.dep_ == "ccomp"):
+        subject = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return True
+    return False
 
 
 def on_spine(token: Any) -> bool:
@@ -266,10 +390,13 @@ def dedupe_sentence(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if best.get(d.type) is d]
 
 
-def _strength(draft: Draft) -> tuple[bool, int, float]:
-    """An anaphoric attack mention ("claimed the bombing") links to the incident: it wins."""
-    return (draft.type == "ASSAULT" and draft.is_anaphoric, draft.actor_grade + draft.target_grade,
-            draft.confidence)
+def _strength(draft: Draft) -> tuple[bool, bool, bool, bool, int, float]:
+    """An anaphoric attack mention ("claimed the bombing") links to the incident: it wins; then
+    the main clause over a subordinate one ("police fired tear gas after demonstrators tried to
+    block lawmakers"), a reported fact over a possibility, our trigger rows over compiled ones."""
+    return (draft.type == "ASSAULT" and draft.is_anaphoric, draft.on_spine,
+            draft.status not in {"hypothetical", "negated"}, draft.curated,
+            draft.actor_grade + draft.target_grade, draft.confidence)
 
 
 def _fill(winner: Draft, loser: Draft) -> None:
@@ -295,8 +422,37 @@ def main_events(drafts: list[Draft]) -> list[Draft]:
     spine = [d for d in drafts if d.on_spine]
     if not spine:
         best = max(drafts, key=lambda d: d.confidence, default=None)
-        spine = [best] if best is not None else []
-    return [d for d in drafts if d in spine or d.type == "ASSAULT"]
+        spine = [best] if best is not None and not best.circumstance and (
+            best.rank < LEAD or best.object_of_spine) else []
+    kept = [d for d in drafts if d in spine or d.type == "ASSAULT"]
+    return _prefer_curated(kept)
+
+
+def one_per_actor(drafts: list[Draft]) -> list[Draft]:
+    """Beyond the lead a sentence is one statement: the same speaker's several verbs ("China
+    firmly opposes terrorism and urged Pakistan to ...") are one event, the one that names its
+    addressee best. Attacks are left to incident linking."""
+    best: dict[str, Draft] = {}
+    for d in drafts:
+        if d.rank < LEAD or d.type == "ASSAULT" or d.actor == EMPTY or d.shadow:
+            continue
+        key = d.actor.name or ""
+        kept = best.get(key)
+        if kept is None or (d.target_grade, d.curated, d.confidence) > \
+                (kept.target_grade, kept.curated, kept.confidence):
+            best[key] = d
+    return [d for d in drafts if d.rank < LEAD or d.type == "ASSAULT" or d.actor == EMPTY or d.shadow
+            or best.get(d.actor.name or "") is d]
+
+
+def _prefer_curated(drafts: list[Draft]) -> list[Draft]:
+    """A compiled verb reading next to one of our own triggers is usually a second reading of the
+    same act ("fired tear gas and used water cannon": COERCE, not also ASSAULT) or a side remark:
+    the sentence reports what our triggers say. Attacks stay unless the sentence reports force."""
+    if not any(d.curated for d in drafts):
+        return drafts
+    force = any(d.curated and d.type in {"ASSAULT", "COERCE"} for d in drafts)
+    return [d for d in drafts if d.curated or (d.type == "ASSAULT" and not force)]
 
 
 def dedupe_article(drafts: list[Draft]) -> list[Draft]:

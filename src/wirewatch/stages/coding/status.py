@@ -147,8 +147,12 @@ def assess(trigger: Any) -> Assessment:
         lemma = parent.lemma_.lower()
         if parent.pos_ in {"VERB", "AUX"} and node.dep_ not in {"nsubj", "nsubjpass"}:
             in_speech = _read_frame(parent, lemma, result, in_speech)
-            if parent.pos_ == "VERB" and lemma not in {"be", "have", "do"}:
-                own_clause = False
+            if parent.pos_ == "VERB" and lemma not in {"be", "have", "do"} and not (
+                    node.i == trigger.i and trigger.pos_ == "NOUN" and node.dep_ in {"dobj", "attr"}):
+                own_clause = False   # "has not yet suffered a major attack": the verb carries the noun
+        elif parent.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "det" and c.lower_ == "no"
+                                                      for c in parent.children):
+            result.status = _stronger(result.status, "negated")   # "no evidence of an attack"
         elif lemma in HYPO_ADJ and node.dep_ in {"xcomp", "ccomp"}:
             result.status = _stronger(result.status, "hypothetical")
         elif lemma in INTENT_ADJ and node.dep_ in {"xcomp", "ccomp"} and own_clause:
