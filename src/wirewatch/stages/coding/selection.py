@@ -352,7 +352,7 @@ def _modifier(token: Any) -> bool:
     before': a trigger that describes a participant rather than reports an event."""
     if token.dep_ in {"amod", "relcl"}:
         return True
-    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN"} \
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN", "PRON"} \
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
@@ -455,11 +455,27 @@ def _prefer_curated(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if d.curated or (d.type == "ASSAULT" and not force)]
 
 
+def _restatement(draft: Draft, out: list[Draft]) -> Draft | None:
+    """Beyond the lead, an unnamed actor doing the same kind of thing to no one in particular
+    ("officers used water cannon") restates an event of the story already kept."""
+    if draft.rank < LEAD or draft.type == "ASSAULT" or draft.actor_grade >= 4 or draft.target_grade >= AGENT:
+        return None
+    for kept in out:
+        if kept.type == draft.type and kept.status == draft.status and not (
+                draft.actor.country and kept.actor.country and draft.actor.country != kept.actor.country):
+            return kept
+    return None
+
+
 def dedupe_article(drafts: list[Draft]) -> list[Draft]:
     """The same type, actor, target, date and place reported twice in one article is one event."""
     seen: dict[tuple[Any, ...], Draft] = {}
-    out = []
+    out: list[Draft] = []
     for draft in drafts:
+        host = _restatement(draft, out)
+        if host is not None:
+            _fill(host, draft)
+            continue
         key = (draft.type, draft.status, draft.actor.name, draft.target.name,
                draft.date.date if draft.date else None,
                draft.place.country if draft.place else None)
