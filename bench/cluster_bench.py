@@ -173,7 +173,7 @@ def main() -> int:
                 "round-robin (n/20 near-identical copies per story, 500 at 10k, their events merged into "
                 "the same canonical events). Time per article should stay roughly flat as the stream grows "
                 "(candidate stories come from an inverted index; merging keeps per-event tallies; a story "
-                "is checked for a split only when it has grown by a tenth).\n\n"
+                "is checked for a split only when it has grown by a quarter).\n\n"
                 + "\n".join(table) + f"\n\nMachine: {platform.machine()}, Python {platform.python_version()}, "
                 "2 cores shared with other jobs.")
         write_section("Clustering", body)

@@ -36,7 +36,7 @@ class SplitOptions:
     enabled: bool = True
     min_group: int = 6            # distinct reports each group needs
     ratio: float = 0.75           # between-group similarity below this share of the looser cohesion
-    growth: float = 0.1           # re-check a story when it has grown by this share (at least 1)
+    growth: float = 0.25          # re-check a story when it has grown by this share (at least 1)
     max_size: int = 400           # larger stories are not checked (distinct reports)
     refine_rounds: int = 10
 
@@ -204,5 +204,8 @@ def _vectors(index: StoryIndex, article_ids: Sequence[str],
     if missing:
         if load is None:
             raise KeyError(f"no vectors for {len(missing)} articles")
-        out.update(load(missing))
+        loaded = load(missing)
+        for article_id, (vecs, day) in loaded.items():
+            index.remember_vectors(article_id, vecs, day)
+        out.update(loaded)
     return out

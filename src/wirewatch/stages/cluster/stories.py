@@ -168,6 +168,13 @@ class StoryIndex:
             self.vectors.move_to_end(article_id)
         return found
 
+    def remember_vectors(self, article_id: str, vectors: Vectors, day: date | None) -> None:
+        """Cache an article's vectors (recomputed from its stored text after they were evicted)."""
+        self.vectors[article_id] = (vectors, day)
+        self.vectors.move_to_end(article_id)
+        while len(self.vectors) > self.options.vector_cache:
+            self.vectors.popitem(last=False)
+
     def split(self, story_id: str, moved: Sequence[str], new_id: str,
               vectors: Mapping[str, tuple[Vectors, date | None]]) -> Story:
         """Move the articles ``moved`` of a story into a new story ``new_id``; rebuild both.
@@ -212,10 +219,7 @@ class StoryIndex:
     def _add(self, story: Story, article_id: str, vectors: Vectors, day: date | None) -> None:
         self.story_of[article_id] = story.id
         self.members.setdefault(story.id, []).append(article_id)
-        self.vectors[article_id] = (vectors, day)
-        self.vectors.move_to_end(article_id)
-        while len(self.vectors) > self.options.vector_cache:
-            self.vectors.popitem(last=False)
+        self.remember_vectors(article_id, vectors, day)
         story.size += 1
         limit = self.options.centroid_terms
         for sums, vector in zip(story.sums, vectors):
