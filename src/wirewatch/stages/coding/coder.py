@@ -173,6 +173,7 @@ class _ArticleState:
         anchors = anchors_of(lemmas)
         casualties = find_casualties(sentence)
         made = [d for c in candidates if (d := self._draft(c, sentence, index, anchors, casualties))]
+        made = _drop_side_casualties(made, sentence.doc)
         drafts = one_per_actor(main_events(dedupe_sentence([d for d in made if not d.shadow]))) \
             + [d for d in made if d.shadow]
         if not any(not d.shadow for d in drafts) and not casualties.is_empty:
@@ -222,6 +223,10 @@ class _ArticleState:
         if type_ == "THREATEN" and status in {"actual", "claimed", "alleged"}:
             status = "threatened"
         roles = self._graded(actor_tok, target_tok)
+        if type_ == "COERCE" and _takes_ground(token):
+            type_, cameo, mode = "ASSAULT", "192", "occupy"   # "captured a police outpost"
+        if type_ == "PROTEST" and _diplomatic(roles.actor, token):
+            type_, cameo, mode = "ACCUSE", "111", "disapprove"   # "the ministry protests the actions of"
         exclude = [np_bounds(t) for t in (actor_tok,) if t is not None and t.pos_ != "PRON"]
         place = choose_place(self.places, sentence, token, exclude, self.fallback)
         in_sentence = place is not None and (self.fallback is None
@@ -313,6 +318,61 @@ class _ArticleState:
 
 
 TEMPORAL_MARKS = frozenset({"before", "after", "when", "while", "until", "as", "once", "since"})
+
+
+#: Sectors that speak for a state: their "protest" is a diplomatic one (PLOVER ACCUSE 'disapprove').
+STATE_SECTORS = frozenset({"government", "diplomat", "igo"})
+CASUALTY_VERBS = frozenset({"injure", "wound", "hurt", "kill", "die"})
+
+
+def _diplomatic(actor: Actor | None, token: Any) -> bool:
+    """A ministry or government "protests" something (a direct object, or "lodged a protest"):
+    a diplomatic protest, not a demonstration."""
+    if actor is None or actor.sector not in STATE_SECTORS:
+        return False
+    if token.pos_ == "VERB":
+        return any(c.dep_ == "dobj" for c in token.children)
+    return token.dep_ == "dobj"
+
+
+#: Ground taken by force: capturing one of these is occupying territory (CAMEO 192), not an arrest.
+POSITIONS = frozenset({"outpost", "base", "town", "village", "city", "checkpoint", "position", "post",
+                       "garrison", "barracks", "camp", "district", "township", "hill", "airport",
+                       "airbase", "territory", "stronghold", "area", "bridge", "port"})
+
+
+def _takes_ground(token: Any) -> bool:
+    """'captured a police outpost', 'seized the town of X': an object that is a place."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in {"capture", "seize", "take", "overrun"}:
+        return False
+    obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if obj is None:
+        return False
+    return obj.lemma_.lower() in POSITIONS or (obj.ent_type_ in {"GPE", "LOC", "FAC"} and obj.pos_ == "PROPN")
+
+
+def _drop_side_casualties(drafts: list[Draft], doc: Any) -> list[Draft]:
+    """'Police arrested 41 people, adding that 12 officers were injured', 'fired its water cannon
+    at the boat, damaging its mast and injuring three crew': casualties with no attacker of their
+    own (a passive with no agent, or a participle of consequence) in a sentence that reports
+    another act are a detail of that act, not an attack of their own."""
+    others = [d for d in drafts if d.type != "ASSAULT" and not d.shadow and d.curated]
+    if not others:
+        return drafts
+    heads = {d.trigger_i for d in others}
+
+    def side(d: Draft) -> bool:
+        if d.type != "ASSAULT" or d.trigger_i < 0:
+            return False
+        token = doc[d.trigger_i]
+        if token.lemma_.lower() not in CASUALTY_VERBS | {"damage", "destroy"}:
+            return False
+        if token.tag_ == "VBG" and token.dep_ in {"advcl", "conj"} and token.head.i in heads:
+            return True   # a consequence of the other act
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        return d.actor_grade == 0 and passive and not any(c.dep_ == "agent" for c in token.children) \
+            and any(o.on_spine for o in others)
+    return [d for d in drafts if not side(d)]
 
 
 def _temporal_clause(token: Any) -> bool:

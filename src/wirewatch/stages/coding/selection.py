@@ -173,7 +173,7 @@ def _generic_plural(token: Any) -> bool:
 
 #: Rejections that say the mention is not a real incident at all (so it cannot complete one).
 UNREAL = frozenset({"habitual or durative", "quoted without a named participant",
-                    "attack by a non-agent", "abstract actor"})
+                    "attack by a non-agent", "abstract actor", "tally outside the lead"})
 
 
 def admissible(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: bool,
@@ -247,8 +247,11 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
     if not curated and draft.type != "ASSAULT" and not (
             draft.type in {"ACCUSE", "REJECT"} and (event_object or roles.target_grade >= AGENT)):
         return "compiled verb outside the lead"
-    if draft.type in DYADIC and roles.target_grade < AGENT and not _joint(roles.actor_token):
-        return "one-sided cooperation outside the lead"
+    if draft.type in DYADIC and (roles.target_grade < AGENT or _nonspecific(roles.target_token)) \
+            and not _joint(roles.actor_token):
+        return "one-sided cooperation outside the lead"   # "will open talks with any armed group"
+    if _tally(token):
+        return "tally outside the lead"   # "more than 100 civilians have been killed this year"
     if draft.type == "REQUEST" and (roles.target_grade < UNKNOWN or roles.actor_grade < AGENT):
         return "request without addressee outside the lead"
     if (draft.type == "SANCTION" or draft.converted) and roles.target_grade < AGENT:
@@ -297,6 +300,41 @@ def _counted_events(token: Any) -> bool:
         if obj.lemma_.lower() in AGGREGATE_HEADS or (obj.lemma_.lower() in EVENT_NOUNS and obj.tag_ == "NNS"):
             return True
     return False
+
+
+#: Spans that, with a perfect ("have been killed this year", "has carried out so far"), make a
+#: count of many incidents rather than one.
+TALLY_SPANS = frozenset({"year", "month", "week", "decade", "season"})
+
+
+def _tally(token: Any) -> bool:
+    """A perfect over a running period: 'have been killed in the city this year', 'has detained
+    so far', 'have died to date'. A running total, not an incident."""
+    for node in _clause_verbs(token):
+        if node.pos_ not in {"VERB", "AUX"} or not any(
+                a.dep_ in {"aux", "auxpass"} and a.lemma_ == "have" for a in node.children):
+            continue
+        for c in node.children:
+            if c.dep_ == "npadvmod" and c.lemma_.lower() in TALLY_SPANS and any(
+                    d.lower_ in {"this", "so"} for d in c.children):
+                return True
+            if c.dep_ == "advmod" and c.lower_ == "far" and any(d.lower_ == "so" for d in c.children):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "to" and any(d.lower_ == "date" for d in c.children):
+                return True
+            if c.dep_ == "prep" and c.lower_ in {"in", "during", "over"} and any(
+                    d.lemma_.lower() in TALLY_SPANS and any(e.lower_ in {"this", "past", "last"} for e in d.children)
+                    for d in c.children):
+                return True   # "in the past year", "over the last month"
+    return False
+
+
+def _nonspecific(token: Any | None) -> bool:
+    """'any armed group', 'all parties', 'anyone': a counterpart in general, not a party."""
+    if token is None:
+        return False
+    return token.lower_ in {"anyone", "anybody", "everyone", "whoever"} or any(
+        c.dep_ == "det" and c.lower_ in {"any", "every"} for c in token.children)
 
 
 def _aggregate(token: Any) -> bool:
@@ -399,7 +437,15 @@ def _strength(draft: Draft) -> tuple[bool, bool, bool, bool, int, float]:
             draft.actor_grade + draft.target_grade, draft.confidence)
 
 
+#: Statuses that say who vouches for an act: a second, bare mention of the same act in the
+#: sentence ("the latest kidnapping", "the group's first such attack") keeps them.
+FRAMED = frozenset({"claimed", "alleged", "denied"})
+
+
 def _fill(winner: Draft, loser: Draft) -> None:
+    if winner.type == loser.type == "ASSAULT" and winner.status == "actual" and loser.status in FRAMED:
+        winner.status = loser.status
+        winner.attribution = winner.attribution or loser.attribution
     if winner.actor == EMPTY and loser.actor != EMPTY:
         winner.actor, winner.actor_grade, winner.has_actor = loser.actor, loser.actor_grade, True
     if winner.target == EMPTY and loser.target != EMPTY and loser.target != winner.actor:
@@ -461,10 +507,17 @@ def _restatement(draft: Draft, out: list[Draft]) -> Draft | None:
     if draft.rank < LEAD or draft.type == "ASSAULT" or draft.actor_grade >= 4 or draft.target_grade >= AGENT:
         return None
     for kept in out:
-        if kept.type == draft.type and kept.status == draft.status and not (
+        if kept.type == draft.type and kept.status == draft.status and _same_kind(kept, draft) and not (
                 draft.actor.country and kept.actor.country and draft.actor.country != kept.actor.country):
             return kept
     return None
+
+
+def _same_kind(a: Draft, b: Draft) -> bool:
+    """The same kind of act: 'fired tear gas' (175) does not restate 'arrested 41 people' (173)."""
+    if not a.cameo or not b.cameo or len(a.cameo) < 3 or len(b.cameo) < 3:
+        return True
+    return a.cameo[:3] == b.cameo[:3]
 
 
 def dedupe_article(drafts: list[Draft]) -> list[Draft]:

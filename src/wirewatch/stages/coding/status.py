@@ -150,6 +150,11 @@ def assess(trigger: Any) -> Assessment:
             if parent.pos_ == "VERB" and lemma not in {"be", "have", "do"} and not (
                     node.i == trigger.i and trigger.pos_ == "NOUN" and node.dep_ in {"dobj", "attr"}):
                 own_clause = False   # "has not yet suffered a major attack": the verb carries the noun
+        elif parent.pos_ == "NOUN" and lemma in CLAIM and node.dep_ in {"acl", "ccomp"}:
+            result.status = _stronger(result.status, "claimed")   # "the Houthis' claim that they fired"
+            owner = next((c for c in parent.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                result.attribution.append(_np_text(owner))
         elif parent.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "det" and c.lower_ == "no"
                                                       for c in parent.children):
             result.status = _stronger(result.status, "negated")   # "no evidence of an attack"

@@ -1,0 +1,71 @@
+"""Page-level precision, second round (issue #3): diplomatic protests, consequences and side
+casualties, captured ground, claim nouns, running totals, restatements of another kind, and
+one-sided promises to anyone (stages/coding/coder.py, selection.py, status.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+CodeText = Callable[..., list]
+
+LEAD = ("Gunmen attacked a police station in Gao on Tuesday, killing four officers, the army said. "
+        "The attackers fled on motorcycles after a two-hour gunfight, witnesses said. "
+        "The interior ministry said it had sent reinforcements to the town. ")
+
+
+def _after_lead(code_text: CodeText, tail: str) -> list:
+    events = code_text(LEAD + tail, published="2024-03-06")
+    return [e for e in events if e.evidence.start >= len(LEAD)
+            and e.status not in {"hypothetical", "negated"}]
+
+
+def test_ministry_protest_is_a_diplomatic_accusation(code_text: CodeText) -> None:
+    events = code_text("The Department of Foreign Affairs strongly protests the dangerous actions of the "
+                       "China Coast Guard against a Philippine resupply mission.", published="2026-05-12")
+    assert "ACCUSE" in {e.type for e in events}
+    assert "PROTEST" not in {e.type for e in events}
+
+
+def test_consequence_of_water_cannon_is_not_a_second_attack(code_text: CodeText) -> None:
+    events = code_text("China Coast Guard vessel 5303 fired its water cannon at the Philippine supply boat, "
+                       "damaging its mast and injuring three crew members.", published="2026-05-12")
+    assert [e.type for e in events] == ["COERCE"]
+
+
+def test_casualty_aside_of_an_arrest_report_is_not_an_attack(code_text: CodeText) -> None:
+    tail = ("Police have arrested at least 41 people in Nairobi today, the National Police Service said "
+            "in a statement, adding that 12 officers were injured.")
+    types = [e.type for e in _after_lead(code_text, tail)]
+    assert "COERCE" in types and "ASSAULT" not in types
+
+
+def test_captured_outpost_is_ground_taken_not_an_arrest(code_text: CodeText) -> None:
+    events = code_text("Rebels captured a police outpost near Gao on Monday after a two-day battle.",
+                       published="2024-03-06")
+    assert any(e.type == "ASSAULT" and e.mode == "occupy" for e in events)
+    assert "COERCE" not in {e.type for e in events}
+
+
+def test_claim_noun_makes_the_act_claimed(code_text: CodeText) -> None:
+    events = code_text("The Houthi movement's claim on Wednesday that it fired two missiles at a bulk "
+                       "carrier in the Red Sea was the group's first such attack in five months.",
+                       published="2026-04-09")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and assault[0].status == "claimed"
+
+
+def test_running_total_is_not_an_incident(code_text: CodeText) -> None:
+    tail = "More than 100 civilians have been killed in the city this year, according to local authorities."
+    assert not _after_lead(code_text, tail)
+
+
+def test_tear_gas_is_not_a_restatement_of_arrests(code_text: CodeText) -> None:
+    tail = ("Police arrested 41 people in the city centre on Tuesday, officials said. "
+            "Police fired tear gas at protesters near the parliament, our reporter said.")
+    coerce = [e for e in _after_lead(code_text, tail) if e.type == "COERCE"]
+    assert len(coerce) == 2
+
+
+def test_promise_to_anyone_is_not_cooperation(code_text: CodeText) -> None:
+    tail = "The government has said it will open talks with any armed group that lays down its weapons."
+    assert "AGREE" not in {e.type for e in _after_lead(code_text, tail)}
