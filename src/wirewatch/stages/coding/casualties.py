@@ -30,11 +30,16 @@ class Casualties:
 
     killed: int | None = None
     injured: int | None = None
+    #: How the death figure relates to others in the story: "also" (a further group of victims of
+    #: an incident told before: "... were also killed"), "tally" (a running count, which may span
+    #: several incidents: "five judges have been killed in 2 months") or "" (the toll itself).
+    kind: str = ""
 
     def merged(self, other: Casualties) -> Casualties:
         """Fill what this one lacks from ``other``."""
-        return Casualties(self.killed if self.killed is not None else other.killed,
-                          self.injured if self.injured is not None else other.injured)
+        first = self if self.killed is not None else other
+        return Casualties(first.killed, self.injured if self.injured is not None else other.injured,
+                          first.kind)
 
     @property
     def is_empty(self) -> bool:
@@ -121,6 +126,8 @@ NOT_ONE_PERSON = frozenset({"family", "group", "crew", "people", "population", "
                             "civilian", "someone", "anyone", "everyone", "nobody", "all", "both",
                             "most", "many", "several", "some", "none", "each", "who", "that", "which",
                             "passenger", "personnel", "staff", "force", "army", "police"})
+#: Nouns that name one person when they have an indefinite article ("a civilian", "a passenger").
+SINGLE_WITH_ARTICLE = frozenset({"civilian", "passenger", "victim", "bystander", "passer-by", "passerby"})
 #: Nouns of killing whose "of" object (or possessor) is the victim: "the murder of X", "X's murder".
 KILLING_NOUNS = frozenset({"murder", "assassination", "killing", "execution", "death", "massacre",
                            "slaying", "kidnapping"}) - {"kidnapping"}
@@ -151,6 +158,9 @@ def _is_one_person(person: Any) -> bool:
     """A singular noun that names one person: a name, a person noun, a titled name, or a singular
     common noun that is not a group or thing (re-cased wire copy tags lower-case names NN)."""
     lemma = person.lemma_.lower()
+    if lemma in SINGLE_WITH_ARTICLE and person.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in person.children):
+        return True   # "five policemen and a civilian"
     if person.tag_ in {"NNS", "NNPS"} or lemma in NOT_ONE_PERSON or person.lower_ in NOT_ONE_PERSON:
         return False
     if person.tag_ == "NNP" or person.ent_type_ == "PERSON" or lemma in PERSON_WORDS or _titled(person):
@@ -164,8 +174,13 @@ def _is_one_person(person: Any) -> bool:
 
 
 def _members(noun: Any) -> list[Any]:
-    """A coordination's members, including 'along with' / 'as well as' additions."""
+    """A coordination's members, including 'along with' / 'as well as' additions and list items
+    the parser took for appositions ("rector X, five other jesuits, and two women")."""
     members = [noun] + list(noun.conjuncts)
+    for member in list(members):
+        for appos in member.children:
+            if appos.dep_ == "appos" and _listed_apposition(member, appos):
+                members += [appos] + list(appos.conjuncts)
     for member in list(members):
         for prep in member.children:
             if prep.dep_ == "prep" and prep.lower_ == "with" and prep.head.i == member.i \
@@ -178,6 +193,18 @@ def _members(noun: Any) -> list[Any]:
                         members += [c for c in w.children if c.dep_ == "pobj"]
     seen: set[int] = set()
     return [m for m in members if not (m.i in seen or seen.add(m.i))]
+
+
+def _listed_apposition(noun: Any, appos: Any) -> bool:
+    """An 'apposition' that is really a further list item: "five other jesuits" after a name, or a
+    single "a maid" after "6 clergymen" (a plural is not renamed by one person). A breakdown of
+    the figure ("two reporters, a Salvadoran and a Netherlander") is not a further item."""
+    if any(c.dep_ == "amod" and c.lower_ in {"other", "another"} for c in appos.children):
+        return True
+    if noun.tag_ == "NNS" and appos.tag_ == "NN" and count_of(noun) and any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in appos.children):
+        return len(appos.conjuncts) + 1 != count_of(noun)
+    return False
 
 
 def _person_count(noun: Any) -> int | None:
@@ -203,6 +230,9 @@ def _titled(noun: Any) -> bool:
                for c in noun.children)
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
+
+
 def _death_complement(token: Any) -> Any | None:
     """The verb that "to death" / "dead" completes: "shot to death", "found dead", "shot dead"."""
     lemma = token.lemma_.lower()
@@ -226,9 +256,10 @@ def _victim_count(token: Any) -> int | None:
         return count_of(token)   # "causing 9 deaths"
     verb = _death_complement(token)
     if verb is not None:
-        victims = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
-        if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            victims = [verb.head]   # "the jesuits who were shot to death"
+        victims = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}
+                   and c.lower_ not in RELATIVE_PRONOUNS]
+        if not victims and verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            victims = [verb.head]   # "the jesuits who were shot to death" (not "an attack that left 31 dead")
         for victim in victims:
             value = _person_count(victim)
             if value is not None:
@@ -237,7 +268,7 @@ def _victim_count(token: Any) -> int | None:
     args = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
     for child in args if len(args) == 1 or lemma not in PERSON_VICTIM else []:
         value = count_of(child)
-        if value is not None and not child.conjuncts:
+        if value is not None and not child.conjuncts and len(_members(child)) == 1:
             return value
         if child.lower_ in VAGUE:
             return VAGUE[child.lower_]
@@ -284,19 +315,56 @@ def find_casualties(sentence: Any) -> Casualties:
     """Killed and injured counts stated in a spaCy sentence span."""
     killed: int | None = None
     injured: int | None = None
+    kind = ""
+    counted: list[Any] = []   # death words whose victims are in ``killed``
     for token in sentence:
         lemma = token.lemma_.lower()
-        if lemma in KILL_LEMMAS and (killed is None or _also(token)):
-            count = _victim_count(token)
+        passed_away = lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in token.children)
+        if (lemma in KILL_LEMMAS or passed_away) and (
+                killed is None or _also(token) or _second_clause(token, counted)):
+            count = _passed_away_count(token) if passed_away else _victim_count(token)
             if killed is not None and count is not None:
                 killed += count   # "X was assassinated ... two of his escorts were also killed"
+                kind = ""         # the sentence itself holds both groups
+                counted.append(token)
             elif killed is None:
                 killed = count
+                kind = "" if count is None else "also" if _also(token) \
+                    else "tally" if _perfect(token) else ""
+                counted += [token] if count is not None else []
         elif (lemma in INJURE_LEMMAS or token.lower_ in INJURE_LEMMAS) and injured is None:
             injured = _victim_count(token)
-    return Casualties(killed, injured)
+    return Casualties(killed, injured, kind)
+
+
+def _passed_away_count(token: Any) -> int | None:
+    """'he passed away', 'two of the wounded passed away'."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return _person_count(subject) if subject is not None else None
+
+
+def _second_clause(token: Any, counted: list[Any]) -> bool:
+    """A second death clause with victims of its own, joined to one already counted: "the
+    magistrate and the colonel had been murdered; Galan was murdered that evening"."""
+    if token.pos_ != "VERB" or not any(
+            (token.head.i == c.i or c.head.i == token.i) and token.dep_ in {"conj", "ccomp", "parataxis"}
+            or (c.head.i == token.i and c.dep_ in {"conj", "ccomp", "parataxis"}) for c in counted):
+        return False
+    own = [c for c in token.children if c.dep_ in {"nsubjpass", "dobj"}]
+    return bool(own) and all(c.pos_ in {"NOUN", "PROPN"} for c in own) \
+        and not any(c.i == o.i for c in counted for o in _victims(c))
 
 
 def _also(token: Any) -> bool:
     """A further group of victims ("... were also killed")."""
     return token.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ == "also" for c in token.children)
+
+
+def _perfect(token: Any) -> bool:
+    """A death verb in the present perfect ("have been killed", "has died", "has resulted in more
+    than 350 deaths"): often a running count."""
+    verb, steps = token, 0
+    while verb.pos_ != "VERB" and verb.dep_ in {"dobj", "pobj", "prep", "attr"} and steps < 3:
+        verb, steps = verb.head, steps + 1
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
+                                       and c.tag_ in {"VBZ", "VBP"} for c in verb.children)

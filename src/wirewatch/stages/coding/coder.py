@@ -246,6 +246,7 @@ class _ArticleState:
         draft.trigger_i, draft.on_spine = token.i, on_spine(token)
         draft.curated, draft.rank = curated, self.sentence_rank
         draft.converted, draft.circumstance = converted, _temporal_clause(token)
+        draft.toll_kind = casualties.kind if killed is not None else ""   # "also killed", "have died"
         if not draft.is_anaphoric and type_ == "ASSAULT":
             draft.is_anaphoric = self._anaphoric_subject(token)   # "the fighting broke out"
         draft.object_of_spine = token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" \

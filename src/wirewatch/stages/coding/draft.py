@@ -12,6 +12,7 @@ from wirewatch.stages.coding.context import EventDate
 ATTRIBUTED = frozenset({"claimed", "alleged", "denied"})
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 EMPTY = Actor()
+NEAR_SENTENCES = 2
 
 
 @dataclass(slots=True)
@@ -48,6 +49,8 @@ class Draft:
     object_of_spine: bool = False  # a nominal trigger that is the object of a main-clause verb
     circumstance: bool = False     # the trigger heads a temporal clause ("before the attackers withdrew")
     converted: bool = False        # a refusal read from a negated cooperative verb ("gave no details")
+    toll_kind: str = ""            # how ``killed`` relates to other figures (Casualties.kind)
+    toll_from: int = -1            # sentence the toll was last taken from (-1: this mention's own)
     merged: list[Draft] = field(default_factory=list)
 
     def richness(self) -> int:
@@ -57,12 +60,35 @@ class Draft:
                 + (own.date is not None and own.date.source == "text") + (own.actor_grade >= 4)
                 + (own.target != EMPTY))
 
+    def last_mention(self) -> int:
+        """Index of the latest sentence that mentions this incident."""
+        return max([self.sentence_index] + [d.sentence_index for d in self.merged])
+
+    def add_toll(self, killed: int | None, kind: str, sentence_index: int, *,
+                 shadow: bool = False) -> None:
+        """Take another sentence's death figure for this incident: a further group ("two
+        bodyguards were also killed") adds to the toll; a larger figure (up to ten times as large)
+        told near the sentence the toll comes from (at most two sentences later) replaces a
+        partial count. Other figures, running counts ("have been killed this year") and mentions
+        that only complete the incident fill a missing toll and nothing more."""
+        if killed is None:
+            return
+        if self.killed is None:
+            self.killed, self.toll_from = killed, sentence_index
+        elif kind == "also" and not shadow:
+            self.killed, self.toll_from = self.killed + killed, sentence_index
+        elif kind == "" and not shadow and self.killed < killed <= 10 * max(self.killed, 1) \
+                and 0 < sentence_index - self._toll_sentence() <= NEAR_SENTENCES:
+            self.killed, self.toll_from = killed, sentence_index
+
+    def _toll_sentence(self) -> int:
+        return self.sentence_index if self.toll_from < 0 else self.toll_from
+
     def absorb(self, other: Draft) -> None:
         """Fill what this draft lacks from another mention of the same incident."""
         if other.date is not None and (self.date is None or _better_date(other, self)):
             self.date = other.date
-        if self.killed is None:
-            self.killed = other.killed
+        self.add_toll(other.killed, other.toll_kind, other.sentence_index, shadow=other.shadow)
         if self.injured is None:
             self.injured = other.injured
         if other.place is not None and (self.place is None or (

@@ -4,8 +4,11 @@ News stories mention an incident again ("the bombing of the plane that crashed i
 October 31") and report its toll apart ("All 224 passengers and crew were killed when Metrojet
 Flight 9268 crashed"). A later ASSAULT mention that is anaphoric (a definite noun, no actor of its
 own) or shares an incident anchor (plane, crash, bus, blast ...) with an earlier ASSAULT is merged
-into it, refining its date, place and toll. A casualty report with no event of its own goes to the
-nearest ASSAULT sharing an anchor.
+into it, refining its date, place and toll (:meth:`Draft.add_toll`: "... were also killed" adds
+a further group, a larger figure told right after replaces a partial count). A casualty report
+with no event of its own (or a mention that only completes an incident but came first) goes to the
+nearest ASSAULT sharing an anchor, else to the incident told just before or after it, else to the
+story's only incident.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 
 from wirewatch.stages.coding.casualties import Casualties
 from wirewatch.stages.coding.context import EventDate
-from wirewatch.stages.coding.draft import Draft
+from wirewatch.stages.coding.draft import NEAR_SENTENCES, Draft
 from wirewatch.stages.coding.selection import LEAD
 
 ANCHORS = {
@@ -49,17 +52,21 @@ def anchors_of(lemmas: Iterable[str]) -> frozenset[str]:
 def link_incidents(drafts: list[Draft], reports: list[CasualtyReport]) -> list[Draft]:
     """Merge repeated incident mentions and attach casualty reports; returns the kept drafts."""
     kept: list[Draft] = []
+    reports = list(reports)
     for draft in drafts:
         host = _host_for(draft, kept) if draft.type == "ASSAULT" else None
         if host is not None:
             host.absorb(draft)
         elif not draft.shadow:
             kept.append(draft)
-    for report in reports:
+        elif draft.type == "ASSAULT" and draft.killed is not None:   # "condemned the murder of X and Y"
+            reports.append(CasualtyReport(draft.sentence_index, Casualties(draft.killed, draft.injured,
+                                                                           draft.toll_kind),
+                                          draft.anchors, draft.date))
+    for report in sorted(reports, key=lambda r: r.sentence_index):
         target = _report_target(report, kept)
         if target is not None:
-            if target.killed is None:
-                target.killed = report.casualties.killed
+            target.add_toll(report.casualties.killed, report.casualties.kind, report.sentence_index)
             if target.injured is None:
                 target.injured = report.casualties.injured
     return kept
@@ -87,13 +94,26 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
 
 
 def _report_target(report: CasualtyReport, kept: list[Draft]) -> Draft | None:
-    if report.casualties.is_empty or not report.anchors:
+    """The incident a casualty report belongs to: the nearest one sharing an anchor, else the
+    one told just before it (within two sentences) or, failing that, just after it, else the
+    story's only incident. A running count ("200 people have died this month") belongs to none."""
+    if report.casualties.is_empty:
         return None
-    shared = [d for d in kept if d.type == "ASSAULT" and d.anchors & report.anchors]
-    if not shared:
+    assaults = [d for d in kept if d.type == "ASSAULT"]
+    shared = [d for d in assaults if d.anchors & report.anchors]
+    if shared:
+        return min(shared, key=lambda d: (d.sentence_index > report.sentence_index,
+                                          abs(d.sentence_index - report.sentence_index)))
+    if report.casualties.kind == "tally":   # "more than 200 people have died this month"
         return None
-    return min(shared, key=lambda d: (d.sentence_index > report.sentence_index,
-                                      abs(d.sentence_index - report.sentence_index)))
+    before = [d for d in assaults if d.sentence_index < report.sentence_index
+              and report.sentence_index - d.last_mention() <= NEAR_SENTENCES]
+    if before:
+        return max(before, key=lambda d: d.last_mention())
+    after = [d for d in assaults if 0 < d.sentence_index - report.sentence_index <= NEAR_SENTENCES]
+    if after:
+        return min(after, key=lambda d: d.sentence_index)
+    return assaults[0] if len(assaults) == 1 else None   # the story's only incident
 
 
 def _same_place_and_day(draft: Draft, host: Draft) -> bool:

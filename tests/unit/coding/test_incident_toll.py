@@ -1,0 +1,76 @@
+"""One incident's death toll over several sentences: further groups, running counts, reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.models import Evidence
+from wirewatch.stages.coding.casualties import Casualties, find_casualties
+from wirewatch.stages.coding.draft import EMPTY, Draft
+from wirewatch.stages.coding.incidents import CasualtyReport, link_incidents
+
+SENTENCE_CASES = [
+    ("left-dead", "The attack that left 31 dead shocked the city.", 31, ""),
+    ("a-civilian", "Five policemen and a civilian were killed.", 6, ""),
+    ("listed-apposition", "The assassination of rector Ignacio Ellacuria, five other jesuits, and two women.",
+     8, ""),
+    ("breakdown-not-added", "Gunmen killed two reporters, a Salvadoran and a Dutchman.", 2, ""),
+    ("passed-away", "He was taken to the hospital, where he passed away.", 1, ""),
+    ("second-clause", "The magistrate and the colonel had been murdered; Galan was murdered that evening.",
+     3, ""),
+    ("also", "Two of the minister's bodyguards were also killed in the attack.", 2, "also"),
+    ("tally", "Five judges have been killed in two months.", 5, "tally"),
+    ("tally-noun", "The violence has resulted in more than 350 deaths nationwide.", 350, "tally"),
+]
+
+
+@pytest.mark.parametrize("text,killed,kind", [c[1:] for c in SENTENCE_CASES],
+                         ids=[c[0] for c in SENTENCE_CASES])
+def test_sentence_figures(nlp: object, text: str, killed: int, kind: str) -> None:
+    found = find_casualties(nlp(text)[:])  # type: ignore[operator]
+    assert (found.killed, found.kind) == (killed, kind)
+
+
+def _draft(index: int, killed: int | None, kind: str = "", *, shadow: bool = False) -> Draft:
+    return Draft("ASSAULT", "18", None, EMPTY, EMPTY, None, None, killed, None, "actual", None,
+                 Evidence("", 0, 0), 0.8, index, frozenset({"vehicle"}), is_anaphoric=True,
+                 shadow=shadow, toll_kind=kind)
+
+
+def _toll(*drafts: Draft, reports: tuple[CasualtyReport, ...] = ()) -> int | None:
+    kept = link_incidents(list(drafts), list(reports))
+    return kept[0].killed
+
+
+def test_further_group_adds() -> None:
+    assert _toll(_draft(1, 1), _draft(2, 2, "also")) == 3
+
+
+def test_larger_figure_nearby_replaces() -> None:
+    assert _toll(_draft(1, 1), _draft(2, 7)) == 7
+
+
+def test_far_or_running_figures_do_not_replace() -> None:
+    assert _toll(_draft(1, 1), _draft(6, 43)) == 1
+    assert _toll(_draft(1, 1), _draft(2, 5, "tally")) == 1
+    assert _toll(_draft(1, 1), _draft(2, 70000)) == 1   # not a partial count of this incident
+
+
+def test_completing_mention_only_fills() -> None:
+    assert _toll(_draft(1, 1), _draft(2, 5, shadow=True)) == 1
+    assert _toll(_draft(1, None), _draft(2, 5, shadow=True)) == 5
+
+
+def test_report_goes_to_the_only_incident() -> None:
+    report = CasualtyReport(9, Casualties(4), frozenset(), None)
+    assert _toll(_draft(1, None), reports=(report,)) == 4
+    tally = CasualtyReport(9, Casualties(200, None, "tally"), frozenset(), None)
+    assert _toll(_draft(1, None), reports=(tally,)) is None
+
+
+def test_report_next_to_an_incident() -> None:
+    first, second = _draft(1, None), _draft(5, None)
+    first.anchors = second.anchors = frozenset()
+    second.is_anaphoric, second.has_actor, second.actor_grade = False, True, 4   # a new incident
+    kept = link_incidents([first, second], [CasualtyReport(6, Casualties(1), frozenset(), None)])
+    assert [d.killed for d in kept] == [None, 1]
