@@ -1,23 +1,27 @@
 """Where and when: the event's place and date from its sentence, with article-level fallbacks.
 
 Place: a resolved place mentioned in the event's sentence, preferring places inside the trigger's
-clause (``in``/``near``/``at`` phrases) and then the most specific precision; otherwise the article's
-main place (the country mentioned most, not the dateline by default). Date: an expression attached
+clause (``in``/``near``/``at`` phrases attached to it) and then the most specific precision;
+otherwise the article's main place (the country with most evidence: places, demonyms, armed
+groups, the dateline). A country used as a modifier ("the U.S. embassy") is not a place, and a
+town abroad needs a reason to be read abroad (:func:`_is_credible_abroad`). Date: an expression attached
 to the event's clause beats one attached to the reporting verb ("said on Thursday"), which beats
 the publication date (never preferred when the text dates the event).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from wirewatch.models import EventPlace, Place
 from wirewatch.stages.coding.dates import DateMention, find_dates
+from wirewatch.stages.coding.places import is_capital, population
 from wirewatch.stages.coding.status import SPEECH
 
 PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
@@ -50,23 +54,62 @@ def dateline_place(places: Sequence[Place], text: str, dateline: str | None = No
 def main_country(places: Sequence[Place], text: str, dateline: str | None = None,
                  actor_countries: Sequence[str] = ()) -> str | None:
     """The country an article is about, by evidence: the dateline (3), each mention of a town or
-    province (2) or of a country (1), and each mention of an armed group or agency of that
-    country (2: "the FMLN", "the ELN"). A wire datelined abroad about a war at home is about home."""
+    province (2) or of a country (1), each demonym ("Salvadoran army": 1), and each mention of an
+    armed group or agency of that country (2: "the FMLN", "the ELN"). A wire datelined abroad
+    about a war at home is about home."""
     countries: Counter[str] = Counter()
     for place in places:
         if place.country:
             countries[place.country] += 1 if place.precision in {"country", "continent"} else 2
     for country in actor_countries:
         countries[country] += 2
+    for country in demonym_countries(text, places):
+        countries[country] += 1
     lead = dateline_place(places, text, dateline)
     if lead is not None and lead.country:
         countries[lead.country] += 3
     return countries.most_common(1)[0][0] if countries else None
 
 
+#: Demonyms shared by several countries or naming a people rather than a state: no evidence.
+_AMBIGUOUS_DEMONYMS = frozenset({"american", "americans", "arab", "arabs", "african", "africans",
+                                 "european", "europeans", "asian", "asians", "latin", "hispanic",
+                                 "kurdish", "kurds", "kurd", "jewish", "jews", "indian", "indians",
+                                 "congolese", "korean", "koreans", "guinean", "guineans"})
+
+
+def demonym_countries(text: str, places: Sequence[Place] = ()) -> list[str]:
+    """ISO3 of each capitalised country word of the text that is not a place mention: demonyms
+    ("Salvadoran", "Peruvians") and country names the geoparser left out, in order."""
+    return list(_demonyms(text, tuple((p.start, p.end) for p in places)))
+
+
+@functools.lru_cache(maxsize=64)
+def _demonyms(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
+    from wirewatch.stages.coding.actors import load_actor_dictionary
+
+    out = []
+    for match in load_actor_dictionary().find(text):
+        entry = match.entry
+        word = text[match.start:match.end]
+        if entry.kind != "country" or not entry.country or not word[:1].isupper() \
+                or word.lower() in _AMBIGUOUS_DEMONYMS \
+                or any(a < match.end and match.start < b for a, b in spans):
+            continue
+        out.append(entry.country)
+    return tuple(out)
+
+
 def main_place(places: Sequence[Place], top: str | None = None) -> Place | None:
     """The article's main place: a mention of its main country, most specific first."""
     countries = Counter(p.country for p in places if p.country)
+    if top is not None and not countries:   # known from demonyms and armed groups only
+        from wirewatch.errors import GeoError
+        from wirewatch.stages.geo import country_place
+        try:
+            return country_place(top)
+        except (GeoError, OSError):
+            pass
     if not countries:
         return None
     top = top if top in countries else countries.most_common(1)[0][0]
@@ -79,16 +122,27 @@ def choose_place(places: Sequence[Place], sentence: Any, trigger: Any,
                  exclude: Sequence[tuple[int, int]], fallback: Place | None) -> EventPlace | None:
     """The event place: best place mentioned in the sentence, else the fallback."""
     start, end = sentence.start_char, sentence.end_char
+    doc = sentence.doc
+    home = fallback.country if fallback is not None else None
+    supported = _supported_countries(places, doc.text) if home else frozenset()
     inside = [p for p in places if start <= p.start < end
-              and not any(a <= p.start < b for a, b in exclude)]
+              and not any(a <= p.start < b for a, b in exclude)
+              and not _is_modifier(p, doc, places)]
+    if home is not None:
+        near = {p.country for p in inside if p.precision in _FIXED} | {
+            p.admin1 for p in inside if p.precision == "admin1"} | set(
+            demonym_countries(sentence.text))
+        inside = [p if p.country == home or _is_credible_abroad(p, near, supported)
+                  else _unresolved(p, doc.text, home) for p in inside]
     if not inside:
         return fallback.as_event_place() if fallback else None
-    doc = sentence.doc
     scored = []
     for place in inside:
         token = doc.char_span(place.start, place.end, alignment_mode="expand")
         locative = token is not None and _is_locative(token.root, trigger)
         rank = PRECISION_RANK.get(place.precision or "", 6)
+        if locative and not _attached(token, trigger):   # "..., according to sources in Caracas"
+            rank += len(PRECISION_RANK) + 1
         scored.append((0 if locative else 1, rank, abs(place.start - trigger.idx), place))
     if fallback is not None:   # a foreign place must be where *this* event happened
         scored = [s for s in scored if s[3].country == fallback.country
@@ -100,6 +154,69 @@ def choose_place(places: Sequence[Place], sentence: Any, trigger: Any,
     if best[0] == 1 and fallback is not None and best[3].country != fallback.country:
         return fallback.as_event_place()
     return best[3].as_event_place()
+
+
+_FIXED = frozenset({"country", "continent"})
+#: Dependency labels of a word that qualifies a noun rather than locating anything ("the U.S.
+#: embassy", "China's envoy", "Colombian-U.S. institute").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+#: Nouns whose "of" country says whose, not where: "the embassy of China" in Lima is in Lima.
+_OF_NOUNS = frozenset({"embassy", "consulate", "legation", "mission", "ambassador", "envoy", "consul",
+                       "government", "president", "minister", "ministry", "citizen", "national",
+                       "diplomat", "official", "delegation", "representative", "army", "navy"})
+
+
+def _is_modifier(place: Place, doc: Any, places: Sequence[Place]) -> bool:
+    """A country name used as a modifier of a noun that is not itself a place: "the U.S. Embassy
+    in this capital", "two U.S. citizens", "the PRC embassy" happen where the noun is."""
+    if place.precision not in _FIXED:
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _OF_NOUNS:
+        return True   # "the embassies of the PRC", "the government of Peru"
+    if root.dep_ not in _MODIFIER_DEPS or root.head.i == root.i or root.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    head = root.head
+    return not any(p.start <= head.idx < p.end for p in places)
+
+
+def _unresolved(place: Place, text: str, country: str) -> Place:
+    """A name the article gives no reason to read abroad: a place of the main country that the
+    gazetteer does not know (a neighbourhood, a hamlet), without coordinates."""
+    return replace(place, name=text[place.start:place.end], country=country, lat=None, lon=None,
+                   admin1=None, geonameid=None, precision=None)
+
+
+def _supported_countries(places: Sequence[Place], text: str) -> frozenset[str]:
+    """Countries the article names, as a country or with a demonym."""
+    named = {p.country for p in places if p.country and p.precision in _FIXED}
+    named.update(demonym_countries(text, places))
+    return frozenset(named)
+
+
+def _is_credible_abroad(place: Place, near: set[str | None], supported: frozenset[str]) -> bool:
+    """A place outside the article's country is read abroad when it is a country, when its
+    country or province is named in the same sentence ("San Antonio, Texas"), when it is a
+    national capital, or when it is a province or a city of 100,000 people in a country the
+    article names. Otherwise it is more likely a local name the gazetteer lacks whose namesake
+    lives abroad ("San Diego" in a report from Santiago), a person ("Orlando") or a common word
+    read as a place: it is kept as an unresolved place of the article's country."""
+    if place.precision in _FIXED:
+        return True
+    if place.country is None:   # "Middle East" stays a region; an unresolved name is local
+        return place.precision is not None
+    if place.country in near or (place.admin1 is not None and place.admin1 in near):
+        return True
+    if is_capital(place):
+        return True
+    if place.country not in supported:
+        return False
+    return place.precision in {"admin1", "region"} or population(place) >= 100_000
 
 
 def _attached(span: Any, trigger: Any) -> bool:

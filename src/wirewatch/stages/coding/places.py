@@ -36,6 +36,40 @@ def _in_country(name: str, country: str) -> Place | None:
     return found if found is not None and found.country == country else None
 
 
+#: A namesake of a national capital in the main country must be a city at least this big to win
+#: ("Tripoli" in a story about Lebanon is Lebanon's Tripoli; "San Salvador" in a report from
+#: Honduras is still El Salvador's capital).
+NOTABLE_POPULATION = 100_000
+
+
+@functools.lru_cache(maxsize=20_000)
+def _standing(name: str, geonameid: int | None) -> tuple[int, bool]:
+    """(population, is a national capital) of the gazetteer entry a place was resolved to."""
+    from wirewatch.stages.geo.gazetteer import get_gazetteer
+
+    if geonameid is None:
+        return 0, False
+    try:
+        gazetteer = get_gazetteer()
+    except OSError:
+        return 0, False
+    for entry in gazetteer.candidates(name):
+        if entry.geonameid == geonameid:
+            capital = gazetteer.capitals.get(entry.country or "")
+            return entry.population, capital == entry.id
+    return 0, False
+
+
+def population(place: Place) -> int:
+    """Population of the place's gazetteer entry (0 when unknown)."""
+    return _standing(place.name, place.geonameid)[0]
+
+
+def is_capital(place: Place) -> bool:
+    """The place is a national capital ("San Salvador", "Lima"): never a namesake elsewhere."""
+    return _standing(place.name, place.geonameid)[1]
+
+
 def prefer_country(places: Sequence[Place], country: str | None) -> list[Place]:
     """The places, with sub-national names outside ``country`` re-resolved inside it when possible."""
     if country is None:
@@ -46,6 +80,8 @@ def prefer_country(places: Sequence[Place], country: str | None) -> list[Place]:
             out.append(place)
             continue
         home = _in_country(place.name, country)
+        if home is not None and is_capital(place) and population(home) < NOTABLE_POPULATION:
+            home = None   # "San Salvador" is El Salvador's capital, not a hamlet of the main country
         if home is None:
             if place.name.lower() not in GENERIC_NAMES:
                 out.append(place)

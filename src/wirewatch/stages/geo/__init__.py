@@ -46,10 +46,8 @@ class GazetteerGeoparser(ItemStage):
 def geoparse(doc: Any, text: str, gazetteer: Gazetteer, *, dateline: str | None = None,
              context_countries: Sequence[str] = ()) -> list[Place]:
     """Places mentioned in ``text`` (``doc`` is its spaCy parse), sorted by start offset."""
-    from wirewatch.stages.geo.recognize import recognize_toponyms
+    from wirewatch.stages.geo.recognize import demonym_countries, recognize_toponyms
     from wirewatch.stages.geo.resolve import resolve_mentions
-
-    from wirewatch.stages.geo.recognize import demonym_countries
 
     mentions = recognize_toponyms(doc, text, gazetteer)
     return resolve_mentions(mentions, text, gazetteer, dateline=dateline,

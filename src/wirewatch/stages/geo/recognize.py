@@ -3,7 +3,8 @@
 1. GPE/LOC/FAC entities are split at commas, trimmed ("the", possessive "'s") and looked up.
 2. ORG/PERSON/NORP/PRODUCT entities that *are* exactly a gazetteer name (the small model often
    calls "DRC" or "Malakal" an organisation) become *weak* mentions: the resolver keeps them only
-   when context supports them.
+   when context supports them. A NORP must be some place's own name, not only an alternate one
+   ("Mormon" is an alternate name of Portola, California).
 3. A case-sensitive Aho-Corasick scan finds gazetteer names the model missed, outside any entity,
    when every token is a proper noun. A scanned name that covers place entities the model cut short
    ("Guinea" of "Guinea-Bissau", "Democratic Republic" + "Congo") replaces them.
@@ -91,8 +92,29 @@ def recognize_toponyms(doc: Any, text: str, gazetteer: Gazetteer) -> list[Mentio
     kept = [m for m in mentions
             if m.key_id not in disease_keys and not _is_demonym(m, gazetteer)
             and not (" " not in m.text and m.text in person_words)]
+    lead = _dateline_mention(text, gazetteer)
+    if lead is not None:   # the wire dateline is a place whatever the NER says ("Santiago" ORG)
+        kept = [m for m in kept if not (m.start < lead.end and lead.start < m.end)] + [lead]
     places = [_with_feature(m, text) for m in _non_overlapping(kept)]
     return _with_capitals(places, text, gazetteer)
+
+
+#: A wire dateline opening the text: "SANTIAGO, 27 NOV 89 --", "La Paz, 12 jan 90 (Efe)",
+#: "San Jose (Costa Rica), 27 sep", "MOGADISHU, March 6 (Reuters) -", "KYIV --".
+_DATELINE = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|la|el|do|da|of)){0,3})"
+                       r"(?=\s*,\s*(?:\d|[A-Za-z]{3,9}\.?\s+\d)|\s+\(|\s+(?:--|[-–—])\s)")
+
+
+def _dateline_mention(text: str, gazetteer: Gazetteer) -> Mention | None:
+    """The place name of a dateline at the very start of the text, when the gazetteer knows it."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    name = match.group("name")
+    key_id = gazetteer.key_id(name)
+    if key_id is None or not _is_capitalised(name):
+        return None
+    return Mention(match.start("name"), match.end("name"), name, key_id)
 
 
 #: Demonyms shared by several countries or naming a people rather than a state: no evidence.
@@ -167,9 +189,16 @@ def _entity_mentions(ents: tuple[Any, ...], text: str, gazetteer: Gazetteer) -> 
                 mentions.extend(_place_entity_mentions(ent, text, start, end, gazetteer))
         elif ent.label_ in RESCUE_LABELS:
             mention = _trimmed_mention(text, ent.start_char, ent.end_char, gazetteer)
-            if mention is not None and mention.key_id is not None and _looks_like_name(mention.text):
+            if mention is not None and mention.key_id is not None and _looks_like_name(mention.text) \
+                    and (ent.label_ != "NORP" or _is_primary_name(gazetteer, mention.key_id)):
                 mentions.append(Mention(mention.start, mention.end, mention.text, mention.key_id, weak=True))
     return mentions
+
+
+def _is_primary_name(gazetteer: Gazetteer, key_id: int) -> bool:
+    """Some place bears this name as its own: a group of people ("Mormon", "Christian") that is
+    only an alternate name of a town is not a place."""
+    return any(primary for _, primary in gazetteer.postings_of(key_id))
 
 
 def _place_entity_mentions(ent: Any, text: str, start: int, end: int,

@@ -208,6 +208,14 @@ def _base_evidence(gazetteer: Gazetteer, dateline: str | None,
     evidence: dict[str, float] = defaultdict(float)
     for iso3 in context_countries:
         evidence[iso3.upper()] += DATELINE_EVIDENCE
+    if dateline and "," in dateline:   # "Tripoli, Lebanon": the country or province named
+        qualifier = gazetteer.key_id(dateline.rsplit(",", 1)[1].strip())
+        outer = [e for e, _ in gazetteer.postings_of(qualifier)] if qualifier is not None else []
+        outer = [e for e in outer if gazetteer.kinds[e] in (KIND_COUNTRY, KIND_ADMIN1)]
+        if outer and (country := gazetteer.country_code(outer[0])):
+            evidence[country] += DATELINE_EVIDENCE
+            return evidence
+        dateline = dateline.split(",", 1)[0]
     key_id = gazetteer.key_id(dateline) if dateline else None
     if key_id is not None:
         entry_id = max(gazetteer.postings_of(key_id), key=lambda p: _prior(gazetteer, *p))[0]
