@@ -70,3 +70,9 @@ def test_capital_namesake_that_is_a_city_wins_in_its_country() -> None:
     tripoli = resolve_name("Tripoli")
     assert tripoli is not None and tripoli.country == "LBY"
     assert [p.country for p in prefer_country([tripoli], "LBN")] == ["LBN"]
+
+
+def test_namesake_in_the_main_country_wins_when_context_alone_does_not() -> None:
+    san_marcos = resolve_name("San Marcos")
+    assert san_marcos is not None and san_marcos.country != "PER"
+    assert [p.country for p in prefer_country([san_marcos], "PER")] == ["PER"]

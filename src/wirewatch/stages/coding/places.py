@@ -36,10 +36,31 @@ def _in_country(name: str, country: str) -> Place | None:
     return found if found is not None and found.country == country else None
 
 
+def _best_at_home(name: str, country: str) -> Place | None:
+    """The likeliest entry called ``name`` inside ``country`` when context alone did not tip the
+    resolver ("San Marcos" in a report from Lima is the Peruvian one, not the Guatemalan department)."""
+    from wirewatch.stages.geo.gazetteer import NO_ADMIN, get_gazetteer
+
+    try:
+        gazetteer = get_gazetteer()
+    except OSError:
+        return None
+    home = [e for e in gazetteer.candidates(name) if e.country == country]
+    if not home:
+        return None
+    entry = max(home, key=lambda e: e.population)
+    admin1 = entry.name if entry.precision == "admin1" else \
+        gazetteer.names[entry.admin1] if entry.admin1 != NO_ADMIN else None
+    return Place(entry.name, 0, 0, round(entry.lat, 5), round(entry.lon, 5), entry.country, admin1,
+                 entry.geonameid, entry.precision)
+
+
 #: A namesake of a national capital in the main country must be a city at least this big to win
 #: ("Tripoli" in a story about Lebanon is Lebanon's Tripoli; "San Salvador" in a report from
 #: Honduras is still El Salvador's capital).
 NOTABLE_POPULATION = 100_000
+#: A city this big abroad is not re-read at home unless context itself tips the resolver.
+BIG_CITY = 1_000_000
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -80,6 +101,8 @@ def prefer_country(places: Sequence[Place], country: str | None) -> list[Place]:
             out.append(place)
             continue
         home = _in_country(place.name, country)
+        if home is None and not is_capital(place) and population(place) < BIG_CITY:
+            home = _best_at_home(place.name, country)
         if home is not None and is_capital(place) and population(home) < NOTABLE_POPULATION:
             home = None   # "San Salvador" is El Salvador's capital, not a hamlet of the main country
         if home is None:
