@@ -30,3 +30,11 @@ def test_religious_group_is_not_an_alternate_town_name(geoparse_text: Callable[.
     text = "Two U.S. Mormon missionaries were shot to death last night in La Paz, Bolivia."
     places = geoparse_text(text)
     assert "Mormon" not in [text[p.start:p.end] for p in places]
+
+
+def test_acronym_that_is_only_an_alternate_town_name_is_not_a_place(
+        geoparse_text: Callable[..., list[Place]]) -> None:
+    text = ("Since the assassination of the Uca priests, a large number of important U.S. Senators "
+            "and representatives in the United States are saying that aid must stop.")
+    names = [p.name for p in geoparse_text(text)]
+    assert "Utica" not in names and "United States" in names

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from wirewatch.stages.geo.gazetteer import SCAN_LENGTH_BITS, SCAN_LENGTH_LIMIT, Gazetteer
+from wirewatch.stages.geo.gazetteer import KIND_ADMIN1, SCAN_LENGTH_BITS, SCAN_LENGTH_LIMIT, Gazetteer
 from wirewatch.stages.geo.names import lookup_key, scan_form
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -91,7 +91,8 @@ def recognize_toponyms(doc: Any, text: str, gazetteer: Gazetteer) -> list[Mentio
     disease_keys = {m.key_id for m in mentions if _next_word(text, m.end) in DISEASE_WORDS}
     kept = [m for m in mentions
             if m.key_id not in disease_keys and not _is_demonym(m, gazetteer)
-            and not (" " not in m.text and m.text in person_words)]
+            and not (" " not in m.text and m.text in person_words)
+            and not (m.weak and _is_town_abbreviation(m, gazetteer))]
     lead = _dateline_mention(text, gazetteer)
     if lead is not None:   # the wire dateline is a place whatever the NER says ("Santiago" ORG)
         kept = [m for m in kept if not (m.start < lead.end and lead.start < m.end)] + [lead]
@@ -199,6 +200,15 @@ def _is_primary_name(gazetteer: Gazetteer, key_id: int) -> bool:
     """Some place bears this name as its own: a group of people ("Mormon", "Christian") that is
     only an alternate name of a town is not a place."""
     return any(primary for _, primary in gazetteer.postings_of(key_id))
+
+
+def _is_town_abbreviation(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A short word that is only an alternate name of towns ("UCA" of Utica): in running text an
+    acronym of something else. Countries and provinces keep theirs ("DRC")."""
+    if mention.key_id is None or len(mention.text) > 4:
+        return False
+    postings = gazetteer.postings_of(mention.key_id)
+    return not any(primary or gazetteer.kinds[e] <= KIND_ADMIN1 for e, primary in postings)
 
 
 def _place_entity_mentions(ent: Any, text: str, start: int, end: int,
