@@ -74,3 +74,12 @@ def test_report_next_to_an_incident() -> None:
     second.is_anaphoric, second.has_actor, second.actor_grade = False, True, 4   # a new incident
     kept = link_incidents([first, second], [CasualtyReport(6, Casualties(1), frozenset(), None)])
     assert [d.killed for d in kept] == [None, 1]
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("The bomb killed Senator Jose Perez, along with two of his bodyguards.", 3),
+    ("An inquiry into the murders of three reporters, two Salvadorans and a Netherlander.", 3),
+    ("They were acquitted of the murder of attorney general Carlos Hoyos and the kidnapping of the mayor.", 1),
+])
+def test_victim_lists(nlp: object, text: str, killed: int) -> None:
+    assert find_casualties(nlp(text)[:]).killed == killed  # type: ignore[operator]

@@ -126,6 +126,9 @@ NOT_ONE_PERSON = frozenset({"family", "group", "crew", "people", "population", "
                             "civilian", "someone", "anyone", "everyone", "nobody", "all", "both",
                             "most", "many", "several", "some", "none", "each", "who", "that", "which",
                             "passenger", "personnel", "staff", "force", "army", "police"})
+#: Event nouns coordinated with a victim ("the murder of X and the kidnapping of Y"): no victims.
+EVENT_NOUNS = frozenset({"kidnapping", "abduction", "attack", "bombing", "murder", "assassination",
+                         "killing", "massacre", "explosion", "crime", "incident", "death", "arson"})
 #: Nouns that name one person when they have an indefinite article ("a civilian", "a passenger").
 SINGLE_WITH_ARTICLE = frozenset({"civilian", "passenger", "victim", "bystander", "passer-by", "passerby"})
 #: Nouns of killing whose "of" object (or possessor) is the victim: "the murder of X", "X's murder".
@@ -142,6 +145,11 @@ def _victims(token: Any) -> list[Any]:
     killing noun, or subject of 'die'."""
     deps = {"dobj", "nsubjpass"} | ({"nsubj"} if token.lemma_.lower() in {"die", "dead"} else set())
     found = [c for c in token.children if c.dep_ in deps]
+    if found and token.pos_ == "VERB":   # "X was killed ..., along with two of his bodyguards"
+        for along in token.children:
+            if along.lower_ in {"along", "together"} and along.dep_ in {"advmod", "prep"}:
+                found += [p for w in along.children if w.lower_ == "with"
+                          for p in w.children if p.dep_ == "pobj"]
     if token.dep_ == "relcl":   # "espina, who was killed": the relative pronoun is the head noun
         found = [token.head if c.lower_ in {"who", "that", "whom"} else c for c in found]
     if token.pos_ == "NOUN":
@@ -210,8 +218,13 @@ def _listed_apposition(noun: Any, appos: Any) -> bool:
 def _person_count(noun: Any) -> int | None:
     """Victims in a noun phrase: its numeral, or 1 per singular person, summed over a
     coordination ("six jesuits and two women": 8; "the mayor and two peasants": 3)."""
+    members = _members(noun)
+    if _breakdown(members):   # "three reporters, two Salvadorans and a Netherlander"
+        return count_of(noun)
     total = 0
-    for person in _members(noun):
+    for person in members:
+        if person.i != noun.i and person.lemma_.lower() in EVENT_NOUNS:
+            continue
         value = count_of(person)
         if value is None:
             if not _is_one_person(person):   # "all 224 passengers and crew": the figure stands
@@ -219,6 +232,19 @@ def _person_count(noun: Any) -> int | None:
             value = 1
         total += value
     return total if total or count_of(noun) == 0 else None
+
+
+def _breakdown(members: list[Any]) -> bool:
+    """The members after a counted first one, set off by a comma, that add up to its figure."""
+    first = members[0]
+    figure = count_of(first)
+    if not figure or len(members) < 3:
+        return False
+    if first.i + 1 >= len(first.doc) or first.doc[first.i + 1].text != ",":
+        return False
+    rest = [count_of(m) if count_of(m) is not None else (1 if _is_one_person(m) else None)
+            for m in members[1:]]
+    return None not in rest and sum(rest) == figure
 
 
 def _titled(noun: Any) -> bool:

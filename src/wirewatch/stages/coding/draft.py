@@ -12,7 +12,7 @@ from wirewatch.stages.coding.context import EventDate
 ATTRIBUTED = frozenset({"claimed", "alleged", "denied"})
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 EMPTY = Actor()
-NEAR_SENTENCES = 2
+NEAR_SENTENCES = 3
 
 
 @dataclass(slots=True)
@@ -68,7 +68,7 @@ class Draft:
                  shadow: bool = False) -> None:
         """Take another sentence's death figure for this incident: a further group ("two
         bodyguards were also killed") adds to the toll; a larger figure (up to ten times as large)
-        told near the sentence the toll comes from (at most two sentences later) replaces a
+        told near the sentence the toll comes from (at most three sentences later) replaces a
         partial count. Other figures, running counts ("have been killed this year") and mentions
         that only complete the incident fill a missing toll and nothing more."""
         if killed is None:

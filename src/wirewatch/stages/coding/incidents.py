@@ -95,7 +95,7 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
 
 def _report_target(report: CasualtyReport, kept: list[Draft]) -> Draft | None:
     """The incident a casualty report belongs to: the nearest one sharing an anchor, else the
-    one told just before it (within two sentences) or, failing that, just after it, else the
+    one told just before it (within three sentences) or, failing that, just after it, else the
     story's only incident. A running count ("200 people have died this month") belongs to none."""
     if report.casualties.is_empty:
         return None
