@@ -83,3 +83,14 @@ def test_report_next_to_an_incident() -> None:
 ])
 def test_victim_lists(nlp: object, text: str, killed: int) -> None:
     assert find_casualties(nlp(text)[:]).killed == killed  # type: ignore[operator]
+
+
+def test_figure_of_another_day_does_not_change_a_toll() -> None:
+    from datetime import date
+
+    from wirewatch.stages.coding.context import EventDate
+
+    host, later = _draft(1, 2), _draft(2, 20)
+    host.date = EventDate(date(2024, 5, 3), "day", "text")
+    later.date = EventDate(date(2019, 5, 3), "day", "text")   # "in 2019, 20 people died in a similar attack"
+    assert _toll(host, later) == 2

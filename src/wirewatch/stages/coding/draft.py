@@ -65,19 +65,22 @@ class Draft:
         return max([self.sentence_index] + [d.sentence_index for d in self.merged])
 
     def add_toll(self, killed: int | None, kind: str, sentence_index: int, *,
-                 shadow: bool = False) -> None:
+                 shadow: bool = False, when: EventDate | None = None) -> None:
         """Take another sentence's death figure for this incident: a further group ("two
         bodyguards were also killed") adds to the toll; a larger figure (up to ten times as large)
         told near the sentence the toll comes from (at most three sentences later) replaces a
-        partial count. Other figures, running counts ("have been killed this year") and mentions
-        that only complete the incident fill a missing toll and nothing more."""
+        partial count. Other figures, running counts ("have been killed this year"), figures of
+        another day ("in 2019, 20 people died in a similar attack") and mentions that only
+        complete the incident fill a missing toll and nothing more."""
         if killed is None:
             return
         if self.killed is None:
             self.killed, self.toll_from = killed, sentence_index
-        elif kind == "also" and not shadow:
+        elif shadow or _other_day(when, self.date):
+            return
+        elif kind == "also":
             self.killed, self.toll_from = self.killed + killed, sentence_index
-        elif kind == "" and not shadow and self.killed < killed <= 10 * max(self.killed, 1) \
+        elif kind == "" and self.killed < killed <= 10 * max(self.killed, 1) \
                 and 0 < sentence_index - self._toll_sentence() <= NEAR_SENTENCES:
             self.killed, self.toll_from = killed, sentence_index
 
@@ -86,9 +89,10 @@ class Draft:
 
     def absorb(self, other: Draft) -> None:
         """Fill what this draft lacks from another mention of the same incident."""
+        self.add_toll(other.killed, other.toll_kind, other.sentence_index, shadow=other.shadow,
+                      when=other.date)
         if other.date is not None and (self.date is None or _better_date(other, self)):
             self.date = other.date
-        self.add_toll(other.killed, other.toll_kind, other.sentence_index, shadow=other.shadow)
         if self.injured is None:
             self.injured = other.injured
         if other.place is not None and (self.place is None or (
@@ -107,6 +111,12 @@ class Draft:
             self.evidence = other.evidence
         self.anchors = self.anchors | other.anchors
         self.merged.append(other)
+
+
+def _other_day(new: EventDate | None, old: EventDate | None) -> bool:
+    """Both dates are stated in the text and lie more than a day apart."""
+    return new is not None and old is not None and new.source == "text" and old.source == "text" \
+        and abs((new.date - old.date).days) > 1
 
 
 def _better_date(new: Draft, old: Draft) -> bool:

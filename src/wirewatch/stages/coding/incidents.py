@@ -66,7 +66,8 @@ def link_incidents(drafts: list[Draft], reports: list[CasualtyReport]) -> list[D
     for report in sorted(reports, key=lambda r: r.sentence_index):
         target = _report_target(report, kept)
         if target is not None:
-            target.add_toll(report.casualties.killed, report.casualties.kind, report.sentence_index)
+            target.add_toll(report.casualties.killed, report.casualties.kind, report.sentence_index,
+                            when=report.date)
             if target.injured is None:
                 target.injured = report.casualties.injured
     return kept
