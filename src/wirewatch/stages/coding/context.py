@@ -118,13 +118,22 @@ def main_place(places: Sequence[Place], top: str | None = None) -> Place | None:
                                         p.start))
 
 
+def doc_text(doc: Any) -> str:
+    """A Doc's text, built once per Doc (spaCy joins every token on each ``doc.text``)."""
+    text: str | None = doc.user_data.get("wirewatch.text")
+    if text is None:
+        text = doc.user_data["wirewatch.text"] = doc.text
+    return text
+
+
 def choose_place(places: Sequence[Place], sentence: Any, trigger: Any,
                  exclude: Sequence[tuple[int, int]], fallback: Place | None) -> EventPlace | None:
     """The event place: best place mentioned in the sentence, else the fallback."""
     start, end = sentence.start_char, sentence.end_char
     doc = sentence.doc
     home = fallback.country if fallback is not None else None
-    supported = _supported_countries(places, doc.text) if home else frozenset()
+    text = doc_text(doc)
+    supported = _supported_countries(places, text) if home else frozenset()
     inside = [p for p in places if start <= p.start < end
               and not any(a <= p.start < b for a, b in exclude)
               and not _is_modifier(p, doc, places)]
@@ -133,7 +142,7 @@ def choose_place(places: Sequence[Place], sentence: Any, trigger: Any,
             p.admin1 for p in inside if p.precision == "admin1"} | set(
             demonym_countries(sentence.text))
         inside = [p if p.country == home or _is_credible_abroad(p, near, supported)
-                  else _unresolved(p, doc.text, home) for p in inside]
+                  else _unresolved(p, text, home) for p in inside]
     if not inside:
         return fallback.as_event_place() if fallback else None
     scored = []
