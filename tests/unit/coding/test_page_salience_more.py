@@ -69,3 +69,34 @@ def test_tear_gas_is_not_a_restatement_of_arrests(code_text: CodeText) -> None:
 def test_promise_to_anyone_is_not_cooperation(code_text: CodeText) -> None:
     tail = "The government has said it will open talks with any armed group that lays down its weapons."
     assert "AGREE" not in {e.type for e in _after_lead(code_text, tail)}
+
+
+def test_accidents_and_hazards_are_not_attacks(code_text: CodeText) -> None:
+    for text in ("A bus crashed into a lorry on the highway near Nairobi on Sunday, killing 12 passengers, "
+                 "police said.",
+                 "A fire at a crowded market in Mogadishu killed five people on Tuesday, officials said."):
+        assert "ASSAULT" not in {e.type for e in code_text(text, published="2026-03-04")}, text
+
+
+def test_weapons_and_shooters_stay_attacks(code_text: CodeText) -> None:
+    for text in ("A car packed with explosives blew up outside a police station in Mogadishu on Tuesday, "
+                 "killing seven people.",
+                 "Army fire killed three civilians in Gao on Monday, residents said."):
+        assert "ASSAULT" in {e.type for e in code_text(text, published="2026-03-04")}, text
+
+
+def test_fighting_a_problem_is_a_figure_of_speech(code_text: CodeText) -> None:
+    for text in ("The central bank raised interest rates in Cairo on Tuesday to fight inflation.",
+                 "Firefighters battled the blaze in Nairobi for six hours on Sunday."):
+        assert "ASSAULT" not in {e.type for e in code_text(text, published="2026-03-04")}, text
+
+
+def test_inline_teaser_is_not_coded(code_text: CodeText) -> None:
+    text = LEAD + "\nREAD ALSO: Gunmen kill 12 worshippers at a mosque in Gao in dawn raid\n"
+    events = code_text(text, published="2024-03-06")
+    assert not any("worshippers" in e.evidence.text for e in events)
+
+
+def test_appeal_to_the_public_is_not_a_request_between_parties(code_text: CodeText) -> None:
+    tail = "The city's mufti appealed to residents to stay calm and urged families to keep children at home."
+    assert "REQUEST" not in {e.type for e in _after_lead(code_text, tail)}

@@ -61,6 +61,12 @@ _TAIL_HEADINGS = re.compile(
     r"^\s*(related (content|articles?|stories|news|coverage|posts)|read more|more (on this|stories)|"
     r"recommended( for you)?|most (read|popular|viewed)|trending( now)?|you may also like|"
     r"see also|further reading)\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
+#: An inline teaser or media label inside the body ("READ ALSO: ...", "WATCH: ...", "Photo: ..."):
+#: another story's headline or a caption, not this story's text.
+_TEASER = re.compile(
+    r"^\s*(read (also|more|next)|also read|more|related( stories| news| coverage)?|see also|watch|listen|"
+    r"video|photos?|pictures?|gallery|in pictures|recommended|editor'?s (pick|choice)|top stories|"
+    r"lire aussi|à lire aussi|image|file photo|caption)\s*[:|»›>\-–—]", re.IGNORECASE)
 _PROMO = re.compile(r"dear reader|subscribe|newsletter|paywall|premium|click here|for \$\d|"
                     r"sign up|all rights reserved|cookie", re.IGNORECASE)
 
@@ -102,7 +108,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         spans.append((tail.start(), len(text)))
     offset = 0
     for para in text.split("\n"):
-        if _PROMO.search(para):
+        if _PROMO.search(para) or _TEASER.match(para):
             spans.append((offset, offset + len(para)))
         offset += len(para) + 1
     return spans
@@ -153,6 +159,7 @@ class _ArticleState:
         self.drafts: list[Draft] = []
         self.reports: list[CasualtyReport] = []
         self.rank = 0   # prose sentences seen so far (menus, bylines and datelines do not count)
+        self.hazard = False   # the current sentence's deaths come from an accident or a hazard
 
     def code_sentence(self, index: int, sentence: Any) -> None:
         start = sentence.start_char
@@ -172,11 +179,12 @@ class _ArticleState:
         lemmas = [t.lemma_.lower() for t in sentence]
         anchors = anchors_of(lemmas)
         casualties = find_casualties(sentence)
+        self.hazard = False
         made = [d for c in candidates if (d := self._draft(c, sentence, index, anchors, casualties))]
         made = _drop_side_casualties(made, sentence.doc)
         drafts = one_per_actor(main_events(dedupe_sentence([d for d in made if not d.shadow]))) \
             + [d for d in made if d.shadow]
-        if not any(not d.shadow for d in drafts) and not casualties.is_empty:
+        if not any(not d.shadow for d in drafts) and not casualties.is_empty and not self.hazard:
             self.reports.append(CasualtyReport(index, casualties, anchors,
                                                choose_date(sentence, sentence.root, self.published)))
         self.drafts.extend(drafts)
@@ -258,6 +266,8 @@ class _ArticleState:
         why = rejection(draft, roles, sentence, token, cand.is_verbal, curated, event_head, event_object)
         if why is None:
             return draft
+        if why == "accident or hazard":
+            self.hazard = True   # its casualties are no attack's toll either
         if type_ == "ASSAULT" and why not in UNREAL:
             draft.shadow = True   # "due to the bombing of the plane on October 31": completes the incident
             return draft

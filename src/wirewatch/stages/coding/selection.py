@@ -173,7 +173,8 @@ def _generic_plural(token: Any) -> bool:
 
 #: Rejections that say the mention is not a real incident at all (so it cannot complete one).
 UNREAL = frozenset({"habitual or durative", "quoted without a named participant",
-                    "attack by a non-agent", "abstract actor", "tally outside the lead"})
+                    "attack by a non-agent", "abstract actor", "tally outside the lead",
+                    "accident or hazard", "purpose, not a reported act", "fight against a problem"})
 
 
 def admissible(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: bool,
@@ -188,6 +189,13 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
     an event noun, as in "threatening attacks"; ``event_object``: its object is an event noun, as
     in "condemned the attack")."""
     casualties = draft.type == "ASSAULT" and (draft.killed is not None or draft.injured is not None)
+    if draft.type == "ASSAULT" and _hazard(roles.actor_token, token):
+        return "accident or hazard"   # "a fire at a market killed five", "a bus crashed, killing 12"
+    if draft.type == "ASSAULT" and roles.target_token is not None \
+            and roles.target_token.lemma_.lower() in PROBLEMS:
+        return "fight against a problem"   # "firefighters battled the blaze", "to fight inflation"
+    if draft.type == "ASSAULT" and is_verbal and _purpose(token):
+        return "purpose, not a reported act"   # "raised rates to fight inflation"
     if is_verbal and roles.actor_grade == ABSTRACT and not _instrument_subject(draft, token) \
             and not (draft.type == "ASSAULT" and _is_instrument(roles.actor_token)):
         return "abstract actor"
@@ -254,6 +262,8 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
         return "tally outside the lead"   # "more than 100 civilians have been killed this year"
     if draft.type == "REQUEST" and (roles.target_grade < UNKNOWN or roles.actor_grade < AGENT):
         return "request without addressee outside the lead"
+    if draft.type == "REQUEST" and _the_public(roles.target_token):
+        return "appeal to the public outside the lead"   # "the mufti appealed to residents to ..."
     if (draft.type == "SANCTION" or draft.converted) and roles.target_grade < AGENT:
         return "measure without a target outside the lead"   # "suspended activities", "gave no details"
     if not is_verbal and _characterised(token):
@@ -329,6 +339,17 @@ def _tally(token: Any) -> bool:
     return False
 
 
+#: Addressees that are the public at large: an appeal to them is not an act between parties.
+PUBLIC = frozenset({"resident", "citizen", "people", "public", "family", "population",
+                    "parent", "inhabitant", "villager", "local", "motorist", "traveller", "everyone",
+                    "person"})
+
+
+def _the_public(token: Any | None) -> bool:
+    return token is not None and token.pos_ != "PROPN" and token.lemma_.lower() in PUBLIC \
+        and not any(c.dep_ == "poss" for c in token.children)
+
+
 def _nonspecific(token: Any | None) -> bool:
     """'any armed group', 'all parties', 'anyone': a counterpart in general, not a party."""
     if token is None:
@@ -400,6 +421,44 @@ def _reported_incident(draft: Draft, roles: Roles) -> bool:
     named perpetrator."""
     return draft.place_in_sentence or (draft.date is not None and draft.date.source == "text") \
         or roles.target_grade >= UNKNOWN or _is_instrument(roles.actor_token)
+
+
+#: Things that kill without a perpetrator: accidents and natural hazards (not weapons, and not
+#: aircraft or ships, which also attack).
+HAZARDS = frozenset({"fire", "blaze", "flame", "flood", "flooding", "rain", "storm", "cyclone", "hurricane",
+                     "typhoon", "earthquake", "quake", "landslide", "mudslide", "avalanche", "lightning",
+                     "heatwave", "drought", "crash", "collision", "accident", "bus", "minibus", "car",
+                     "lorry", "truck", "train", "taxi", "tanker", "disease", "outbreak", "cholera",
+                     "stampede", "collapse", "wildfire", "tornado", "tsunami", "wave"})
+#: What one "fights", "battles" or "attacks" only in a figure of speech.
+PROBLEMS = frozenset({"fire", "blaze", "flame", "wildfire", "flood", "flooding", "disease", "outbreak",
+                      "cholera", "epidemic", "pandemic", "virus", "inflation", "poverty", "corruption",
+                      "crime", "unemployment", "hunger", "drought", "malaria", "cancer", "deficit",
+                      "misinformation", "disinformation", "climate", "pollution"})
+DETONATIONS = frozenset({"explode", "detonate", "blow", "blast", "bomb"})
+
+
+def _hazard(actor_token: Any | None, trigger: Any) -> bool:
+    """The only 'perpetrator' is an accident or a natural hazard ("a bus crashed, killing 12")."""
+    if actor_token is None:
+        actor_token = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if actor_token is None or trigger.lemma_.lower() in DETONATIONS:
+        return False
+    if actor_token.lemma_.lower() not in HAZARDS:
+        return False
+    if any(c.dep_ in {"compound", "poss", "nmod"} for c in actor_token.children):
+        return False   # "army fire", "sniper fire", "a car bomb"
+    return not any(c.i != actor_token.i and (c.lemma_.lower() in ASSAULT_INSTRUMENTS or c.lower_ in {
+        "bomb", "booby", "suicide", "explosive", "explosives"}) for c in actor_token.subtree)
+
+
+def _purpose(token: Any) -> bool:
+    """An infinitive of purpose or aim ("raised rates to fight inflation", "deployed to fight the
+    rebels"): what someone means to do, not what happened."""
+    return token.tag_ == "VB" and token.dep_ in {"advcl", "xcomp", "relcl", "acl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
+        token.head.pos_ in {"VERB", "NOUN"} and token.head.lemma_.lower() not in {
+            "begin", "start", "continue", "go", "use", "try", "attempt", "manage", "order", "be"}
 
 
 def _is_instrument(token: Any | None) -> bool:
