@@ -72,15 +72,15 @@ def test_promise_to_anyone_is_not_cooperation(code_text: CodeText) -> None:
 
 
 def test_accidents_and_hazards_are_not_attacks(code_text: CodeText) -> None:
-    for text in ("A bus crashed into a lorry on the highway near Nairobi on Sunday, killing 12 passengers, "
-                 "police said.",
+    for text in (("A bus crashed into a lorry on the highway near Nairobi on Sunday, killing 12 passengers, "
+                  "police said."),
                  "A fire at a crowded market in Mogadishu killed five people on Tuesday, officials said."):
         assert "ASSAULT" not in {e.type for e in code_text(text, published="2026-03-04")}, text
 
 
 def test_weapons_and_shooters_stay_attacks(code_text: CodeText) -> None:
-    for text in ("A car packed with explosives blew up outside a police station in Mogadishu on Tuesday, "
-                 "killing seven people.",
+    for text in (("A car packed with explosives blew up outside a police station in Mogadishu on Tuesday, "
+                  "killing seven people."),
                  "Army fire killed three civilians in Gao on Monday, residents said."):
         assert "ASSAULT" in {e.type for e in code_text(text, published="2026-03-04")}, text
 
@@ -100,3 +100,16 @@ def test_inline_teaser_is_not_coded(code_text: CodeText) -> None:
 def test_appeal_to_the_public_is_not_a_request_between_parties(code_text: CodeText) -> None:
     tail = "The city's mufti appealed to residents to stay calm and urged families to keep children at home."
     assert "REQUEST" not in {e.type for e in _after_lead(code_text, tail)}
+
+
+def test_headline_lines_around_the_story_are_not_coded(code_text: CodeText) -> None:
+    text = ("Car bomb kills four in busy market in Baghdad\n" + LEAD +
+            "\nMilitia clashes close Mogadishu airport for second day running\n")
+    events = code_text(text, published="2024-03-06")
+    assert not any("Car bomb" in e.evidence.text or "Militia" in e.evidence.text for e in events)
+    assert any(e.type == "ASSAULT" and "Gao" in e.evidence.text for e in events)
+
+
+def test_a_lone_headline_is_still_coded(code_text: CodeText) -> None:
+    events = code_text("Gunmen attack police station in Gao, killing four officers", published="2024-03-06")
+    assert any(e.type == "ASSAULT" for e in events)

@@ -136,7 +136,9 @@ def code_article(article: Article, doc: Any, res: CoderResources) -> list[Event]
     published = parse_published(article.published)
     actors = ArticleActors(res.actors.find(article.text))
     state = _ArticleState(article, actors, published, res)
-    for index, sentence in enumerate(paragraph_sentences(doc)):
+    sentences = paragraph_sentences(doc)
+    state.has_prose = any(_is_prose(s) for s in sentences)
+    for index, sentence in enumerate(sentences):
         state.code_sentence(index, sentence)
     drafts = dedupe_article(link_incidents(state.drafts, state.reports))
     return [to_event(article.id, d) for d in drafts]
@@ -160,6 +162,7 @@ class _ArticleState:
         self.reports: list[CasualtyReport] = []
         self.rank = 0   # prose sentences seen so far (menus, bylines and datelines do not count)
         self.hazard = False   # the current sentence's deaths come from an accident or a hazard
+        self.has_prose = True   # the text has running prose (so headline-style lines are not the story)
 
     def code_sentence(self, index: int, sentence: Any) -> None:
         start = sentence.start_char
@@ -170,6 +173,8 @@ class _ArticleState:
             self.rank += 1
         elif self.rank:
             return   # a sub-heading or caption inside the story repeats what the text reports
+        elif self.has_prose and _headline_line(sentence):
+            return   # a ticker item or teaser above the story
         lower = sentence.text.lower()
         if not self.res.lexicon.has_candidate(lower) or is_discarded(lower, self.res.discards):
             self._remember_subject(sentence)
@@ -393,9 +398,25 @@ def _temporal_clause(token: Any) -> bool:
 
 
 def _is_prose(sentence: Any) -> bool:
-    """A sentence of running text (not a menu item, byline, date line or caption fragment)."""
+    """A sentence of running text (not a menu item, byline, date line, caption fragment, or a
+    headline-style line with no closing punctuation: a related link, a ticker item, a teaser)."""
     words = sum(1 for t in sentence if t.is_alpha)
-    return words >= 7 and any(t.pos_ in {"VERB", "AUX"} for t in sentence)
+    return words >= 7 and any(t.pos_ in {"VERB", "AUX"} for t in sentence) and not _headline_line(sentence)
+
+
+TERMINAL = frozenset('.!?"\'”’)…:;')
+
+
+def _headline_line(sentence: Any) -> bool:
+    """A whole line that ends without sentence punctuation ("Car bomb kills four in Homs")."""
+    text = sentence.doc.text
+    body = sentence.text.rstrip()
+    if not body or body[-1] in TERMINAL:
+        return False
+    start, end = sentence.start_char, sentence.start_char + len(body)
+    before = text[:start].rstrip(" \t")
+    after = text[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 def _ultimatum(token: Any) -> bool:
