@@ -113,3 +113,10 @@ def test_headline_lines_around_the_story_are_not_coded(code_text: CodeText) -> N
 def test_a_lone_headline_is_still_coded(code_text: CodeText) -> None:
     events = code_text("Gunmen attack police station in Gao, killing four officers", published="2024-03-06")
     assert any(e.type == "ASSAULT" for e in events)
+
+
+def test_photo_caption_with_credit_is_not_coded(code_text: CodeText) -> None:
+    text = (LEAD + "\nSoldiers arrested two men near the police station in Gao on Wednesday. "
+            "(Sahel Observer/Amadou Diallo)\n")
+    events = code_text(text, published="2024-03-06")
+    assert not any("arrested two men" in e.evidence.text for e in events)

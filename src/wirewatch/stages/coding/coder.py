@@ -67,6 +67,12 @@ _TEASER = re.compile(
     r"^\s*(read (also|more|next)|also read|more|related( stories| news| coverage)?|see also|watch|listen|"
     r"video|photos?|pictures?|gallery|in pictures|recommended|editor'?s (pick|choice)|top stories|"
     r"lire aussi|à lire aussi|image|file photo|caption)\s*[:|»›>\-–—]", re.IGNORECASE)
+#: A photo caption: it ends with a picture credit ("(Levant Ledger/Omar Ibrahim)", "REUTERS/Name",
+#: "AFP via Getty Images", "Photo: ...") and shows what the story reports.
+_CREDIT = re.compile(
+    r"(\((?:photo|picture|image|file)[^)]*\)|\([A-Z][\w .'-]+/[A-Z][\w .'-]+\)|"
+    r"\b(?:REUTERS|AFP|AP|EPA|Reuters|Getty Images)/[A-Z][\w .'-]+|via Getty Images|"
+    r"\b(?:Photo|Picture|Image) ?(?:credit)?: ?[A-Z][\w .'-]+)\s*\.?\s*$")
 _PROMO = re.compile(r"dear reader|subscribe|newsletter|paywall|premium|click here|for \$\d|"
                     r"sign up|all rights reserved|cookie", re.IGNORECASE)
 
@@ -108,7 +114,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         spans.append((tail.start(), len(text)))
     offset = 0
     for para in text.split("\n"):
-        if _PROMO.search(para) or _TEASER.match(para):
+        if _PROMO.search(para) or _TEASER.match(para) or _CREDIT.search(para):
             spans.append((offset, offset + len(para)))
         offset += len(para) + 1
     return spans
