@@ -1,8 +1,9 @@
 """Stories and merged events in the database (used by the cluster stage and exports).
 
-Story rows are derived from their articles with SQL aggregates each time a story changes,
-so the table is always consistent with ``articles.story_id`` and nothing but the articles
-needs to be kept to rebuild the clusterer's state after a restart.
+Story rows are derived from their articles: :func:`story_stats` reads a story's makings with
+SQL aggregates, the clusterer keeps them up to date article by article and writes the row with
+each batch, so the table stays consistent with ``articles.story_id`` and nothing but the
+articles needs to be kept to rebuild the clusterer's state after a restart.
 """
 
 from __future__ import annotations
@@ -82,32 +83,10 @@ def set_article_story(conn: Connection, article_id: str, story_id: str, duplicat
     conn.execute(update(events).where(events.c.article_id == article_id).values(story_id=story_id))
 
 
-def refresh_story(conn: Connection, story_id: str) -> None:
-    """Recompute one story row from its articles, places and events (insert or update)."""
-    in_story = articles.c.story_id == story_id
-    stats = conn.execute(select(func.count(), func.min(articles.c.published), func.max(articles.c.published))
-                         .where(in_story)).one()
-    title = conn.execute(select(articles.c.title).where(in_story, articles.c.title.is_not(None))
-                         .order_by(articles.c.seq).limit(1)).scalar()
-    countries = conn.execute(
-        select(places.c.country).join(articles, articles.c.id == places.c.article_id)
-        .where(in_story, places.c.country.is_not(None)).group_by(places.c.country)
-        .order_by(func.count().desc(), places.c.country).limit(TOP_N)).scalars().all()
-    actors = conn.execute(
-        select(events.c.actor_name).where(events.c.story_id == story_id, events.c.actor_name.is_not(None))
-        .group_by(events.c.actor_name).order_by(func.count().desc(), events.c.actor_name)
-        .limit(TOP_N)).scalars().all()
-    values = {"title": title, "first_seen": stats[1], "last_seen": stats[2], "article_count": stats[0],
-              "countries": json.dumps(list(countries)), "top_actors": json.dumps(list(actors))}
-    done = conn.execute(update(stories).where(stories.c.id == story_id).values(**values))
-    if done.rowcount == 0:
-        conn.execute(stories.insert().values(id=story_id, **values))
-
-
 @dataclass(slots=True)
 class StoryStats:
     """What a story row is made of, kept up to date article by article (the same values as
-    :func:`refresh_story`, without reading every article of a big story again)."""
+    :func:`story_stats` reads from the database, without reading a big story again)."""
 
     count: int = 0
     first_seen: str | None = None
