@@ -22,6 +22,8 @@ CASES = [
     ("yesterday", "killed yesterday", "2015-11-11", "day"),
     ("earlier-this-year", "earlier this year", "2015-01-01", "year"),
     ("last-month", "last month", "2015-10-01", "month"),
+    ("next-weekday", "talks resume next Monday", "2015-11-16", "day"),
+    ("next-same-weekday", "next Thursday", "2015-11-19", "day"),
 ]
 
 
@@ -35,3 +37,22 @@ def test_find_dates_resolves(text: str, expected: str, precision: str) -> None:
 
 def test_find_dates_ignores_plain_numbers() -> None:
     assert find_dates("killing 26 people and wounding 48", PUBLISHED) == []
+
+
+FUTURE = [
+    ("will", "The two sides will meet again on Tuesday, officials said.", "2015-11-17"),
+    ("due-to", "The council is due to vote on Friday.", "2015-11-13"),
+    ("scheduled", "Talks are scheduled to resume on Monday in Geneva.", "2015-11-16"),
+    ("past", "Gunmen attacked the village on Tuesday, police said.", "2015-11-10"),
+    ("reported-would", "Police said on Monday that the suspects would be charged.", "2015-11-09"),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in FUTURE], ids=[c[0] for c in FUTURE])
+def test_a_weekday_in_a_future_clause_is_the_coming_one(nlp: object, text: str, expected: str) -> None:
+    from wirewatch.stages.coding.context import choose_date
+
+    doc = nlp(text)  # type: ignore[operator]
+    trigger = next(t for t in doc if t.pos_ == "VERB")
+    chosen = choose_date(doc[:], trigger, PUBLISHED)
+    assert chosen is not None and chosen.date.isoformat() == expected

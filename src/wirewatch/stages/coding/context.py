@@ -268,6 +268,8 @@ def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDat
         token = sentence.doc.char_span(sentence.start_char + mention.start,
                                        sentence.start_char + mention.end, alignment_mode="expand")
         verb = _clause_verb(token.root) if token is not None else None
+        if verb is not None and _is_future(verb):
+            mention = mention.ahead(published)   # "talks will resume on Tuesday": the coming one
         if verb is not None and verb.lemma_.lower() in SPEECH and verb.i != trigger.i:
             report_dates.append(mention)
         else:
@@ -291,6 +293,19 @@ def _event_anchors(trigger: Any) -> set[int]:
         anchors.add(node.i)
     anchors.update(c.i for c in node.children if c.dep_ == "conj")
     return anchors
+
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_FUTURE_FRAMES = frozenset({"due", "scheduled", "set", "expected", "planned", "slated"})
+
+
+def _is_future(verb: Any) -> bool:
+    """A clause about what is to come: "will meet", "is due to meet", "is scheduled to vote"."""
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lower_ in _FUTURE_FRAMES or (
+        head.lemma_.lower() == "be" and any(c.lower_ in _FUTURE_FRAMES for c in head.children))
 
 
 def _clause_verb(token: Any) -> Any | None:

@@ -10,7 +10,7 @@ per-sentence parsing cost.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 MONTHS = {m: i for i, m in enumerate(
@@ -31,7 +31,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z]){_YEAR}", re.IGNORECASE)),
     ("ago", re.compile(r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
                        r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b", re.IGNORECASE)),
-    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|on|early|late)\s+)?(?P<wd>monday|tuesday|wednesday|"
+    ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this|on|early|late)\s+)?(?P<wd>monday|tuesday|wednesday|"
                            r"thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b",
                            re.IGNORECASE)),
     ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last night|this morning|"
@@ -51,6 +51,14 @@ class DateMention:
     end: int
     date: date
     precision: str
+    weekday: int | None = None      # a bare weekday ("on Tuesday"): the past one unless told otherwise
+
+    def ahead(self, published: date) -> DateMention:
+        """The same weekday resolved forward (a future clause: "will meet on Tuesday")."""
+        if self.weekday is None or self.date > published:
+            return self
+        days = (self.weekday - published.weekday()) % 7 or 7
+        return replace(self, date=published + timedelta(days=days))
 
 
 def find_dates(text: str, published: date) -> list[DateMention]:
@@ -60,7 +68,8 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         for match in pattern.finditer(text):
             resolved = _resolve(kind, match, published)
             if resolved is not None:
-                found.append(DateMention(match.start(), match.end(), resolved[0], resolved[1]))
+                weekday = WEEKDAYS[match.group("wd").lower()] if kind == "weekday" else None
+                found.append(DateMention(match.start(), match.end(), resolved[0], resolved[1], weekday))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[DateMention] = []
     for mention in found:
@@ -110,8 +119,12 @@ def _day_month(m: re.Match[str], pub: date) -> tuple[date, str] | None:
 
 
 def _weekday(m: re.Match[str], pub: date) -> date:
-    back = (pub.weekday() - WEEKDAYS[m.group("wd").lower()]) % 7
-    if (m.group("rel") or "").lower() == "last" and back == 0:
+    wanted = WEEKDAYS[m.group("wd").lower()]
+    rel = (m.group("rel") or "").lower()
+    if rel == "next":
+        return pub + timedelta(days=(wanted - pub.weekday()) % 7 or 7)
+    back = (pub.weekday() - wanted) % 7
+    if rel == "last" and back == 0:
         back = 7
     return pub - timedelta(days=back)
 
