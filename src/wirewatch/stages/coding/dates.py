@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+_Date = date    # the type, for annotations inside DateMention (whose field is called ``date``)
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
@@ -53,7 +55,7 @@ class DateMention:
     precision: str
     weekday: int | None = None      # a bare weekday ("on Tuesday"): the past one unless told otherwise
 
-    def ahead(self, published: date) -> DateMention:
+    def ahead(self, published: _Date) -> DateMention:
         """The same weekday resolved forward (a future clause: "will meet on Tuesday")."""
         if self.weekday is None or self.date > published:
             return self
