@@ -22,21 +22,32 @@ BUILTINS: dict[str, str] = {
 
 def list_stages(kind: str | None = None) -> list[str]:
     """Registered stage names, optionally only those of one kind ("geo")."""
-    names = set(BUILTINS) | {ep.name for ep in entry_points(group=GROUP)}
-    return sorted(n for n in names if kind is None or n.split(".", 1)[0] == kind)
+    names = registered_names(GROUP, BUILTINS)
+    return [n for n in names if kind is None or n.split(".", 1)[0] == kind]
+
+
+def registered_names(group: str, builtins: dict[str, str]) -> list[str]:
+    """Names registered under an entry point group, plus the built-ins."""
+    return sorted(set(builtins) | {ep.name for ep in entry_points(group=group)})
+
+
+def load_entry(group: str, name: str, builtins: dict[str, str], what: str) -> Any:
+    """The object an entry point (or built-in ``module:attr``) called ``name`` points at."""
+    target = next((ep.value for ep in entry_points(group=group) if ep.name == name), builtins.get(name))
+    if target is None:
+        raise PluginError(f"unknown {what} {name!r}.",
+                          hint=f"Installed: {', '.join(registered_names(group, builtins))}.")
+    module_name, _, attr = target.partition(":")
+    try:
+        module = __import__(module_name, fromlist=[attr])
+        return getattr(module, attr)
+    except (ImportError, AttributeError) as exc:
+        raise PluginError(f"{what} {name!r} ({target}) failed to load: {exc}") from exc
 
 
 def load_stage(name: str, **options: Any) -> Stage:
     """Instantiate the stage registered as ``name``; options it does not accept are ignored."""
-    target = next((ep.value for ep in entry_points(group=GROUP) if ep.name == name), BUILTINS.get(name))
-    if target is None:
-        raise PluginError(f"unknown stage {name!r}.", hint=f"Installed: {', '.join(list_stages())}.")
-    module_name, _, attr = target.partition(":")
-    try:
-        module = __import__(module_name, fromlist=[attr])
-        cls = getattr(module, attr)
-    except (ImportError, AttributeError) as exc:
-        raise PluginError(f"stage {name!r} ({target}) failed to load: {exc}") from exc
+    cls = load_entry(GROUP, name, BUILTINS, "stage")
     params = inspect.signature(cls).parameters
     accepted = {k: v for k, v in options.items() if k in params}
     stage: Stage = cls(**accepted)

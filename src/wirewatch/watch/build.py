@@ -22,6 +22,7 @@ from wirewatch.watch.leases import SourceSpec
 from wirewatch.watch.loop import Watcher
 from wirewatch.watch.rules import Rule
 from wirewatch.watch.settings import FetchSettings, WatchSettings
+from wirewatch.watch.sinks import load_sink
 
 
 def fetch_options(cfg: FetchSettings) -> FetchOptions:
@@ -71,6 +72,8 @@ def build_sinks(watch: WatchSettings, guard: SSRFGuard, *, emit: Callable[[Messa
                                       f"{delivery.secret_env} (webhook secret) is not set.")
             sinks[delivery.name] = WebhookSink(delivery.name, delivery.webhook, secret=secret, guard=guard,
                                                client=client, retries=watch.webhook_retries)
+        elif delivery.sink:
+            sinks[delivery.name] = load_sink(delivery.sink, delivery.name, delivery.options)
         else:
             sinks[delivery.name] = EmailSink(delivery.name, list(delivery.email), watch.smtp)
     if emit is not None:

@@ -131,6 +131,39 @@ class ConsoleSink:
         self._emit(message)
 
 
+class JsonlFileSink:
+    """Appends each message as one JSON line to a file (for log shippers, SIEMs or ``tail -f``).
+
+    Registered as the ``jsonl`` alert sink: ``sink = "jsonl"`` with ``options = {path = "..."}``.
+    Each line is written and flushed in one call under an exclusive lock, so several workers can
+    share one file without interleaving lines.
+    """
+
+    def __init__(self, name: str, options: dict[str, Any]) -> None:
+        path = options.get("path")
+        if not isinstance(path, str) or not path.strip():
+            raise DeliveryError(f"delivery {name!r}: the jsonl sink needs options.path (a file path).")
+        unknown = sorted(set(options) - {"path"})
+        if unknown:
+            raise DeliveryError(f"delivery {name!r}: unknown jsonl sink option(s): {', '.join(unknown)}.")
+        self.name, self.path = name, os.path.expanduser(path)
+
+    def send(self, message: Message) -> None:
+        import fcntl
+
+        line = (json.dumps(message, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+        try:
+            with open(self.path, "ab") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+                try:
+                    handle.write(line)
+                    handle.flush()
+                finally:
+                    fcntl.flock(handle, fcntl.LOCK_UN)
+        except OSError as exc:
+            raise DeliveryError(f"cannot append to {self.path}: {exc.strerror or exc}") from exc
+
+
 # ----- wording ----------------------------------------------------------------------------------
 
 def _where(event: dict[str, Any]) -> str:

@@ -5,7 +5,7 @@ Every key is documented in docs/configuration.md; unknown keys are rejected.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -76,17 +76,23 @@ class RuleSettings(_Strict):
 
 
 class DeliverySettings(_Strict):
-    """Where alerts go (``[[watch.deliveries]]``): a webhook, or e-mail recipients (via [watch.smtp])."""
+    """Where alerts go (``[[watch.deliveries]]``): a webhook, e-mail recipients (via [watch.smtp]),
+    or a sink registered by a plugin under the ``wirewatch.alert_sinks`` entry point group
+    (``sink = "jsonl"`` with its ``options``)."""
 
     name: str = Field(min_length=1)
     webhook: str | None = None
     secret_env: str | None = None                  # env var holding the HMAC secret
     email: list[str] = Field(default_factory=list)
+    sink: str | None = None                        # a registered alert sink ("jsonl", or a plugin's)
+    options: dict[str, Any] = Field(default_factory=dict)   # passed to that sink's factory
 
     @model_validator(mode="after")
     def _one_target(self) -> DeliverySettings:
-        if bool(self.webhook) == bool(self.email):
-            raise ValueError(f"delivery {self.name!r} needs exactly one of 'webhook' or 'email'")
+        if sum((bool(self.webhook), bool(self.email), bool(self.sink))) != 1:
+            raise ValueError(f"delivery {self.name!r} needs exactly one of 'webhook', 'email' or 'sink'")
+        if self.options and not self.sink:
+            raise ValueError(f"delivery {self.name!r}: 'options' are for a 'sink' delivery")
         return self
 
 
