@@ -77,3 +77,50 @@ def test_code_sentence(code_text: CodeText, case: Case) -> None:
             assert got == want, f"{name}: {got!r} != {want!r}"
     if case.attribution is not None:
         assert case.attribution in (event.attribution or "")
+
+
+#: The sentence's main event (the most confident one) must have this type: PLOVER conventions for
+#: agreements, restrictions, sanctions and intentions.
+MAIN_CASES = [
+    ("reach-consensus", "Kenya and Uganda reached a consensus on Monday to open their border to traders.",
+     "AGREE"),
+    ("sign-treaty", "Brazil and Argentina signed a defence cooperation treaty in Brasilia on Friday.", "SUPPORT"),
+    ("renege", "The governor has reneged on his promise to hold local elections this year.", "REJECT"),
+    ("violate-ban", "The opposition newspaper violated a publication ban imposed by the junta.", "REJECT"),
+    ("violate-ceasefire", "Government forces violated the ceasefire agreement in the north, monitors said.",
+     "ASSAULT"),
+    ("share-evidence", "Jordanian officials shared evidence with Egypt about the smuggling network.",
+     "COOPERATE"),
+    ("joint-war-games", "Indian and French navies began a week of war games in the Arabian Sea on Monday.",
+     "COOPERATE"),
+    ("war-games-alone", "The Chinese army staged war games near the Taiwan Strait on Saturday.", "MOBILIZE"),
+    ("dispatch-inspectors", "The OPCW dispatched inspectors to the chemical plant near Homs on Tuesday.",
+     "ACCUSE"),
+    ("seek-asylum", "Hundreds of Afghan soldiers sought asylum in Tajikistan last week.", "REQUEST"),
+    ("lift-state-of-emergency", "Ecuador's government lifted the state of emergency in Guayaquil on Monday.",
+     "CONCEDE"),
+    ("shorten-curfew", "The army on Friday shortened the night curfew in Bamako by two hours.", "CONCEDE"),
+    ("declare-state-of-siege", "The junta declared a state of siege in the capital on Sunday.", "COERCE"),
+    ("cancel-restrictions", "The supreme court cancelled restrictions on opposition rallies in Harare.",
+     "CONCEDE"),
+    ("plans-to-impose", "Hungary plans to impose restrictions on grain imports from Ukraine.", "THREATEN"),
+    ("swore-to-fight", "The militia leaders have sworn to fight until the army leaves their province.",
+     "THREATEN"),
+    ("suspension", "Germany announced a suspension of arms exports to Turkey on Thursday.", "SANCTION"),
+    ("end-mediation", "Qatar ended its mediation between Israel and Hamas on Saturday.", "SANCTION"),
+    ("expel-inspectors", "Iran expelled inspectors of the International Atomic Energy Agency on Monday.",
+     "SANCTION"),
+    ("prevent-rally", "Police in Minsk prevented a rally by opposition supporters on Sunday.", "COERCE"),
+    ("release-person", "The kidnappers said they will release the Italian priest on Friday.", "AGREE"),
+    ("released-group-of", "Rebels released a group of hostages in eastern Congo on Tuesday.", "RETREAT"),
+    ("receive-observers", "Belarus received a team of observers from the OSCE on Monday.", "RETREAT"),
+    ("indict", "A federal court indicted the former governor of Veracruz on corruption charges.", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize("text,type_", [c[1:] for c in MAIN_CASES], ids=[c[0] for c in MAIN_CASES])
+def test_main_event(code_text: CodeText, text: str, type_: str) -> None:
+    events = code_text(text)
+    assert events, "no event"
+    main = max(events, key=lambda e: e.confidence)
+    assert main.type == type_, [(e.type, e.status, round(e.confidence, 2)) for e in events]

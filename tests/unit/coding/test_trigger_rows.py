@@ -15,7 +15,30 @@ CASES = [
     ("strengthen", "VERB", "forces", "MOBILIZE"),
     ("shun", "VERB", "work", "PROTEST"),         # 143 strike
     ("defend", "VERB", "right", "SUPPORT"),      # 052 defend verbally
+    ("sign", "VERB", "", "SUPPORT"),             # 057 sign formal agreement (PLOVER 0.8 table)
+    ("lift", "VERB", "curfew", "CONCEDE"),       # 0813 ease curfew: an administrative restriction
+    ("lift", "VERB", "emergency", "CONCEDE"),    # 0814 ease state of emergency
+    ("expel", "VERB", "inspectors", "SANCTION"),  # 166 expel or withdraw inspectors
+    ("expel", "VERB", "", "COERCE"),             # 174 expel people
+    ("end", "VERB", "mediation", "SANCTION"),    # 165 halt mediation
+    ("release", "VERB", "@person", "RETREAT"),   # 0841 release persons
+    ("release", "VERB", "video", "-"),           # not an event
+    ("plan", "VERB", "", "-"),                   # an intent frame: the planned act is coded
 ]
+
+
+def test_object_classes() -> None:
+    """The verb's object selects rows through compounds, collective heads and the person class."""
+    from wirewatch.stages.coding.candidates import _verb_objects
+    from wirewatch.stages.nlp import load_model
+
+    nlp = load_model()
+    doc = nlp("Qatar ended its mediation efforts and freed a group of prisoners.")
+    ended = next(t for t in doc if t.lower_ == "ended")
+    assert ("mediation", "") in _verb_objects(ended)
+    freed = next(t for t in doc if t.lower_ == "freed")
+    objects = _verb_objects(freed)
+    assert ("prisoner", "") in objects and objects[-1] == ("@person", "")
 
 
 @pytest.mark.parametrize("lemma,pos,obj,type_", CASES, ids=[f"{c[0]}-{c[2] or 'default'}" for c in CASES])

@@ -27,6 +27,18 @@ ACCIDENTS = frozenset({"crash", "accident", "collision", "earthquake", "flood", 
                        "avalanche", "stampede", "collapse", "disaster", "derailment", "capsize",
                        "tornado", "hurricane", "cyclone", "typhoon", "mudslide", "illness", "disease"})
 DEATH_LEMMAS = frozenset({"kill", "die"})
+#: Nouns that only say "an act of the kind named by the modifier": "mediation effort", "mediation
+#: mission", "assassination attempt", "bombing campaign".
+ACTIVITY_HEADS = frozenset({"effort", "mission", "attempt", "bid", "campaign", "initiative", "operation"})
+#: Nouns for people, for the ``@person`` object class.
+PEOPLE = frozenset({
+    "man", "woman", "child", "boy", "girl", "person", "people", "soldier", "policeman", "officer",
+    "leader", "mayor", "judge", "priest", "journalist", "minister", "official", "member", "guard",
+    "student", "worker", "civilian", "businessman", "politician", "commander", "president", "governor",
+    "lawyer", "teacher", "villager", "resident", "passenger", "crew", "driver", "family", "diplomat",
+    "envoy", "ambassador", "hostage", "prisoner", "detainee", "captive", "activist", "dissident",
+    "opponent", "national", "citizen", "refugee", "migrant", "sailor", "pilot", "tourist", "missionary",
+    "engineer", "doctor", "nurse", "aid worker", "employee", "premier", "chairman", "head"})
 
 
 @dataclass(slots=True)
@@ -59,7 +71,14 @@ def lookup(token: Any, lexicon: Lexicon) -> Trigger | None:
             row = lexicon.select(f"{mod} {lemma}", "NOUN", [])
             if row is not None:
                 return row
-        return lexicon.select(lemma, "NOUN", objects + _prep_objects(token))
+        row = lexicon.select(lemma, "NOUN", objects + _prep_objects(token))
+        if row is None and lemma in ACTIVITY_HEADS:   # "a mediation effort", "an assassination attempt"
+            for c in token.children:
+                if c.dep_ == "compound" and c.pos_ == "NOUN":
+                    row = lexicon.select(c.lemma_.lower(), "NOUN", [])
+                    if row is not None:
+                        return row
+        return row
     return None
 
 
@@ -77,10 +96,42 @@ def _reported_demand(token: Any) -> Trigger | None:
     return None
 
 
+#: Heads that only count or group what follows "of": "a group of hostages", "a mission of
+#: observers", "a state of emergency", "part of the stronghold".
+COLLECTIVE_HEADS = frozenset({"group", "team", "mission", "delegation", "batch", "contingent", "number",
+                              "dozen", "hundred", "thousand", "party", "state", "part", "some", "most",
+                              "all", "rest", "convoy", "shipment", "consignment", "unit", "body"})
+#: Object class for rows that apply to any person or group of people ("release @person").
+PERSON_CLASS = "@person"
+
+
 def _verb_objects(verb: Any) -> list[tuple[str, str]]:
-    objects = [(c.lemma_.lower(), "") for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return objects + _prep_objects(verb) + [("", c.lower_) for c in verb.children
-                                             if c.dep_ in {"acomp", "advmod", "prt"}]
+    """(object lemma, preposition) pairs that select a verb's row, most specific first: the direct
+    object (or passive subject), then what it stands for ("mediation efforts": also "mediation";
+    "a group of hostages": also "hostage"), prepositional objects, particles, and last the
+    ``@person`` class when the object is a person or a group of people."""
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = [(c.lemma_.lower(), "") for c in heads]
+    for head in heads:
+        objects.extend((m.lemma_.lower(), "") for m in head.children
+                       if m.dep_ == "compound" and m.pos_ == "NOUN")
+        if head.lemma_.lower() in COLLECTIVE_HEADS:
+            objects.extend((o.lemma_.lower(), "") for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for o in p.children if o.dep_ == "pobj")
+    objects += _prep_objects(verb) + [("", c.lower_) for c in verb.children
+                                      if c.dep_ in {"acomp", "advmod", "prt"}]
+    if any(_is_person(h) or any(_is_person(o) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                                 for o in p.children if o.dep_ == "pobj" and h.lemma_.lower() in COLLECTIVE_HEADS)
+           for h in heads if h.dep_ == "dobj"):
+        objects.append((PERSON_CLASS, ""))
+    return objects
+
+
+def _is_person(token: Any) -> bool:
+    """A named person, or a noun for people ("the prime minister", "30 members", "hostages")."""
+    if token.ent_type_ == "PERSON" or token.ent_type_ == "NORP" and token.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return token.pos_ == "NOUN" and token.lemma_.lower() in PEOPLE
 
 
 def _prep_objects(token: Any) -> list[tuple[str, str]]:

@@ -242,6 +242,8 @@ class _ArticleState:
         if type_ == "THREATEN" and status in {"actual", "claimed", "alleged"}:
             status = "threatened"
         roles = self._graded(actor_tok, target_tok)
+        if type_ == "MOBILIZE" and mode == "exercise" and _joint_exercise(actor_tok, token):
+            type_, cameo, mode = "COOPERATE", "060", None   # "French and Egyptian warships launched war games"
         if type_ == "COERCE" and _takes_ground(token):
             type_, cameo, mode = "ASSAULT", "192", "occupy"   # "captured a police outpost"
         if type_ == "PROTEST" and _diplomatic(roles.actor, token):
@@ -371,6 +373,13 @@ def _takes_ground(token: Any) -> bool:
     if obj is None:
         return False
     return obj.lemma_.lower() in POSITIONS or (obj.ent_type_ in {"GPE", "LOC", "FAC"} and obj.pos_ == "PROPN")
+
+
+def _joint_exercise(actor_tok: Any | None, token: Any) -> bool:
+    """An exercise held by two parties ("X and Y launched war games", "drills with the US navy")."""
+    if actor_tok is not None and any(t.dep_ == "conj" for t in actor_tok.subtree):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
 
 
 def _drop_side_casualties(drafts: list[Draft], doc: Any) -> list[Draft]:

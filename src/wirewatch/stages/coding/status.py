@@ -31,7 +31,7 @@ HYPO_ADJ = frozenset({"likely", "unlikely", "possible", "probable", "expected", 
 INTENT_ADJ = frozenset({"ready", "willing", "prepared", "determined", "set", "eager"})
 FORECAST = frozenset({"expect", "predict", "forecast", "fear", "risk", "consider", "could", "decide",
                       "seek", "hope", "want", "wish", "aim", "try", "attempt", "worry"})
-INTENT_VERBS = frozenset({"plan", "intend", "vow", "pledge", "promise", "prepare", "threaten"})
+INTENT_VERBS = frozenset({"plan", "intend", "vow", "pledge", "promise", "prepare", "threaten", "swear"})
 MODALS = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 CONDITIONAL = frozenset({"if", "unless", "whether", "lest"})
