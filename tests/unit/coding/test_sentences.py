@@ -45,6 +45,7 @@ CASES = [
     Case("forecast-likely", "Russia is likely to increase its military involvement in Syria.", None),
     Case("forecast-could", "Iran could retaliate against the United States.", None),
     Case("conditional", "If talks fail, the rebels would attack the capital.", None),
+    Case("ability-not-act", "The group is still capable of striking the port city, an analyst said.", None),
     Case("protest", "Thousands of students protested in Caracas on Friday against the government.",
          "PROTEST", status="actual", place_country="VEN", date="2015-11-06"),
     Case("sanction", "The European Union imposed sanctions on Iran over its missile programme.",
@@ -115,6 +116,18 @@ MAIN_CASES = [
     ("released-group-of", "Rebels released a group of hostages in eastern Congo on Tuesday.", "RETREAT"),
     ("receive-observers", "Belarus received a team of observers from the OSCE on Monday.", "RETREAT"),
     ("indict", "A federal court indicted the former governor of Veracruz on corruption charges.", "ACCUSE"),
+    # roles: who acts when the trigger hangs off an adjective, a noun of attempt or a passive
+    ("ready-to-contribute", "Spain is ready to contribute 500 troops to the UN force in Lebanon, the defence "
+     "minister said.", "AGREE"),
+    ("quoted-as-saying", "President Ruto was quoted as saying he would be ready to host a meeting between "
+     "the two rival leaders.", "AGREE"),
+    ("armed-wing", "The armed wing of the movement refused to release the captured soldiers.", "REJECT"),
+    ("attempt-to", "An attempt to assassinate the mayor of Kandahar was foiled on Monday, police said.",
+     "ASSAULT"),
+    ("guilty-of", "Both the army and the rebels are guilty of violating the truce, the monitors said.",
+     "ASSAULT"),
+    ("vowed-to-attack", "The insurgents vowed to attack the provincial capital before the elections.",
+     "THREATEN"),
 ]
 
 

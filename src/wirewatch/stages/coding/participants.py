@@ -33,7 +33,8 @@ PERSON_NOUNS = frozenset({
     "coalition", "alliance", "unit", "brigade", "battalion", "squad", "kidnapper", "abductor",
     "hostage", "victim", "prisoner", "detainee", "suspect", "farmer", "miner", "pilgrim", "refugee",
     "migrant", "opponent", "supporter", "analyst", "expert", "citizen", "national", "dissident",
-    "warplane", "drone", "jet", "aircraft", "ship", "vessel", "tanker", "convoy", "vehicle"})
+    "warplane", "drone", "jet", "aircraft", "ship", "vessel", "tanker", "convoy", "vehicle",
+    "wing", "negotiator", "mediator", "inspector", "observer", "peacekeeper", "monitor"})
 ABSTRACT_NOUNS = frozenset({
     "step", "attempt", "consequence", "assessment", "pressure", "measure", "move", "effort", "issue",
     "problem", "matter", "process", "need", "way", "plan", "report", "statement", "letter", "access",

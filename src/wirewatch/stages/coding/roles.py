@@ -23,7 +23,8 @@ LIGHT_VERBS = frozenset({"carry", "launch", "stage", "conduct", "mount", "claim"
                          "issue", "deliver", "continue", "resume", "intensify", "escalate",
                          "renew", "open", "join", "call", "undertake", "initiate",
                          "stag", "extend", "tighten", "maintain", "enforce", "declare",
-                         "attend", "complete", "host", "chair", "convene"})
+                         "attend", "complete", "host", "chair", "convene", "speed", "accelerate",
+                         "hasten", "expedite", "undertake"})
 # ("stag": spaCy lemmatises "staged" as "stag")
 #: Modifiers that name who acts: "rebel attacks", "guerrilla raid", "army shelling".
 AGENT_MODIFIERS = frozenset({"rebel", "guerrilla", "terrorist", "army", "police", "military",
@@ -42,6 +43,11 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "force", "order", "call", "persuade",
 #: "claimed responsibility for killing", "took credit for bombing": the verb's subject acts.
 CREDIT_NOUNS = frozenset({"responsibility", "credit", "blame", "plan", "plot", "order", "decision",
                           "threat", "attempt", "intention", "part", "role"})
+#: "X is guilty of / responsible for -ing": X did it (not "capable of", an ability).
+CULPABLE = frozenset({"guilty", "responsible", "culpable"})
+#: Nouns of intent or attempt: "an attempt to kill", "a bid to seize", "efforts to mediate".
+ATTEMPT_NOUNS = frozenset({"attempt", "bid", "effort", "plan", "plot", "try", "move", "decision",
+                           "intention", "readiness", "willingness", "offer", "promise", "pledge"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them"})
 _CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})
 
@@ -187,17 +193,26 @@ def inherited_actor(verb: Any, depth: int = 0) -> Any | None:
                 return obj
         if verb.dep_ == "advcl" and child(verb, "mark") is not None:
             return None
+        if verb.dep_ == "conj" and is_passive(head) and verb.tag_ != "VBN" and any(
+                c.dep_ == "aux" for c in verb.children):
+            return child(head, "nsubjpass")   # "was indicted and will resign": who resigns
         return child(head, "nsubj") or inherited_actor(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         holder = head.head
         if holder.pos_ in {"VERB", "AUX"}:
-            return child(holder, "dobj") or child(holder, "nsubj")
+            return child(holder, "dobj") or child(holder, "nsubj") or child(holder, "nsubjpass")
+        if holder.lemma_.lower() in CULPABLE and holder.dep_ == "acomp":
+            return child(holder.head, "nsubj")   # "both sides are guilty of violating the truce"
         if holder.lemma_.lower() in CREDIT_NOUNS and holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
             return child(holder.head, "nsubj") or inherited_actor(holder.head, depth + 1)
         return holder if holder.pos_ in {"NOUN", "PROPN"} else None   # "claimed responsibility for killing"
     if verb.dep_ in {"acl", "amod"} and head.pos_ in {"NOUN", "PROPN"}:
         if head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
             return child(head.head, "nsubj")
+        if head.lemma_.lower() in CREDIT_NOUNS | ATTEMPT_NOUNS:
+            agents = [obj for _prep, obj in prep_objects(head, frozenset({"by"}))]
+            return child(head, "poss") or (agents[0] if agents else None)   # "an attempt to kill
+            # X" has no actor yet; "his plan to attack", "attempts by the group to carry out" do
         return head
     if verb.dep_ == "relcl":
         return head

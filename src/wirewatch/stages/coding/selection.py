@@ -26,6 +26,7 @@ from typing import Any
 from wirewatch.stages.coding.draft import EMPTY, Draft
 from wirewatch.stages.coding.participants import ABSTRACT, AGENT, UNKNOWN, Roles
 from wirewatch.stages.coding.roles import LIGHT_VERBS
+from wirewatch.stages.coding.status import INTENT_ADJ, INTENT_VERBS
 
 ASSAULT_INSTRUMENTS = frozenset({
     "bomb", "car", "device", "explosive", "drone", "missile", "rocket", "shell", "blast", "explosion",
@@ -400,6 +401,9 @@ def on_spine(token: Any) -> bool:
     for _ in range(6):
         if node.dep_ == "ROOT":
             return True
+        if node.dep_ == "acomp" and node.lemma_.lower() in INTENT_ADJ:
+            node = node.head   # "France is ready to contribute troops": the copula's clause
+            continue
         if node.dep_ not in {"conj", "ccomp", "xcomp", "parataxis"}:
             return False
         node = node.head
@@ -458,7 +462,8 @@ def _purpose(token: Any) -> bool:
     return token.tag_ == "VB" and token.dep_ in {"advcl", "xcomp", "relcl", "acl"} and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
         token.head.pos_ in {"VERB", "NOUN"} and token.head.lemma_.lower() not in {
-            "begin", "start", "continue", "go", "use", "try", "attempt", "manage", "order", "be"}
+            "begin", "start", "continue", "go", "use", "try", "attempt", "manage", "order", "be"} \
+        and token.head.lemma_.lower() not in INTENT_VERBS   # "vowed to attack": the intended act
 
 
 def _is_instrument(token: Any | None) -> bool:
