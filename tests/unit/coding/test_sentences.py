@@ -126,6 +126,8 @@ MAIN_CASES = [
      "ASSAULT"),
     ("guilty-of", "Both the army and the rebels are guilty of violating the truce, the monitors said.",
      "ASSAULT"),
+    ("light-verb-object", "The United States accelerated the withdrawal of its troops from Syria on Friday, "
+     "but officials warned that no date had been fixed for the last units.", "RETREAT"),
     ("vowed-to-attack", "The insurgents vowed to attack the provincial capital before the elections.",
      "THREATEN"),
 ]

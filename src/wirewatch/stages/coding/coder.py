@@ -264,7 +264,7 @@ class _ArticleState:
         event_head = lookup(token.head, self.res.lexicon) is not None
         if is_old(draft, self.published):
             return None
-        draft.trigger_i, draft.on_spine = token.i, on_spine(token)
+        draft.trigger_i, draft.on_spine = token.i, on_spine(token) or _light_object(token)
         draft.curated, draft.rank = curated, self.sentence_rank
         draft.converted, draft.circumstance = converted, _temporal_clause(token)
         draft.toll_kind = casualties.kind if killed is not None else ""   # "also killed", "have died"
@@ -373,6 +373,15 @@ def _takes_ground(token: Any) -> bool:
     if obj is None:
         return False
     return obj.lemma_.lower() in POSITIONS or (obj.ent_type_ in {"GPE", "LOC", "FAC"} and obj.pos_ == "PROPN")
+
+
+def _light_object(token: Any) -> bool:
+    """'The US speeded up the withdrawal', 'Italy announced a suspension of air links': the
+    event noun is what the main clause reports when its verb only carries it."""
+    head = token.head
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS \
+        and on_spine(head) and not any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in head.children)
+    # (not "called the arrests 'illegal'": a judgement about a known event)
 
 
 def _joint_exercise(actor_tok: Any | None, token: Any) -> bool:
