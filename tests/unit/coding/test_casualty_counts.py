@@ -19,6 +19,30 @@ CASES = [
     ("sentenced-to-death", "He was sentenced to death by the court.", None),
     ("death-squads", "Death squads operate in the capital.", None),
     ("collective", "The bomb killed a family.", None),
+    # lists read item by item, whatever the parser made of them
+    ("list-passive-subject", "The ministry gave its report after a police colonel, a judge, and candidate "
+     "Senator Luis Carlos Galan were murdered last week.", 3),
+    ("list-of-titles", "The judges investigating the murders of the governor of Antioquia, another judge, "
+     "and the Antioquia police commander resigned.", 3),
+    ("list-semicolons", "The bomb exploded at 1100, killing Maria Jacinta Pulido, 42; Pilar Pulido, 19; a "
+     "minor reportedly known as Carlos; Efrain Rincon Rodriguez, and a police official who died at the "
+     "clinic.", 5),
+    ("list-roles-add-up", "The attack killed two soldiers, a policeman and a civilian.", 4),
+    ("list-breakdown-of-people", "Three other civilians, two women and a man, also died.", 3),
+    ("list-breakdown-by-name", "Gunmen killed two reporters, Roberto Navas and Mauricio Pineda, late last "
+     "night.", 2),
+    ("list-apposition", "Gunmen killed Tomas Evangelista, a leader of the ruling party and director of the "
+     "development corporation.", 1),
+    ("list-joined-titles", "The ministry said Luis Carlos Galan, senator and presidential hopeful, died "
+     "tonight.", 1),
+    ("list-relatives", "Police found Dr Teofilo Forero Castro, his wife, and two other people dead.", 4),
+    ("list-not-a-date", "On 11 february, one adult and four minors were killed.", 5),
+    ("list-stops-at-event", "The court acquitted them of the murder of attorney general Carlos Mauro Hoyos "
+     "and the kidnapping of Andres Pastrana.", 1),
+    ("list-wounded-apart", "The gunmen killed the mayor of Kabul, Ahmad Khan, and wounded three guards.", 1),
+    ("bracketed-aside", "On 27 February Comrade Forero [name as transliterated], PCC secretary for "
+     "organizational matters, was killed.", 1),
+    ("list-including", "The bomb killed at least 26 people, including three children, and wounded 48.", 26),
 ]
 
 

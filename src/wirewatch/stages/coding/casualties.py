@@ -145,6 +145,8 @@ def _victims(token: Any) -> list[Any]:
     killing noun, or subject of 'die'."""
     deps = {"dobj", "nsubjpass"} | ({"nsubj"} if token.lemma_.lower() in {"die", "dead"} else set())
     found = [c for c in token.children if c.dep_ in deps]
+    if len(found) > 1:   # "X [name as transliterated], secretary ..., was killed": not the aside
+        found = [c for c in found if not _in_brackets(c)] or found
     if found and token.pos_ == "VERB":   # "X was killed ..., along with two of his bodyguards"
         for along in token.children:
             if along.lower_ in {"along", "together"} and along.dep_ in {"advmod", "prep"}:
@@ -160,6 +162,15 @@ def _victims(token: Any) -> list[Any]:
             found = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in
                      {"its", "their", "our", "your"}]
     return found
+
+
+def _in_brackets(token: Any) -> bool:
+    """The token stands inside an unclosed "[" or "(" of its sentence (an editor's aside)."""
+    depth = 0
+    for tok in token.doc[token.sent.start:token.i]:
+        depth += tok.text in {"[", "("}
+        depth -= tok.text in {"]", ")"} and depth > 0
+    return depth > 0
 
 
 def _is_one_person(person: Any) -> bool:
@@ -217,7 +228,14 @@ def _listed_apposition(noun: Any, appos: Any) -> bool:
 
 def _person_count(noun: Any) -> int | None:
     """Victims in a noun phrase: its numeral, or 1 per singular person, summed over a
-    coordination ("six jesuits and two women": 8; "the mayor and two peasants": 3)."""
+    coordination ("six jesuits and two women": 8; "the mayor and two peasants": 3). A list the
+    parser split (:func:`_list_count`) counts when it finds more victims."""
+    tree = _tree_count(noun)
+    listed = _list_count(noun)
+    return listed if listed is not None and (tree is None or listed > tree) else tree
+
+
+def _tree_count(noun: Any) -> int | None:
     members = _members(noun)
     if _breakdown(members):   # "three reporters, two Salvadorans and a Netherlander"
         return count_of(noun)
@@ -232,6 +250,226 @@ def _person_count(noun: Any) -> int | None:
             value = 1
         total += value
     return total if total or count_of(noun) == 0 else None
+
+
+LIST_JOINERS = (("as", "well", "as"), ("along", "with"), ("together", "with"), ("and",), ("&",))
+LIST_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
+OPEN_BRACKETS = {"(": ")", "[": "]"}
+
+
+def _joiner_at(doc: Any, i: int, end: int) -> int:
+    """Length of a list joiner ("and", "as well as", "along with") starting at token i, or 0."""
+    for words in LIST_JOINERS:
+        if i + len(words) <= end and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+            return len(words)
+    return 0
+
+
+def _list_token(doc: Any, i: int) -> bool:
+    """A token that may stand inside a list of victims (nouns, names, numbers, determiners, commas)."""
+    tok = doc[i]
+    if tok.pos_ in LIST_POS or tok.ent_type_ == "PERSON" or tok.text in {",", ";", "-"}:
+        return tok.lower_ not in RELATIVE_PRONOUNS | {"which", "whose", "all", "both", "each"}
+    if tok.tag_ == "PRP$":
+        return tok.lower_ in POSSESSIVES
+    if tok.lower_ == "of":   # "the governor of Antioquia": a title's complement, not "the murder of"
+        return i > 0 and doc[i - 1].lemma_.lower() in PERSON_WORDS and doc[i - 1].tag_ == "NN" \
+            and i + 1 < len(doc) and doc[i + 1].ent_type_ != "PERSON"   # not "father of X, Y and Z"
+    # a noun the tagger took for a verb ("and bodyguard Jairo Ortega"): a leaf inside a noun phrase
+    return tok.pos_ == "VERB" and tok.dep_ in {"amod", "compound", "nmod"} and not list(tok.children)
+
+
+def _list_span(noun: Any) -> tuple[int, int]:
+    """Tokens around ``noun`` that may form one list (left and right until a verb, a clause word,
+    a preposition other than a title's "of"); bracketed asides are crossed."""
+    doc, sent = noun.doc, noun.sent
+    start = noun.i
+    while start - 1 >= sent.start and (_list_token(doc, start - 1) or doc[start - 1].lower_ == "and"):
+        start -= 1
+    end = noun.i + 1
+    while end < sent.end:
+        tok = doc[end]
+        if tok.text in OPEN_BRACKETS:
+            close = next((j for j in range(end + 1, min(sent.end, end + 40))
+                          if doc[j].text == OPEN_BRACKETS[tok.text]), None)
+            if close is None:
+                break
+            end = close + 1
+            continue
+        step = _joiner_at(doc, end, sent.end)
+        if step:
+            end += step
+        elif _list_token(doc, end):
+            end += 1
+        else:
+            break
+    if any(doc[j].text == ";" for j in range(start, end)):   # "X, 42; Y, 19; a minor known as Z; and W"
+        last = max(j for j in range(start, sent.end) if doc[j].text == ";")
+        if last >= end:
+            end = last + 1
+            while end < sent.end and (_list_token(doc, end) or _joiner_at(doc, end, sent.end)):
+                end += _joiner_at(doc, end, sent.end) or 1
+    return start, end
+
+
+def _list_items(doc: Any, start: int, end: int) -> list[tuple[list[Any], bool, bool]]:
+    """(tokens, joined by "and", after a semicolon) for each list item between start and end."""
+    items: list[tuple[list[Any], bool, bool]] = []
+    current: list[Any] = []
+    joined = semi = False
+    depth = 0
+    i = start
+    while i < end:
+        tok = doc[i]
+        if tok.text in OPEN_BRACKETS:
+            depth += 1
+        elif tok.text in {")", "]"}:
+            depth = max(0, depth - 1)
+        elif depth == 0 and tok.text in {",", ";"}:
+            items.append((current, joined, semi))
+            current, joined, semi = [], False, tok.text == ";" or (semi and not current and False)
+            if tok.text == ";":
+                semi = True
+            i += 1
+            continue
+        step = _joiner_at(doc, i, end) if depth == 0 else 0
+        if step:
+            if current:
+                items.append((current, joined, semi))
+                current, semi = [], False
+            joined = True
+            i += step
+            continue
+        if depth == 0 and tok.text not in {")", "]"}:
+            current.append(tok)
+        i += 1
+    items.append((current, joined, semi))
+    return [item for item in items if item[0]]
+
+
+#: Nouns for one person inside a list of victims (with PERSON_WORDS): relatives and companions.
+LIST_PERSONS = PERSON_WORDS | frozenset({
+    "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "child", "baby",
+    "companion", "bodyguard", "escort", "friend", "relative", "nephew", "niece", "cousin", "uncle",
+    "aunt", "grandson", "granddaughter", "cook", "maid", "servant", "domestic", "minor", "adult",
+    "teenager", "youth", "infant", "boy", "girl", "man", "woman", "passenger", "civilian", "victim",
+    "bystander", "passerby", "hostage", "pilot", "assistant", "aide", "agent", "policeman",
+    "policewoman", "corporal", "private", "soldier", "resident", "villager", "neighbour", "neighbor",
+    "pupil", "son-in-law", "fiancee", "partner", "spouse", "colleague", "chauffeur"})
+#: Figures that name people in general: the items after them break the figure down ("three
+#: civilians, two women and a man") rather than add to it.
+GENERIC_VICTIMS = frozenset({"people", "person", "civilian", "victim", "other", "passenger", "member",
+                             "resident", "villager", "inhabitant", "individual"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+                    "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "EVENT",
+                       "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"})
+
+
+def _item_value(tokens: list[Any]) -> tuple[int | None, str]:
+    """(count, kind) of one list item; kind is "name", "person", "title" (a bare person noun, no
+    determiner: "senator"), "number", "age", or "" (not a victim phrase)."""
+    cut = next((k for k, t in enumerate(tokens) if k and not _list_token(t.doc, t.i)), len(tokens))
+    words = [t for t in tokens[:cut] if t.text not in {"-", "'s", "’s"}]
+    if not words:
+        return 0, "age"
+    if any(t.lower_ in MONTHS or t.ent_type_ in {"DATE", "TIME"} and not t.like_num for t in words):
+        return None, ""   # "on 16 november": a date, not victims
+    if all(t.like_num for t in words):
+        return 0, "age"   # "maria pulido, 42"
+    lowers = [t.lower_ for t in words]
+    if "of" in lowers and any(w in {"them", "whom", "those"} for w in lowers):
+        return 0, "age"   # "five of them spaniards": a breakdown
+    head_part = words[:lowers.index("of")] if "of" in lowers else words
+    for tok in head_part:
+        if tok.like_num and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
+            value = parse_number(_numeral_text(tok) if tok.dep_ != "compound" else tok.text)
+            if value is not None:
+                return value, "number"
+    nouns = [t for t in head_part if t.pos_ in {"NOUN", "PROPN"} or t.ent_type_ == "PERSON"]
+    if not nouns:
+        return None, ""
+    head = nouns[-1]
+    lemma = head.lemma_.lower()
+    if lemma in EVENT_NOUNS:
+        return None, ""   # "... and the kidnapping of Y"
+    names = [t for t in nouns if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON")
+             and t.ent_type_ not in NOT_NAMES and t.lemma_.lower() not in LIST_PERSONS]
+    if head.tag_ in {"NNS", "NNPS"} and head.ent_type_ != "PERSON":
+        return (1, "name") if names and names[-1].i > head.i else (None, "")   # "brothers martiza"
+    if names and names[-1].i == head.i:
+        return 1, "name"
+    if lemma in LIST_PERSONS or head.lower_ in LIST_PERSONS:
+        if words[0].tag_ == "PRP$" and words[0].lower_ in POSSESSIVES:
+            return 1, "relative"   # "X, his wife, and two other people": a person of their own
+        bare = words[0].pos_ not in {"DET", "PRON"} and words[0].dep_ != "poss"
+        return 1, "title" if bare else "person"
+    return None, ""
+
+
+def _list_count(noun: Any) -> int | None:
+    """Victims counted item by item along a list the parser may have split or attached
+    elsewhere: "a police colonel, a judge, and candidate senator X were murdered" (3), "the
+    murders of the governor of Antioquia, another judge, and the police commander" (3), "killing
+    X, 42; Y, 19; a minor; Z, and a police official" (5). A list needs a final "and" (or
+    semicolons); an unmarked item after a name is its apposition ("X, rector of the university"),
+    a name after a person noun names that person ("his son, William"), titles joined to a name
+    are one person ("senator and presidential candidate X"), and names after a figure that add
+    up to it are its breakdown ("two reporters, X and Y"), as are any items after a figure of
+    people in general ("three civilians, two women and a man")."""
+    doc = noun.doc
+    start, end = _list_span(noun)
+    items = _list_items(doc, start, end)
+    if len(items) < 2 or not any(joined for _t, joined, _s in items[1:]):
+        return None
+    last_joined = max(k for k, (_t, joined, _s) in enumerate(items) if joined)
+    items = items[:last_joined + 1]
+    semicolons = any(semi for _t, _j, semi in items)
+    values = [_item_value(tokens) for tokens, _j, _s in items]
+    total, counted, previous = 0, 0, ""
+    k = 0
+    while k < len(items):
+        tokens, joined, semi = items[k]
+        value, kind = values[k]
+        if value is None and semi:
+            value, kind = 1, "person"   # one entry of a semicolon list ("a minor known as Carlos")
+        if value is None:
+            return None
+        other = any(t.lower_ in {"another", "other"} for t in tokens)
+        if kind == "title" and k + 1 < len(items) and items[k + 1][1] \
+                and values[k + 1][1] in {"name", "title"}:
+            k += 1   # "senator and presidential candidate X": titles of the one person named next
+            continue
+        apposition = k > 0 and not semi and not other and (
+            (previous in {"name", "apposition"} and kind in {"person", "title"}
+             and (not joined or kind == "title"))
+            or (previous in {"person", "title", "relative"} and kind == "name" and not joined)
+            or (semicolons and kind != "number" and not joined))
+        if kind == "age" or apposition:
+            previous = "apposition" if apposition and previous in {"name", "apposition"} else previous
+            k += 1
+            continue
+        if kind == "number" and k + 1 < len(items) and not items[k + 1][1]:
+            figure, running, j = value, 0, k + 1
+            generic = any(t.lemma_.lower() in GENERIC_VICTIMS for t in tokens)
+            while j < len(items) and running < figure and values[j][0] is not None \
+                    and (generic or values[j][1] == "name"):
+                running += values[j][0]
+                j += 1
+            if running == figure:   # the figure's members, told after it
+                total, counted, previous, k = total + figure, counted + 1, "number", j
+                continue
+        total += value
+        counted += 1
+        previous = kind
+        k += 1
+    return total if counted >= 2 else None
+
+
+def _indefinite(tokens: list[Any]) -> bool:
+    return bool(tokens) and tokens[0].lower_ in {"a", "an", "another"}
 
 
 def _breakdown(members: list[Any]) -> bool:
@@ -300,13 +538,18 @@ def _victim_count(token: Any) -> int | None:
             return VAGUE[child.lower_]
     if lemma in PERSON_VICTIM or (lemma in KILLING_NOUNS and token.pos_ == "NOUN"):
         total = None
+        covered: list[tuple[int, int]] = []   # list spans already counted
         for victim in _victims(token):   # "killed the mayor ..., as well as two peasants"
+            if any(a <= victim.i < b for a, b in covered):
+                continue
             value = _person_count(victim)
             if value is None and victim.dep_ == "poss":
                 value = 1 if _is_one_person(victim) else None
             if value is not None:
                 total = value if total is None else total + value
-        if total is not None and token.pos_ == "NOUN":   # "the murder of six jesuits and two women"
+                if _list_count(victim) == value:
+                    covered.append(_list_span(victim))
+        if total is not None and token.pos_ == "NOUN" and not covered:   # "the murder of six jesuits and two women"
             for extra in token.conjuncts:                  # (the parser attaches the women to murder)
                 if extra.lemma_.lower() in KILLING_NOUNS:
                     continue
