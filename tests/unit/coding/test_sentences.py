@@ -128,6 +128,22 @@ MAIN_CASES = [
      "ASSAULT"),
     ("light-verb-object", "The United States accelerated the withdrawal of its troops from Syria on Friday, "
      "but officials warned that no date had been fixed for the last units.", "RETREAT"),
+    ("possessive-target", "Ghana will back Senegal's bid to host the regional summit, the foreign minister "
+     "said.", "AGREE"),
+    ("conditional-offer", "The rebel commanders said they would meet the UN envoy if the army withdrew "
+     "from the valley.", "AGREE"),
+    ("conditional-threat", "The African Union may suspend its mediation between the two factions if the "
+     "fighting continues, its chairman said.", "THREATEN"),
+    ("reminder-must", "The French president sent a sharp reminder to Mali that it must hold elections "
+     "next year.", "REQUEST"),
+    ("part-of-stronghold", "Government troops captured part of a rebel stronghold near the border after "
+     "three days of fighting.", "ASSAULT"),
+    ("long-planned-offensive", "The army launched its long-planned offensive against the rebel enclave on "
+     "Monday.", "ASSAULT"),
+    ("put-under-investigation", "A French aid worker has been placed under investigation in Niger for her "
+     "alleged role in the riots.", "ACCUSE"),
+    ("mediation-between", "The Kenyan president launched a mediation effort between Ethiopia and Eritrea "
+     "on Sunday.", "CONSULT"),
     ("vowed-to-attack", "The insurgents vowed to attack the provincial capital before the elections.",
      "THREATEN"),
 ]

@@ -159,7 +159,8 @@ def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
 def _apply_nesting(cand: Candidate, by_index: dict[int, Candidate]) -> None:
     for modifier in cand.token.children:   # "threatening attacks", "planned strikes"
         outer = by_index.get(modifier.i)
-        if modifier.dep_ in {"amod", "acl"} and outer is not None and outer.row.type in CONTAINER_TYPES:
+        if modifier.dep_ in {"amod", "acl"} and outer is not None and outer.row.type in CONTAINER_TYPES \
+                and not enacted(cand.token):   # but "mounted its long-threatened invasion" happened
             cand.dropped = True
             return
     node, entry = cand.token, None
@@ -183,6 +184,18 @@ def _apply_nesting(cand: Candidate, by_index: dict[int, Candidate]) -> None:
                 cand.dropped = True
             return
         return
+
+
+#: Verbs that carry out the act named by their object ("mounted an invasion", "launched the
+#: planned offensive"): a "planned" or "threatened" modifier then tells its history, not its status.
+ENACT = frozenset({"mount", "launch", "carry", "stage", "conduct", "begin", "start", "execute", "unleash",
+                   "wage", "stag"})
+
+
+def enacted(noun: Any) -> bool:
+    """The event noun is the object of a verb that carries it out."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in ENACT \
+        and not any(c.dep_ == "neg" for c in noun.head.children)
 
 
 def _is_complement(entry: Any) -> bool:

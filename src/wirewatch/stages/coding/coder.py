@@ -29,13 +29,21 @@ from wirewatch.stages.coding.dates import parse_published
 from wirewatch.stages.coding.draft import EMPTY, Draft, to_event
 from wirewatch.stages.coding.incidents import CasualtyReport, anchors_of, link_incidents
 from wirewatch.stages.coding.lexicon import Lexicon
-from wirewatch.stages.coding.participants import AGENT, Roles, alleged_actor, crowd_gathering, grade
+from wirewatch.stages.coding.participants import (
+    AGENT,
+    Roles,
+    alleged_actor,
+    crowd_gathering,
+    grade,
+    is_abstract,
+)
 from wirewatch.stages.coding.places import prefer_country
 from wirewatch.stages.coding.roles import (
     LIGHT_VERBS,
     Salience,
     event_object_target,
     np_bounds,
+    prep_objects,
     resolve_actor_tokens,
     resolve_np,
     verbal_roles,
@@ -57,6 +65,8 @@ from wirewatch.stages.coding.status import assess
 EPISTEMIC_FRAMES = frozenset({"claim", "suspect", "believe", "think", "assume", "attribute", "link"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+#: A conditional promise of these is an offer ("would meet the envoy if ..."), not an ultimatum.
+OFFERS = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _TAIL_HEADINGS = re.compile(
     r"^\s*(related (content|articles?|stories|news|coverage|posts)|read more|more (on this|stories)|"
     r"recommended( for you)?|most (read|popular|viewed)|trending( now)?|you may also like|"
@@ -228,12 +238,17 @@ class _ArticleState:
         if verdict.is_demand and verdict.speaker is not None:
             type_, cameo, status = "REQUEST", "10", "actual"
             actor_tok, target_tok = verdict.speaker, actor_tok
-        elif verdict.is_intent and _ultimatum(token) and status in {"actual", "hypothetical"}:
+        elif verdict.is_intent and _ultimatum(token) and status in {"actual", "hypothetical"} \
+                and type_ not in OFFERS:
             type_, cameo, status = "THREATEN", "13", "threatened"   # "will withdraw ... unless ..."
+        elif status == "hypothetical" and type_ in MATERIAL_CONFLICT and _ultimatum(token) \
+                and _modal(token):
+            type_, cameo, status = "THREATEN", "13", "threatened"   # "may halt its mediation if ..."
         elif verdict.is_intent:
             converted = type_ in COOPERATIVE and status == "negated"
             type_, cameo, status = _intent(type_, cameo, status)
-        curated = cand.row.curated or any(c.row.curated for c in cand.absorbed)
+        curated = cand.row.curated or any(c.row.curated for c in cand.absorbed) or type_ == "REQUEST" \
+            and verdict.is_demand   # "X said Y must ...": our reading of the speaker, not the verb's row
         if crowd_gathering(type_, actor_tok, target_tok):
             type_, cameo, mode, curated = "PROTEST", "141", "demonstrate", True
             target_tok = None
@@ -317,6 +332,13 @@ class _ArticleState:
             target_tok = verbal_roles(complement)[1] if complement is not None else None
         if target_tok is not None and lookup(target_tok, self.res.lexicon) is not None:
             target_tok = event_object_target(target_tok)
+        elif target_tok is not None and target_tok.pos_ == "NOUN" and is_abstract(target_tok):
+            owner = next((c for c in target_tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            target_tok = owner or target_tok   # "will support Turkey's efforts": Turkey
+        if target_tok is None and cand.row.type == "CONSULT" and cand.token.pos_ == "NOUN" \
+                and cand.token.dep_ in {"dobj", "nsubj", "nsubjpass"}:   # not "it was the first meeting"
+            between = [o for p, o in prep_objects(cand.token, frozenset({"between"}))]
+            target_tok = between[0] if between else None   # "a mediation mission between X and Y"
         return actor_tok, target_tok
 
     def _resolve(self, token: Any | None) -> Actor | None:
@@ -366,10 +388,14 @@ POSITIONS = frozenset({"outpost", "base", "town", "village", "city", "checkpoint
 
 
 def _takes_ground(token: Any) -> bool:
-    """'captured a police outpost', 'seized the town of X': an object that is a place."""
+    """'captured a police outpost', 'seized the town of X', 'took part of the stronghold': an
+    object that is a place."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in {"capture", "seize", "take", "overrun"}:
         return False
     obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if obj is not None and obj.lemma_.lower() in {"part", "most", "much", "rest", "half", "control"}:
+        obj = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"), None)
     if obj is None:
         return False
     return obj.lemma_.lower() in POSITIONS or (obj.ent_type_ in {"GPE", "LOC", "FAC"} and obj.pos_ == "PROPN")
@@ -447,6 +473,11 @@ def _ultimatum(token: Any) -> bool:
     """An intention with a condition attached ("will withdraw its force unless ...")."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"}
                                          for m in c.children) for c in token.children)
+
+
+def _modal(token: Any) -> bool:
+    """The trigger's own clause has a modal of possibility ("may halt", "could impose")."""
+    return any(c.dep_ == "aux" and c.lower_ in {"may", "might", "could", "can"} for c in token.children)
 
 
 def _negated_subject(verb: Any) -> bool:

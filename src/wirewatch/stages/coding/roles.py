@@ -43,6 +43,8 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "force", "order", "call", "persuade",
 #: "claimed responsibility for killing", "took credit for bombing": the verb's subject acts.
 CREDIT_NOUNS = frozenset({"responsibility", "credit", "blame", "plan", "plot", "order", "decision",
                           "threat", "attempt", "intention", "part", "role"})
+#: "placed under arrest", "put under investigation": the verb's object undergoes the event.
+PLACE_UNDER = frozenset({"put", "place", "keep", "bring"})
 #: "X is guilty of / responsible for -ing": X did it (not "capable of", an ability).
 CULPABLE = frozenset({"guilty", "responsible", "culpable"})
 #: Nouns of intent or attempt: "an attempt to kill", "a bid to seize", "efforts to mediate".
@@ -239,6 +241,13 @@ def nominal_roles(noun: Any) -> tuple[Any | None, Any | None]:
             if actor is None:
                 actor = inherited_actor(governor)
     targets = prep_objects(noun, NOMINAL_TARGET_PREPS)
+    if not targets and noun.dep_ == "pobj" and noun.head.lower_ == "under" \
+            and noun.head.head.lemma_.lower() in PLACE_UNDER:   # "was put under investigation"
+        verb = noun.head.head
+        agent = child(verb, "agent")
+        actor = actor or (child(agent, "pobj") if agent is not None else child(verb, "nsubj"))
+        subject = child(verb, "nsubjpass") or child(verb, "dobj")
+        return actor, subject
     return actor, targets[0][1] if targets else None
 
 

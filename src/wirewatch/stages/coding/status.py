@@ -155,6 +155,11 @@ def assess(trigger: Any) -> Assessment:
             owner = next((c for c in parent.children if c.dep_ == "poss"), None)
             if owner is not None:
                 result.attribution.append(_np_text(owner))
+        elif parent.pos_ == "NOUN" and lemma in SPEECH_NOUNS and node.dep_ in {"acl", "ccomp"} \
+                and parent.dep_ == "dobj" and parent.head.pos_ == "VERB":
+            in_speech = True   # "issued a reminder to Iraq that it must cooperate": the issuer speaks
+            if result.speaker is None:
+                result.speaker = next((c for c in parent.head.children if c.dep_ == "nsubj"), None)
         elif parent.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "det" and c.lower_ == "no"
                                                       for c in parent.children):
             result.status = _stronger(result.status, "negated")   # "no evidence of an attack"
@@ -172,11 +177,17 @@ def _nominal_modifiers(noun: Any, result: Assessment) -> bool:
         if child.dep_ in {"amod", "advmod", "compound"} and (word in ALLEGED_MODIFIERS or child.lemma_ in ALLEGED_MODIFIERS
                                                              or any(g.lower_ in ALLEGED_MODIFIERS for g in child.children)):
             result.status = _stronger(result.status, "alleged")
-        if child.dep_ == "amod" and word in HYPO_MODIFIERS:
+        if child.dep_ == "amod" and word in HYPO_MODIFIERS and not _enacted(noun):
             result.status = _stronger(result.status, "hypothetical")
         if child.dep_ == "det" and word == "no":
             result.status = _stronger(result.status, "negated")
     return True
+
+
+def _enacted(noun: Any) -> bool:
+    """'launched the planned offensive': the object of a verb that carries the act out."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in {
+        "mount", "launch", "carry", "stage", "conduct", "begin", "start", "execute", "unleash", "wage", "stag"}
 
 
 def _read_clause(node: Any, trigger: Any, own_clause: bool, result: Assessment, in_speech: bool) -> None:
