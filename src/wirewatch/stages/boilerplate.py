@@ -20,7 +20,7 @@ _BOILERPLATE = re.compile(
     r"|we ask you to be our partner|our loyal readers|newsletter sign-?up|sign up for our"
     r"|click here>>|click here to|download our app|enable javascript|accept (?:all )?cookies"
     r"|keep an eye on your inbox|processing your subscription|photos? ©|image:? ©"
-    r"|(?:is|are) funded by (?:our )?readers|support us\b|get unlimited access|for just \S*\d+\S*¢"
+    r"|(?:is|are) funded by (?:our )?readers|(?:is|are) reader-(?:funded|supported)|^support us\b|(?:please |consider |by )support(?:ing)? us\b|support us (?:today|now|from|for \$)|from \$\d+ a month|get unlimited access|for just \S*\d+\S*¢"
     r"|this article is for subscribers|subscribers only|abonnez-vous|suscr[ií]bete|jetzt abonnieren"
     r"|bet responsibly|18\+ only|odds subject to change|gamble responsibly"
     r"|donate (?:today|now)|non-profit newsroom|in your inbox|unlimited (?:stories|access|articles)"
@@ -37,7 +37,8 @@ _BOILERPLATE = re.compile(
 _TAIL_HEADER = re.compile(
     r"^(?:related(?: content| stories| articles| news| coverage)?|more (?:from|on|stories|news)\b.*"
     r"|read (?:more|next|also)|most (?:read|popular|viewed)|recommended(?: for you)?|you may also like"
-    r"|trending(?: now)?|latest news|comments?|\d+ comments?|leave a comment|top stories)\s*:?$",
+    r"|trending(?: now)?|latest news|comments?|\d+ comments?|leave a comment|top stories"
+    r"|(?:associated|related|useful|external|quick) links|(?:media )?contacts?|page details)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -76,7 +77,8 @@ def clean_paragraphs(body: str, title: str | None = None) -> str:
 def _drop_teaser_tail(paragraphs: list[str]) -> list[str]:
     """After the last story sentence, a run of headlines mixed with a promo is a teaser block."""
     lines = [p.strip() for p in paragraphs if p.strip()]
-    last_story = max((i for i, p in enumerate(lines) if is_story_paragraph(p)), default=-1)
+    last_story = max((i for i, p in enumerate(lines) if is_story_paragraph(p) and not is_boilerplate(p)),
+                     default=-1)
     tail = lines[last_story + 1:]
     is_teaser_block = any(is_boilerplate(p) for p in tail) and all(
         is_boilerplate(p) or (looks_like_title(p) and p[:1].isupper()) for p in tail)

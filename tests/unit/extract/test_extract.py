@@ -196,3 +196,20 @@ def test_a_dateline_after_the_first_story_paragraph_is_left_alone() -> None:
                       "GOMA: Aid groups said they could not reach the area, according to a statement."])
     body, dateline = boilerplate.split_dateline(text)
     assert dateline is None and body == text
+
+
+def test_press_release_link_and_contact_sections_end_the_text() -> None:
+    body = ("Canada imposed sanctions on five gang leaders in Haiti on Tuesday, the foreign ministry said.\n"
+            "The listed people are barred from dealings with Canadians.\n"
+            "Associated links\nCanadian sanctions related to Haiti\nConsolidated Sanctions List\n"
+            "Contacts\nMedia Relations Office\n343-203-7700")
+    text = boilerplate.clean_paragraphs(body)
+    assert text.endswith("barred from dealings with Canadians.") and "Sanctions List" not in text
+
+
+def test_reader_funding_appeal_after_the_story_is_dropped_but_quotes_stay() -> None:
+    body = ("\"Iran is supporting us,\" the commander told reporters in Sanaa on Tuesday afternoon.\n"
+            "The Continental Review is reader-funded\n"
+            "We don't have a paywall. If you value our long reads, please consider supporting us from $3 a month.")
+    text = boilerplate.clean_paragraphs(body)
+    assert text == "\"Iran is supporting us,\" the commander told reporters in Sanaa on Tuesday afternoon."
