@@ -144,6 +144,13 @@ MAIN_CASES = [
      "alleged role in the riots.", "ACCUSE"),
     ("mediation-between", "The Kenyan president launched a mediation effort between Ethiopia and Eritrea "
      "on Sunday.", "CONSULT"),
+    ("on-alert", "Ethiopian troops remained on alert along the Sudanese border on Sunday.", "MOBILIZE"),
+    ("went-on-strike", "Nurses in Nairobi went on strike on Monday over unpaid wages.", "PROTEST"),
+    ("travel-for-talks", "Sudanese and South Sudanese negotiators travelled to Addis Ababa for talks on "
+     "the disputed border this week.", "CONSULT"),
+    ("willing-to-send", "Turkey is willing to send military equipment to Somalia, its defence minister "
+     "said.", "AGREE"),
+    ("offered-concessions", "The junta offered concessions to the opposition on Monday.", "AGREE"),
     ("vowed-to-attack", "The insurgents vowed to attack the provincial capital before the elections.",
      "THREATEN"),
 ]

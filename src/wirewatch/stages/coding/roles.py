@@ -236,7 +236,7 @@ def nominal_roles(noun: Any) -> tuple[Any | None, Any | None]:
         actor = None     # "continued their hunger strike": the subject of the verb says who
     if actor is None and noun.dep_ in {"dobj", "pobj"}:
         governor = noun.head if noun.dep_ == "dobj" else _governing_verb(noun)
-        if governor is not None and governor.lemma_.lower() in LIGHT_VERBS:
+        if governor is not None and (governor.lemma_.lower() in LIGHT_VERBS or _state_or_errand(noun, governor)):
             actor = child(governor, "nsubj")
             if actor is None:
                 actor = inherited_actor(governor)
@@ -249,6 +249,21 @@ def nominal_roles(noun: Any) -> tuple[Any | None, Any | None]:
         subject = child(verb, "nsubjpass") or child(verb, "dobj")
         return actor, subject
     return actor, targets[0][1] if targets else None
+
+
+#: "remained on alert", "went on strike"; "travelled to Geneva for talks", "returned for talks".
+STATE_VERBS = frozenset({"remain", "stay", "be", "go", "keep"})
+ERRAND_VERBS = frozenset({"go", "come", "return", "travel", "fly", "arrive", "head", "leave", "sail",
+                          "gather", "assemble"})
+
+
+def _state_or_errand(noun: Any, governor: Any) -> bool:
+    """The subject of the governing verb is in the state or on the errand the noun names."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.head.i != governor.i:
+        return False
+    lemma = governor.lemma_.lower()
+    return (prep.lower_ == "on" and lemma in STATE_VERBS) or (prep.lower_ == "for" and lemma in ERRAND_VERBS)
 
 
 def _governing_verb(noun: Any) -> Any | None:
