@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from wirewatch.errors import ExtractionError
 from wirewatch.models import Article, Document
@@ -100,9 +100,10 @@ class _Fields:
 def _from_html(html: str, url: str | None) -> _Fields:
     import trafilatura  # heavy import, loaded on first use
 
+    source: Any = _unlist_blocks(html) if _BLOCK_ITEM.search(html) else html
     try:
         result = trafilatura.bare_extraction(
-            html, url=url, include_comments=False, with_metadata=True, deduplicate=False, **TRAFILATURA_OPTIONS)
+            source, url=url, include_comments=False, with_metadata=True, deduplicate=False, **TRAFILATURA_OPTIONS)
     except (ValueError, TypeError, AttributeError, RecursionError) as exc:
         raise ExtractionError(f"the HTML could not be parsed: {type(exc).__name__}: {exc}",
                               hint="The page may be malformed or not HTML.") from exc
@@ -120,6 +121,30 @@ def _from_html(html: str, url: str | None) -> _Fields:
         body=data.get("text") or "", title=_clean_title(data.get("title")),
         date=data.get("date"), site=_clean_site(data.get("sitename")), url=data.get("url"),
     )
+
+
+#: A list item that holds headings or paragraphs (live-blog entries, card lists): a block of its own.
+_BLOCK_ITEM = re.compile(
+    r"<li\b[^>]*>\s*(?:<(span|time|a|strong|b|em)\b[^>]*>[^<]{0,80}</\1>\s*){0,3}<(?:p|h[1-6]|div|blockquote)\b",
+    re.IGNORECASE)
+_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "blockquote"})
+
+
+def _unlist_blocks(html: str) -> Any:
+    """The page as a tree in which list items made of blocks are plain blocks: trafilatura reads a
+    list item as one line, which would glue a live-blog entry's time, heading and paragraphs."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return html
+    for item in list(tree.iter("li")):
+        if any(isinstance(child.tag, str) and child.tag in _BLOCKS for child in item):
+            item.tag = "div"
+            parent = item.getparent()
+            if parent is not None and parent.tag in {"ol", "ul"}:
+                parent.tag = "div"
+    return tree
 
 
 _LAYOUT_TABLE = re.compile(r"<(/?)(?:table|tbody|thead|tfoot|tr|td|th)\b", re.IGNORECASE)

@@ -213,3 +213,32 @@ def test_reader_funding_appeal_after_the_story_is_dropped_but_quotes_stay() -> N
             "We don't have a paywall. If you value our long reads, please consider supporting us from $3 a month.")
     text = boilerplate.clean_paragraphs(body)
     assert text == "\"Iran is supporting us,\" the commander told reporters in Sanaa on Tuesday afternoon."
+
+
+def test_live_blog_entries_in_list_items_keep_heading_and_paragraphs_apart() -> None:
+    entries = "".join(
+        f'<li class="entry">\n  <span class="ts">{ts}</span><h3>{head}</h3>\n  <p>{body}</p>\n  <p>{more}</p>\n</li>\n'
+        for ts, head, body, more in [
+            ("16:02", "Deal on truce", "The two sides agreed to extend the truce by six months, the envoy said "
+             "at a news conference in the capital.", "He thanked the mediators for their patience and work."),
+            ("08:05", "Overnight shelling", "Three civilians were killed overnight when shells hit a residential "
+             "area of the city, the health office said.", "Fighting has continued on several front lines."),
+        ])
+    html = (f"<html><head><title>Talks live</title></head><body><main><h1>Talks live</h1>"
+            f"<ol class='entries'>{entries}</ol></main></body></html>")
+    text = extract_article(Document("live", html.encode(), url="https://news.test/live",
+                                    content_type="text/html")).text
+    lines = text.split("\n")
+    assert any(line.startswith("Three civilians were killed overnight") for line in lines)
+    assert not any("Deal on truce" in line and "agreed" in line for line in lines)
+
+
+def test_plain_lists_stay_lists() -> None:
+    html = ("<html><body><article><h1>Sanctions imposed</h1>"
+            "<p>The government imposed sanctions on five gang leaders on Tuesday, the ministry said in a statement.</p>"
+            "<ul><li>Jean Lamour, gang leader</li><li>Wilson Désir, financier</li></ul>"
+            "<p>The listed people are barred from any dealings with citizens and companies of the country.</p>"
+            "</article></body></html>")
+    text = extract_article(Document("list", html.encode(), url="https://news.test/list",
+                                    content_type="text/html")).text
+    assert "- Jean Lamour, gang leader" in text
