@@ -42,6 +42,18 @@ CASES = [
     ("list-wounded-apart", "The gunmen killed the mayor of Kabul, Ahmad Khan, and wounded three guards.", 1),
     ("bracketed-aside", "On 27 February Comrade Forero [name as transliterated], PCC secretary for "
      "organizational matters, was killed.", 1),
+    ("massacred-coordination", "Members of the armed forces massacred the six jesuit priests and two women.", 8),
+    ("scene-is-no-victim", "A clash ensued, and Juan Zurita, Cesar Orbegozo, and Ernesto Benavides were "
+     "killed.", 3),
+    ("and-of", "The party demanded an investigation into the assassination of MNR leader Hector Oqueli and "
+     "of Guatemalan attorney Gilda Flores.", 2),
+    ("crew-is-no-person", "The plane blew up in midair, killing all 107 passengers and crew.", 107),
+    ("byname-apposition", "Police said Jose Gonzalo Rodriguez Gacha, the Mexican, and military chief of the "
+     "cartel, died today.", 1),
+    ("list-then-breakdown", "Jesuits Ignacio Ellacuria, Ignacio Martin Baro, Segundo Montes, Amando Lopez, Juan "
+     "Ramon Moreno, and Joaquin Lopez, the first five Spaniards and the last a Salvadoran, were killed.", 6),
+    ("joined-titles-after-names", "Students condemned the assassination of priests Ignacio Ellacuria and "
+     "Ignacio Martin Baro, rector and vice rector of the university.", 2),
     ("list-including", "The bomb killed at least 26 people, including three children, and wounded 48.", 26),
 ]
 

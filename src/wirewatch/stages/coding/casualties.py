@@ -99,7 +99,7 @@ def _numeral_text(token: Any) -> str:
 PERSON_KILLING = frozenset({"murder", "assassinate", "assassination", "execute", "execution", "slay",
                             "behead", "kill", "killing", "die", "shoot"})
 #: Words whose object or passive subject is counted person by person ("killed the mayor and ...").
-PERSON_VICTIM = PERSON_KILLING | {"wound", "injure"}
+PERSON_VICTIM = PERSON_KILLING | {"wound", "injure", "massacre", "slaughter"}
 PERSON_WORDS = frozenset({"man", "woman", "child", "boy", "girl", "person", "soldier", "policeman",
                           "officer", "leader", "mayor", "judge", "priest", "journalist", "minister",
                           "official", "member", "guard", "student", "worker", "peasant", "civilian",
@@ -129,6 +129,9 @@ NOT_ONE_PERSON = frozenset({"family", "group", "crew", "people", "population", "
 #: Event nouns coordinated with a victim ("the murder of X and the kidnapping of Y"): no victims.
 EVENT_NOUNS = frozenset({"kidnapping", "abduction", "attack", "bombing", "murder", "assassination",
                          "killing", "massacre", "explosion", "crime", "incident", "death", "arson"})
+#: Nouns of an incident or its setting, never its victims (a misparse may make them a subject).
+SCENE_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "confrontation", "operation", "raid",
+                         "ambush", "shooting", "action", "combat", "skirmish", "offensive", "shootout"})
 #: Nouns that name one person when they have an indefinite article ("a civilian", "a passenger").
 SINGLE_WITH_ARTICLE = frozenset({"civilian", "passenger", "victim", "bystander", "passer-by", "passerby"})
 #: Nouns of killing whose "of" object (or possessor) is the victim: "the murder of X", "X's murder".
@@ -155,13 +158,18 @@ def _victims(token: Any) -> list[Any]:
     if token.dep_ == "relcl":   # "espina, who was killed": the relative pronoun is the head noun
         found = [token.head if c.lower_ in {"who", "that", "whom"} else c for c in found]
     if token.pos_ == "NOUN":
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+        first = True
+        for prep in token.children:   # "the murder of X, rector ..., of the University": the first
+            if prep.dep_ == "prep" and prep.lower_ == "of" and (    # "of", or "... and of Y"
+                    first or prep.i > 0 and prep.doc[prep.i - 1].lower_ in {"and", "or"}):
                 found += [c for c in prep.children if c.dep_ == "pobj"]
+                first = False
         if not found and token.lemma_.lower() in KILLING_NOUNS:   # "galan's murder", "his death"
             found = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in
                      {"its", "their", "our", "your"}]
-    return found
+    # "a clash ensued, and X, Y and Z were killed": the scene is no victim, its conjuncts are
+    return [c.conjuncts[0] if c.lemma_.lower() in SCENE_NOUNS and c.conjuncts else c for c in found
+            if c.lemma_.lower() not in SCENE_NOUNS or c.conjuncts]
 
 
 def _in_brackets(token: Any) -> bool:
@@ -252,7 +260,8 @@ def _tree_count(noun: Any) -> int | None:
     return total if total or count_of(noun) == 0 else None
 
 
-LIST_JOINERS = (("as", "well", "as"), ("along", "with"), ("together", "with"), ("and",), ("&",))
+LIST_JOINERS = (("as", "well", "as"), ("along", "with"), ("together", "with"), ("and", "of"), ("and",),
+                ("&",))
 LIST_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
 POSSESSIVES = frozenset({"his", "her", "their", "its"})
 OPEN_BRACKETS = {"(": ")", "[": "]"}
@@ -274,7 +283,8 @@ def _list_token(doc: Any, i: int) -> bool:
     if tok.tag_ == "PRP$":
         return tok.lower_ in POSSESSIVES
     if tok.lower_ == "of":   # "the governor of Antioquia": a title's complement, not "the murder of"
-        return i > 0 and doc[i - 1].lemma_.lower() in PERSON_WORDS and doc[i - 1].tag_ == "NN" \
+        before = doc[i - 1] if i > 0 else tok
+        return before.tag_ == "NN" and before.lemma_.lower() not in KILL_LEMMAS | INJURE_LEMMAS | EVENT_NOUNS \
             and i + 1 < len(doc) and doc[i + 1].ent_type_ != "PERSON"   # not "father of X, Y and Z"
     # a noun the tagger took for a verb ("and bodyguard Jairo Ortega"): a leaf inside a noun phrase
     return tok.pos_ == "VERB" and tok.dep_ in {"amod", "compound", "nmod"} and not list(tok.children)
@@ -306,7 +316,8 @@ def _list_span(noun: Any) -> tuple[int, int]:
             break
     if any(doc[j].text == ";" for j in range(start, end)):   # "X, 42; Y, 19; a minor known as Z; and W"
         last = max(j for j in range(start, sent.end) if doc[j].text == ";")
-        if last >= end:
+        if last >= end and not any(doc[j].pos_ == "AUX" or doc[j].tag_ in {"VBD", "VBZ", "VBP"}
+                                   for j in range(end, last)):   # entries, not clauses
             end = last + 1
             while end < sent.end and (_list_token(doc, end) or _joiner_at(doc, end, sent.end)):
                 end += _joiner_at(doc, end, sent.end) or 1
@@ -380,8 +391,9 @@ def _item_value(tokens: list[Any]) -> tuple[int | None, str]:
     if all(t.like_num for t in words):
         return 0, "age"   # "maria pulido, 42"
     lowers = [t.lower_ for t in words]
-    if "of" in lowers and any(w in {"them", "whom", "those"} for w in lowers):
-        return 0, "age"   # "five of them spaniards": a breakdown
+    if "of" in lowers and any(w in {"them", "whom", "those"} for w in lowers) \
+            or lowers[0] == "the" and len(lowers) > 1 and lowers[1] in {"first", "last", "former", "latter"}:
+        return 0, "age"   # "five of them spaniards", "the first five spaniards": a breakdown
     head_part = words[:lowers.index("of")] if "of" in lowers else words
     for tok in head_part:
         if tok.like_num and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
@@ -398,14 +410,23 @@ def _item_value(tokens: list[Any]) -> tuple[int | None, str]:
     names = [t for t in nouns if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON")
              and t.ent_type_ not in NOT_NAMES and t.lemma_.lower() not in LIST_PERSONS]
     if head.tag_ in {"NNS", "NNPS"} and head.ent_type_ != "PERSON":
-        return (1, "name") if names and names[-1].i > head.i else (None, "")   # "brothers martiza"
+        if names and names[-1].i > head.i:
+            return 1, "name"   # "brothers martiza"
+        if names and words[0].pos_ == "PROPN" and not any(t.like_num for t in words):
+            return 1, "name"   # "segundo montes": a re-cased surname read as a plural
+        return None, ""
     if names and names[-1].i == head.i:
+        if head.ent_type_ == "NORP" and words[0].lower_ == "the":
+            return 1, "person"   # "X, the Mexican, ...": a byname
         return 1, "name"
     if lemma in LIST_PERSONS or head.lower_ in LIST_PERSONS:
         if words[0].tag_ == "PRP$" and words[0].lower_ in POSSESSIVES:
             return 1, "relative"   # "X, his wife, and two other people": a person of their own
         bare = words[0].pos_ not in {"DET", "PRON"} and words[0].dep_ != "poss"
         return 1, "title" if bare else "person"
+    if head.tag_ == "NN" and words[0].pos_ not in {"DET", "PRON", "NUM"} and head.ent_type_ not in NOT_NAMES \
+            and lemma not in NOT_ONE_PERSON:
+        return 0, "noun"   # "rector of the university": after a name, a title; else no victim
     return None, ""
 
 
@@ -422,11 +443,13 @@ def _list_count(noun: Any) -> int | None:
     doc = noun.doc
     start, end = _list_span(noun)
     items = _list_items(doc, start, end)
+    own = next((k for k, (tokens, _j, _s) in enumerate(items) if any(t.i == noun.i for t in tokens)), 0)
+    while own > 0 and _item_value(items[0][0])[1] in {"", "noun"}:   # "on 16 november, jesuit priests X, ..."
+        items, own = items[1:], own - 1
     if len(items) < 2 or not any(joined for _t, joined, _s in items[1:]):
         return None
     last_joined = max(k for k, (_t, joined, _s) in enumerate(items) if joined)
     items = items[:last_joined + 1]
-    semicolons = any(semi for _t, _j, semi in items)
     values = [_item_value(tokens) for tokens, _j, _s in items]
     total, counted, previous = 0, 0, ""
     k = 0
@@ -442,11 +465,13 @@ def _list_count(noun: Any) -> int | None:
                 and values[k + 1][1] in {"name", "title"}:
             k += 1   # "senator and presidential candidate X": titles of the one person named next
             continue
+        if kind == "noun" and not (previous == "apposition" or previous == "name" and not joined):
+            return None   # a thing, not a victim
         apposition = k > 0 and not semi and not other and (
-            (previous in {"name", "apposition"} and kind in {"person", "title"}
+            (previous in {"name", "apposition"} and kind in {"person", "title", "noun"}
              and (not joined or kind == "title"))
-            or (previous in {"person", "title", "relative"} and kind == "name" and not joined)
-            or (semicolons and kind != "number" and not joined))
+            or (previous == "apposition" and joined and _indefinite(tokens))   # "a friend and a great Colombian"
+            or (previous in {"person", "title", "relative"} and kind == "name" and not joined))
         if kind == "age" or apposition:
             previous = "apposition" if apposition and previous in {"name", "apposition"} else previous
             k += 1
