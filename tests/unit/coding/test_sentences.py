@@ -151,6 +151,10 @@ MAIN_CASES = [
     ("willing-to-send", "Turkey is willing to send military equipment to Somalia, its defence minister "
      "said.", "AGREE"),
     ("offered-concessions", "The junta offered concessions to the opposition on Monday.", "AGREE"),
+    ("will-withdraw-monitors", "The OSCE chairman announced on Friday that he will withdraw the monitors "
+     "from eastern Ukraine.", "THREATEN"),
+    ("stepped-up-patrols", "The interior ministry stepped up patrols by police in Karachi after the riots.",
+     "MOBILIZE"),
     ("vowed-to-attack", "The insurgents vowed to attack the provincial capital before the elections.",
      "THREATEN"),
 ]
