@@ -214,3 +214,27 @@ def test_geoparse_province_of_prefers_the_unit(geoparse_text: Callable[..., list
 def test_geoparse_capital_beats_small_namesake(geoparse_text: Callable[..., list[Place]], text: str,
                                                surface: str, country: str) -> None:
     assert _find(geoparse_text(text), text, surface).country == country
+
+
+def test_rescued_name_after_in_or_area_of_is_a_place_and_sets_the_country(
+        geoparse_text: Callable[..., list[Place]]) -> None:
+    text = ("Four police officers were injured during a second night of disorder in the Creggan area of "
+            "Londonderry on Monday night, police said. Three men were held at a police station in Belfast.")
+    places = geoparse_text(text)
+    assert _find(places, text, "Londonderry").country == "GBR"
+    assert _find(places, text, "Belfast").country == "GBR"   # not Belfast, Maine
+
+
+def test_a_name_inside_a_longer_proper_name_or_a_street_is_not_a_place(
+        geoparse_text: Callable[..., list[Place]]) -> None:
+    text = ("Chief Superintendent Gillian Kearney said the disorder had been organised. On Sunday night, a car "
+            "was hijacked on Bligh's Lane in Derry and set alight near Kabul Road.")
+    surfaces = {text[p.start:p.end] for p in geoparse_text(text)}
+    assert "Kearney" not in surfaces and "Bligh" not in surfaces and "Kabul" not in surfaces
+    assert "Derry" in surfaces
+
+
+def test_a_clear_name_decides_the_country_for_a_doubtful_one(geoparse_text: Callable[..., list[Place]]) -> None:
+    text = "Protesters marched in Londonderry and later in Belfast, where police used water cannon."
+    places = geoparse_text(text)
+    assert {_find(places, text, "Londonderry").country, _find(places, text, "Belfast").country} == {"GBR"}

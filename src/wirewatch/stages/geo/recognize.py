@@ -89,10 +89,12 @@ def recognize_toponyms(doc: Any, text: str, gazetteer: Gazetteer) -> list[Mentio
         elif _extends_places(mention, ents):
             mentions.append(replace(mention, weak=False))
     disease_keys = {m.key_id for m in mentions if _next_word(text, m.end) in DISEASE_WORDS}
-    kept = [m for m in mentions
+    kept = [_locative(m, doc, text) for m in mentions
             if m.key_id not in disease_keys and not _is_demonym(m, gazetteer)
             and not (" " not in m.text and m.text in person_words)
-            and not (m.weak and _is_town_abbreviation(m, gazetteer))]
+            and not (m.weak and _is_town_abbreviation(m, gazetteer))
+            and not _street_name(text, m.end)
+            and not (m.weak and _inside_longer_name(doc, m, gazetteer))]
     lead = _dateline_mention(text, gazetteer)
     if lead is not None:   # the wire dateline is a place whatever the NER says ("Santiago" ORG)
         kept = [m for m in kept if not (m.start < lead.end and lead.start < m.end)] + [lead]
@@ -303,6 +305,58 @@ def _is_proper_noun(doc: Any, start: int, end: int) -> bool:
 
 def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
     return any(s < mention.end and mention.start < e for s, e in spans)
+
+
+#: Words after a name that make it a street, not the place it is named after ("Bligh's Lane").
+STREET_WORDS = frozenset({"lane", "road", "street", "avenue", "drive", "boulevard", "highway", "way",
+                          "crescent", "terrace", "close", "gardens", "rd", "st", "ave", "blvd"})
+_POSSESSIVE_NEXT = re.compile(r"(?:['’]s)?\s+([A-Z][a-z]*)\.?(?=\W|$)")
+
+
+def _street_name(text: str, end: int) -> bool:
+    """'Bligh's Lane', 'Kabul Road', 'Belfast Street': the name of a street."""
+    match = _POSSESSIVE_NEXT.match(text, end)
+    return match is not None and match.group(1).lower() in STREET_WORDS
+
+
+#: Capitalised words that start a longer place name, or qualify one, rather than a person's name.
+PLACE_PREFIXES = frozenset({"lake", "mount", "mt", "port", "fort", "saint", "st", "san", "santa", "new",
+                            "north", "south", "east", "west", "northern", "southern", "eastern",
+                            "western", "central", "upper", "lower", "greater", "old", "el", "al"})
+
+
+def _inside_longer_name(doc: Any, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A scanned name right after another capitalised proper noun that is no place ("Chief
+    Superintendent Gillian Kearney", "the New York Times"): part of a person's or an
+    organisation's name, which the parser did not label."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.pos_ != "PROPN" or not before.text[:1].isupper() or before.is_sent_start \
+            or before.lower_ in PLACE_PREFIXES or before.lower_ in CONNECTORS:
+        return False
+    return gazetteer.key_id(before.text) is None and before.ent_type_ not in PLACE_LABELS
+
+
+#: Words before a name that place something there: "in Londonderry", "the Creggan area of Derry".
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|across)|\b(?:area|city|town|village|outskirts|"
+                              r"suburbs?|centre|center|streets) of)\s+$")
+
+
+def _locative(mention: Mention, doc: Any, text: str) -> Mention:
+    """A rescued single name (the parser said PERSON or ORG) right after a locative preposition and
+    not modifying a noun is used as a place: a strong mention ("in Londonderry on Monday")."""
+    if not mention.weak or " " in mention.text or \
+            not _LOCATIVE_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return replace(mention, weak=False)
+    after = doc[span.end]
+    if after.pos_ in {"NOUN", "PROPN"} and not after.is_punct:
+        return mention   # "in Musgrave police station": a modifier of another name
+    return replace(mention, weak=False)
 
 
 def _person_name_words(ents: tuple[Any, ...]) -> set[str]:

@@ -117,7 +117,13 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, gazetteer: Gazettee
     base = _base_evidence(gazetteer, dateline, context_countries)
     for country in demonyms:
         base[country] = base.get(country, 0.0) + DEMONYM_EVIDENCE
-    for _ in range(PASSES):
+    # A first pass resolves one mention at a time, each seeing the choices made so far, the clearest
+    # first (widest prior margin: "Belfast" before "Londonderry"); then all again against that.
+    context = _build_context(slots, gazetteer, base)
+    for index in sorted(range(len(slots)), key=lambda i: -_prior_margin(gazetteer, slots[i])):
+        slots[index].choice = _best(gazetteer, slots, index, context)
+        context = _build_context(slots, gazetteer, base)
+    for _ in range(PASSES - 1):
         context = _build_context(slots, gazetteer, base)
         for index, slot in enumerate(slots):
             slot.choice = _best(gazetteer, slots, index, context)
@@ -256,6 +262,12 @@ def _prior(gazetteer: Gazetteer, entry_id: int, is_primary: bool) -> float:
     if kind == KIND_CITY and gazetteer.capitals.get(gazetteer.country_code(entry_id) or "") == entry_id:
         prior += CAPITAL_PRIOR
     return prior
+
+
+def _prior_margin(gazetteer: Gazetteer, slot: _Slot) -> float:
+    """How much the likeliest sense of a name leads the next one on priors alone (inf: one sense)."""
+    priors = sorted((_prior(gazetteer, e, p) for e, p in slot.candidates), reverse=True)
+    return priors[0] - priors[1] if len(priors) > 1 else math.inf if priors else -math.inf
 
 
 def _best(gazetteer: Gazetteer, slots: list[_Slot], index: int, context: _Context) -> int | None:
