@@ -279,7 +279,8 @@ class _ArticleState:
         event_head = lookup(token.head, self.res.lexicon) is not None
         if is_old(draft, self.published):
             return None
-        draft.trigger_i, draft.on_spine = token.i, on_spine(token) or _light_object(token)
+        draft.trigger_i, draft.on_spine = token.i, on_spine(token) or (
+            type_ != "ASSAULT" and _light_object(token))   # (attacks are kept anyway, see main_events)
         draft.curated, draft.rank = curated, self.sentence_rank
         draft.converted, draft.circumstance = converted, _temporal_clause(token)
         draft.toll_kind = casualties.kind if killed is not None else ""   # "also killed", "have died"
