@@ -11,6 +11,7 @@ changed.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -91,18 +92,40 @@ def is_capital(place: Place) -> bool:
     return _standing(place.name, place.geonameid)[1]
 
 
-def prefer_country(places: Sequence[Place], country: str | None) -> list[Place]:
-    """The places, with sub-national names outside ``country`` re-resolved inside it when possible."""
-    if country is None:
-        return list(places)
+#: A paragraph that opens with a place and a dash is a brief of its own ("LA PAZ — Police used ...").
+_SECTION_DATELINE = re.compile(r"(?:,[^\n,—–]{1,30})?\s*(?:\([^)\n]{1,30}\))?\s*(?:—|–|--?)\s")
+
+
+def section_countries(places: Sequence[Place], text: str | None) -> list[tuple[int, str]]:
+    """(offset, country) of each place that opens a paragraph as a dateline: in a news round-up each
+    brief has its own country, which holds until the next such dateline."""
+    if not text:
+        return []
     out = []
     for place in places:
-        if place.country == country or place.precision in _FIXED or not place.name:
+        at_line_start = place.start == 0 or text[place.start - 1] == "\n"
+        if at_line_start and place.country and place.end > place.start \
+                and _SECTION_DATELINE.match(text, place.end):
+            out.append((place.start, place.country))
+    return out
+
+
+def prefer_country(places: Sequence[Place], country: str | None, text: str | None = None) -> list[Place]:
+    """The places, with sub-national names outside ``country`` re-resolved inside it when possible.
+    Inside a brief that has its own dateline (``text`` given), that dateline's country is the one
+    preferred, and the dateline itself stands as the geoparser read it."""
+    sections = section_countries(places, text)
+    datelines = {start for start, _ in sections}
+    out = []
+    for place in places:
+        local = next((c for start, c in reversed(sections) if start <= place.start), country)
+        if local is None or place.country == local or place.precision in _FIXED or not place.name \
+                or place.start in datelines:
             out.append(place)
             continue
-        home = _in_country(place.name, country)
+        home = _in_country(place.name, local)
         if home is None and not is_capital(place) and population(place) < BIG_CITY:
-            home = _best_at_home(place.name, country)
+            home = _best_at_home(place.name, local)
         if home is not None and is_capital(place) and population(home) < NOTABLE_POPULATION:
             home = None   # "San Salvador" is El Salvador's capital, not a hamlet of the main country
         if home is None:
