@@ -61,6 +61,10 @@ from wirewatch.stages.coding.selection import (
 )
 from wirewatch.stages.coding.status import assess
 
+#: Pronouns that address the listener or anyone: never the speaker's own group.
+GENERIC_PRONOUNS = frozenset({"you", "one", "yourself", "yourselves"})
+#: Verbs whose subject is the one who died ("twelve people died"), never an attacker.
+DEATH_VERBS = frozenset({"die", "perish", "drown"})
 #: Frames that only say how certain an act is; "accuse"/"blame" are ACCUSE events of their own.
 EPISTEMIC_FRAMES = frozenset({"claim", "suspect", "believe", "think", "assume", "attribute", "link"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -170,7 +174,7 @@ class _ArticleState:
         groups = [m.entry.country for m in actors.matches
                   if m.entry.kind == "group" and m.entry.country]
         self.country = main_country(places, article.text, article.dateline, groups)
-        self.places: list[Place] = prefer_country(places, self.country)
+        self.places: list[Place] = prefer_country(places, self.country, article.text)
         self.fallback = main_place(self.places, self.country)
         self.skip = boilerplate_spans(article.text)
         self.salience = Salience()
@@ -229,8 +233,11 @@ class _ArticleState:
         if verdict.frame_lemma == "claim" and _negated_subject(verdict.frame):
             verdict.status = "actual"   # "no group has claimed the attack": unclaimed, not claimed
             actor_tok = None if actor_tok is not None and _negated_subject(actor_tok.head) else actor_tok
-        if actor_tok is not None and actor_tok.pos_ == "PRON" and verdict.speaker is not None:
-            actor_tok = verdict.speaker
+        if actor_tok is not None and actor_tok.pos_ == "PRON" and verdict.speaker is not None \
+                and actor_tok.lower_ not in GENERIC_PRONOUNS:
+            actor_tok = verdict.speaker   # "the group said it carried out the attack" (not "you are fighting blind")
+        if token.pos_ == "VERB" and token.lemma_.lower() in DEATH_VERBS and actor_tok is not None:
+            actor_tok, target_tok = None, actor_tok   # who died is a victim
         type_, status = cand.row.type, verdict.status
         converted = False
         cameo: str | None = cand.row.cameo
@@ -465,7 +472,7 @@ def _headline_line(sentence: Any) -> bool:
     if not body or body[-1] in TERMINAL:
         return False
     start, end = sentence.start_char, sentence.start_char + len(body)
-    before = text[:start].rstrip(" \t")
+    before = text[:start].rstrip(" \t").rstrip("-–•·*").rstrip(" \t")   # a bullet: a key-points line
     after = text[end:].lstrip(" \t")
     return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 

@@ -122,11 +122,15 @@ class Lexicon:
         rows = self.candidates(lemma, pos)
         if not rows:
             return None
+        default = rows.get(("", ""))
         for obj, prep in objects:
             for key in ((singular(obj), prep), ("", prep)) if prep else ((singular(obj), ""),):
                 if key in rows:
-                    return rows[key]
-        return rows.get(("", ""))
+                    row = rows[key]
+                    if not row.curated and default is not None and default.curated and default.type == row.type:
+                        return default   # "arrested on suspicion": the vetted reading of the same type
+                    return row
+        return default
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._rows.values())

@@ -173,7 +173,7 @@ def _generic_plural(token: Any) -> bool:
 
 
 #: Rejections that say the mention is not a real incident at all (so it cannot complete one).
-UNREAL = frozenset({"habitual or durative", "quoted without a named participant",
+UNREAL = frozenset({"anonymity formula", "habitual or durative", "quoted without a named participant",
                     "attack by a non-agent", "abstract actor", "tally outside the lead",
                     "accident or hazard", "purpose, not a reported act", "fight against a problem"})
 
@@ -192,6 +192,10 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
     casualties = draft.type == "ASSAULT" and (draft.killed is not None or draft.injured is not None)
     if draft.type == "ASSAULT" and _hazard(roles.actor_token, token):
         return "accident or hazard"   # "a fire at a market killed five", "a bus crashed, killing 12"
+    if draft.type == "ASSAULT" and _natural_death(sentence, token):
+        return "accident or hazard"   # an obituary: "died on Sunday at her home in Lyon"
+    if draft.type == "REQUEST" and _anonymity(token):
+        return "anonymity formula"   # "asking not to be named", "requested anonymity"
     if draft.type == "ASSAULT" and roles.target_token is not None \
             and roles.target_token.lemma_.lower() in PROBLEMS:
         return "fight against a problem"   # "firefighters battled the blaze", "to fight inflation"
@@ -454,6 +458,31 @@ def _hazard(actor_token: Any | None, trigger: Any) -> bool:
         return False   # "army fire", "sniper fire", "a car bomb"
     return not any(c.i != actor_token.i and (c.lemma_.lower() in ASSAULT_INSTRUMENTS or c.lower_ in {
         "bomb", "booby", "suicide", "explosive", "explosives"}) for c in actor_token.subtree)
+
+
+_NATURAL_DEATH = re.compile(
+    r"\b(?:at (?:his|her|their|the family) home|in (?:his|her) sleep|after (?:a |an )?(?:long |short |brief )?"
+    r"(?:illness|battle with|struggle with)|of natural causes|peacefully|at the age of \d+|aged \d+|"
+    r"(?:of|from) (?:cancer|a heart attack|a stroke|covid|pneumonia|old age|complications))\b", re.IGNORECASE)
+_VIOLENCE = re.compile(r"\b(?:attack|shot|shoot|gun|bomb|blast|explos|wound|injur|clash|fight|strike|shell|kill|"
+                       r"murder|assassin|massacre|ambush|stab|execut|tortur|beaten|custody|raid)", re.IGNORECASE)
+DEATH_WORDS = frozenset({"die", "death", "dead", "pass"})
+
+
+def _natural_death(sentence: Any, token: Any) -> bool:
+    """A death told as in an obituary (at home, after an illness, aged 84) with no violence named."""
+    if token.lemma_.lower() not in DEATH_WORDS:
+        return False
+    text = sentence.text
+    return bool(_NATURAL_DEATH.search(text)) and not _VIOLENCE.search(text)
+
+
+def _anonymity(token: Any) -> bool:
+    """'asking not to be named', 'requested anonymity', 'asked not to be identified'."""
+    if token.lemma_.lower() not in {"ask", "request"}:
+        return False
+    return any(d.lemma_.lower() in {"name", "identify", "quote", "anonymity", "cite"}
+               for d in token.subtree if d.i != token.i)
 
 
 def _purpose(token: Any) -> bool:
