@@ -14,6 +14,7 @@ de-duplication.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -37,7 +38,7 @@ from wirewatch.stages.coding.participants import (
     grade,
     is_abstract,
 )
-from wirewatch.stages.coding.places import prefer_country
+from wirewatch.stages.coding.places import prefer_country, section_starts
 from wirewatch.stages.coding.roles import (
     LIGHT_VERBS,
     Salience,
@@ -176,6 +177,13 @@ class _ArticleState:
         self.country = main_country(places, article.text, article.dateline, groups)
         self.places: list[Place] = prefer_country(places, self.country, article.text)
         self.fallback = main_place(self.places, self.country)
+        #: News round-ups: each brief that opens with its own dateline falls back on that place.
+        self.sections = [p for p in self.places if p.start in set(section_starts(self.places, article.text))]
+        if self.sections:   # the first brief, above any brief dateline, has its own places too
+            early = [p for p in self.places if p.start < self.sections[0].start and p.country]
+            if early:
+                first_country = Counter(p.country for p in early).most_common(1)[0][0]
+                self.fallback = main_place(early, first_country) or self.fallback
         self.skip = boilerplate_spans(article.text)
         self.salience = Salience()
         self.drafts: list[Draft] = []
@@ -271,9 +279,9 @@ class _ArticleState:
         if type_ == "PROTEST" and _diplomatic(roles.actor, token):
             type_, cameo, mode = "ACCUSE", "111", "disapprove"   # "the ministry protests the actions of"
         exclude = [np_bounds(t) for t in (actor_tok,) if t is not None and t.pos_ != "PRON"]
-        place = choose_place(self.places, sentence, token, exclude, self.fallback)
-        in_sentence = place is not None and (self.fallback is None
-                                             or place != self.fallback.as_event_place())
+        fallback = next((p for p in reversed(self.sections) if p.start <= sentence.start_char), self.fallback)
+        place = choose_place(self.places, sentence, token, exclude, fallback)
+        in_sentence = place is not None and (fallback is None or place != fallback.as_event_place())
         when = choose_date(sentence, token, self.published)
         killed, injured = (casualties.killed, casualties.injured) if type_ == "ASSAULT" else (None, None)
         confidence = self._confidence(token, roles.actor, roles.target, cand)

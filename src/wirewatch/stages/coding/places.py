@@ -110,6 +110,11 @@ def section_countries(places: Sequence[Place], text: str | None) -> list[tuple[i
     return out
 
 
+def section_starts(places: Sequence[Place], text: str | None) -> list[int]:
+    """Offsets of the places that open a brief as its dateline (see :func:`section_countries`)."""
+    return [start for start, _ in section_countries(places, text)]
+
+
 def prefer_country(places: Sequence[Place], country: str | None, text: str | None = None) -> list[Place]:
     """The places, with sub-national names outside ``country`` re-resolved inside it when possible.
     Inside a brief that has its own dateline (``text`` given), that dateline's country is the one
