@@ -1,0 +1,77 @@
+"""Page rules found on varied outlets (dev pages 30-41): obituaries, anonymity formulas, generic
+'you' in quotes, victims of 'died', passive arrests, key-point bullets and news round-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from wirewatch.models import Place
+
+CodeText = Callable[..., list]
+
+
+def _facts(events: list) -> list:
+    return [e for e in events if e.status not in {"hypothetical", "negated"}]
+
+
+def test_an_obituary_death_is_no_attack(code_text: CodeText) -> None:
+    text = ("Helene Marchetti, a French engineer who spent three decades training deminers, died on Sunday "
+            "at her home in Lyon. She was 84.")
+    assert not [e for e in code_text(text, published="2026-03-03") if e.type == "ASSAULT"]
+
+
+def test_a_violent_death_still_counts(code_text: CodeText) -> None:
+    text = "Twelve people died when gunmen opened fire on a bus near Gao on Sunday, police said."
+    events = [e for e in code_text(text, published="2026-03-03") if e.type == "ASSAULT"]
+    assert events and all(e.actor is None or "people" not in (e.actor.name or "") for e in events)
+
+
+def test_who_died_is_the_victim_not_the_actor(code_text: CodeText) -> None:
+    text = "Three soldiers died in an ambush near Gao on Tuesday, the army said."
+    events = [e for e in code_text(text, published="2026-03-05") if e.type == "ASSAULT"]
+    assert events and all(e.actor is None or "soldier" not in (e.actor.name or "").lower() for e in events)
+
+
+def test_asking_not_to_be_named_is_no_request(code_text: CodeText) -> None:
+    text = ("Gunmen killed 12 worshippers at a mosque near Gao on Friday. \"Eight people died on the spot,\" "
+            "a local official said, asking not to be named because he was not authorised to speak.")
+    assert "REQUEST" not in [e.type for e in _facts(code_text(text, published="2026-03-07"))]
+
+
+def test_generic_you_in_a_quote_is_not_the_speaker(code_text: CodeText) -> None:
+    text = ("Mali's army deployed 3,000 troops to Gao last week, the defence ministry said on Monday. "
+            "\"Without intelligence from across the river, you are fighting blind,\" said Amadou Keita, a "
+            "security analyst in Bamako.")
+    events = _facts(code_text(text, published="2026-03-10"))
+    assert not [e for e in events if e.type == "ASSAULT" and "Keita" in ((e.actor and e.actor.name) or "")]
+
+
+def test_passive_arrest_without_agent_is_coded(code_text: CodeText) -> None:
+    text = ("Three men, aged 17, 19 and 24, were arrested in Nairobi on suspicion of riotous assembly "
+            "after a night of disorder, police said on Tuesday.")
+    assert "COERCE" in [e.type for e in _facts(code_text(text, published="2026-07-14"))]
+
+
+def test_key_point_bullets_are_not_the_story(code_text: CodeText) -> None:
+    text = ("Key points\n- Three killed in overnight shelling of Kabul\n"
+            "Three civilians, including a child, were killed overnight when shells hit a residential area of "
+            "Kabul, the city's health office said.")
+    events = [e for e in code_text(text, published="2026-04-22") if e.type == "ASSAULT"]
+    assert events and all(e.evidence.text.startswith("Three civilians") for e in events)
+
+
+def test_round_up_briefs_fall_back_on_their_own_dateline(code_text: CodeText) -> None:
+    text = ("Police in Cairo arrested 11 opposition activists on Tuesday, their lawyers said.\n"
+            "Rebels ambush patrol\n"
+            "KABUL — Two soldiers were killed when rebels ambushed an army patrol on Monday, the military said.\n"
+            "Warning over drills\n"
+            "NAIROBI — The opposition warned on Wednesday that it would call a general strike if the vote "
+            "went ahead.")
+    places = []
+    for name, country in (("Cairo", "EGY"), ("KABUL", "AFG"), ("NAIROBI", "KEN")):
+        start = text.index(name)
+        places.append(Place(name.title(), start, start + len(name), 0.0, 0.0, country, precision="point"))
+    events = _facts(code_text(text, published="2026-05-13", places=places))
+    by_type = {e.type: e for e in events}
+    assert by_type["ASSAULT"].place.country == "AFG"
+    assert by_type["COERCE"].place.country == "EGY"
