@@ -52,13 +52,14 @@ class Draft:
     toll_kind: str = ""            # how ``killed`` relates to other figures (Casualties.kind)
     toll_from: int = -1            # sentence the toll was last taken from (-1: this mention's own)
     merged: list[Draft] = field(default_factory=list)
+    cited: int = -1                # richness of the sentence cited as evidence (-1: not yet measured)
 
     def richness(self) -> int:
         """How much this mention states itself: casualties, place, date, named actor, target."""
         own = self
         return (2 * (own.killed is not None) + (own.injured is not None) + own.place_in_sentence
                 + (own.date is not None and own.date.source == "text") + (own.actor_grade >= 4)
-                + (own.target != EMPTY))
+                + (own.target != EMPTY) + (own.status in {"claimed", "denied"}))   # who owns up to it
 
     def last_mention(self) -> int:
         """Index of the latest sentence that mentions this incident."""
@@ -89,6 +90,7 @@ class Draft:
 
     def absorb(self, other: Draft) -> None:
         """Fill what this draft lacks from another mention of the same incident."""
+        mine = self.cited if self.cited >= 0 else self.richness()   # the cited sentence on its own
         self.add_toll(other.killed, other.toll_kind, other.sentence_index, shadow=other.shadow,
                       when=other.date)
         if other.date is not None and (self.date is None or _better_date(other, self)):
@@ -106,9 +108,11 @@ class Draft:
         if self.target == EMPTY and other.target != EMPTY:
             self.target = other.target
         self.mode = self.mode or other.mode
-        if (other.richness(), other.curated and other.on_spine) > \
-                (self.richness(), self.curated and self.on_spine):   # cite the sentence that says the most
-            self.evidence = other.evidence
+        theirs = other.richness()
+        if (theirs, other.curated and other.on_spine) > (mine, self.curated and self.on_spine):
+            self.evidence, self.cited = other.evidence, theirs   # cite the sentence that says the most
+        else:
+            self.cited = mine
         self.anchors = self.anchors | other.anchors
         self.merged.append(other)
 
