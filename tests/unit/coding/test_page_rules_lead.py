@@ -75,3 +75,23 @@ def test_round_up_briefs_fall_back_on_their_own_dateline(code_text: CodeText) ->
     by_type = {e.type: e for e in events}
     assert by_type["ASSAULT"].place.country == "AFG"
     assert by_type["COERCE"].place.country == "EGY"
+
+
+STORY = ("Gunmen attacked a police station in Gao on Tuesday, killing four officers, the army said. "
+         "The attackers fled on motorcycles after a two-hour gunfight, witnesses said. "
+         "The interior ministry said it had sent reinforcements to the town. ")
+
+
+def test_reactions_after_the_lead_are_not_events(code_text: CodeText) -> None:
+    tail = ("The UN humanitarian coordinator called on all armed groups to spare civilians. "
+            "Police blamed a local militia for the attack. ")
+    events = _facts(code_text(STORY + tail, published="2024-03-06"))
+    assert not [e for e in events if e.evidence.start >= len(STORY)]
+
+
+def test_statements_between_countries_after_the_lead_stay(code_text: CodeText) -> None:
+    tail = ("Mali's foreign ministry accused Algeria of sheltering the attackers. "
+            "Iran's foreign ministry rejected the accusation as baseless. ")
+    events = _facts(code_text(STORY + tail, published="2024-03-06"))
+    later = {e.type for e in events if e.evidence.start >= len(STORY)}
+    assert later == {"ACCUSE", "REJECT"}

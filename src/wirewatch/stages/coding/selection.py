@@ -257,6 +257,9 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
         return "one-sided cooperation"   # "the attackers arrived on motorcycles", "debated the bill"
     if draft.rank < LEAD:
         return None
+    if draft.type in STATEMENTS and not _international(roles) and not (
+            draft.type in {"ACCUSE", "REJECT"} and event_object and _speaks_for_state(roles)):
+        return "reaction outside the lead"   # "the UN urged both sides ...", "police blamed the gang"
     if not curated and draft.type != "ASSAULT" and not (
             draft.type in {"ACCUSE", "REJECT"} and (event_object or roles.target_grade >= AGENT)):
         return "compiled verb outside the lead"
@@ -280,6 +283,28 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
     if not is_verbal and (_background(token) or _generic_plural(token) or _aggregate(token)):
         return "background or generic mention outside the lead"
     return None
+
+
+#: Said, not done: outside the lead such an event is a reaction to the story, which an analyst
+#: records only between states or parties of different countries ("Pakistan accused Kabul of ...").
+STATEMENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT"})
+
+
+def _international(roles: Roles) -> bool:
+    """Both sides are known and belong to different countries (or one is an international body)."""
+    actor, target = roles.actor, roles.target
+    if actor is None or target is None or roles.actor_grade < AGENT or roles.target_grade < AGENT:
+        return False
+    if actor.sector == "igo" or target.sector == "igo":   # the UN and a named country's side
+        return bool(target.country if actor.sector == "igo" else actor.country)
+    return bool(actor.country and target.country and actor.country != target.country)
+
+
+def _speaks_for_state(roles: Roles) -> bool:
+    """A government, ministry or state ("Iran's foreign ministry rejected the accusation")."""
+    actor = roles.actor
+    return actor is not None and bool(actor.country) and roles.actor_grade >= AGENT \
+        and actor.sector in {None, "", "government", "diplomat", "igo"}
 
 
 def _clause_verbs(token: Any, limit: int = 4) -> list[Any]:
