@@ -95,3 +95,30 @@ def test_statements_between_countries_after_the_lead_stay(code_text: CodeText) -
     events = _facts(code_text(STORY + tail, published="2024-03-06"))
     later = {e.type for e in events if e.evidence.start >= len(STORY)}
     assert later == {"ACCUSE", "REJECT"}
+
+
+def test_sitting_down_for_a_round_of_talks_is_consult_by_the_delegations(code_text: CodeText) -> None:
+    text = ("Delegations from the government and the rebels sat down on Monday for a second round of "
+            "face-to-face talks at a hotel in Cairo, with Egyptian mediators in the room.")
+    events = [e for e in code_text(text, published="2026-04-22") if e.type == "CONSULT"]
+    assert events and "Delegations" in (events[0].actor.name or "")
+
+
+def test_responding_by_sending_troops_is_the_mobilisation(code_text: CodeText) -> None:
+    text = (STORY + "The government responded on Wednesday by sending 1,500 soldiers to reinforce security "
+            "at six prisons in the north.")
+    later = [e.type for e in _facts(code_text(text, published="2024-03-06")) if e.evidence.start >= len(STORY)]
+    assert "MOBILIZE" in later
+
+
+def test_aid_delivered_to_the_displaced(code_text: CodeText) -> None:
+    text = ("A WFP convoy of 12 trucks delivered 180 tonnes of food to displaced families in Gao on "
+            "Thursday, the agency said.")
+    assert "AID" in [e.type for e in _facts(code_text(text, published="2026-02-06"))]
+
+
+def test_the_blamed_group_is_the_alleged_actor_and_dates_are_no_targets(code_text: CodeText) -> None:
+    text = "Police in Kabul blamed the Taliban for a car bomb that exploded on Saturday night."
+    bombs = [e for e in code_text(text, published="2026-08-17") if e.type == "ASSAULT"]
+    assert bombs and bombs[0].status == "alleged" and "Taliban" in (bombs[0].actor.name or "")
+    assert "Saturday" not in (bombs[0].target.name or "")

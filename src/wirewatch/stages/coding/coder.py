@@ -62,6 +62,8 @@ from wirewatch.stages.coding.selection import (
 )
 from wirewatch.stages.coding.status import assess
 
+#: Frames that name who is held responsible for the act in their "for" phrase.
+BLAME_FRAMES = frozenset({"blame", "hold"})
 #: Pronouns that address the listener or anyone: never the speaker's own group.
 GENERIC_PRONOUNS = frozenset({"you", "one", "yourself", "yourselves"})
 #: Verbs whose subject is the one who died ("twelve people died"), never an attacker.
@@ -238,6 +240,11 @@ class _ArticleState:
         verdict = assess(token)
         if verdict.frame_lemma in {"claim", "deny"} and actor_tok is None:
             actor_tok = next((c for c in verdict.frame.children if c.dep_ == "nsubj"), None)
+        if verdict.frame_lemma in BLAME_FRAMES:
+            blamed = next((c for c in verdict.frame.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            cause = next((c for c in verdict.frame.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+            if blamed is not None and cause is not None and cause.left_edge.i <= token.i <= cause.right_edge.i:
+                actor_tok = blamed   # "police blamed Los Lobos for a car bomb": the gang is the alleged actor
         if verdict.frame_lemma == "claim" and _negated_subject(verdict.frame):
             verdict.status = "actual"   # "no group has claimed the attack": unclaimed, not claimed
             actor_tok = None if actor_tok is not None and _negated_subject(actor_tok.head) else actor_tok

@@ -32,6 +32,7 @@ AGENT_MODIFIERS = frozenset({"rebel", "guerrilla", "terrorist", "army", "police"
                              "navy", "air", "paramilitary", "separatist", "islamist", "gang"})
 NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})   # "Russian air strikes", "Hamas attacks"
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "into", "to"})
+VISIT_VERBS = frozenset({"arrive", "travel", "fly", "visit", "land", "come"})
 NOMINAL_TARGET_PREPS = frozenset({"on", "against", "of", "at", "upon", "to", "with", "into", "for"})
 INSTRUMENTS = frozenset({"bomb", "explosive", "device", "mine", "grenade", "rocket", "missile", "shell",
                          "mortar", "fire", "shot", "dynamite", "charge", "car", "truck", "weapon"})
@@ -152,7 +153,7 @@ def prep_objects(token: Any, preps: frozenset[str]) -> list[tuple[str, Any]]:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
-                if obj.dep_ == "pobj":
+                if obj.dep_ == "pobj" and obj.ent_type_ not in {"DATE", "TIME"}:   # not "on Saturday night"
                     out.append((prep.lower_, obj))
     return out
 
@@ -173,6 +174,9 @@ def verbal_roles(verb: Any) -> tuple[Any | None, Any | None]:
         located = prep_objects(verb, frozenset({"in", "on", "at", "against", "near", "inside"}))
         located = located or prep_objects(target, frozenset({"in", "on", "at", "against", "inside"}))
         target = located[0][1] if located else None
+    if target is None and verb.lemma_.lower() in VISIT_VERBS:   # "arrived in Amman": the host
+        hosts = [obj for _, obj in prep_objects(verb, frozenset({"in", "to"})) if obj.ent_type_ == "GPE"]
+        target = hosts[0] if hosts else None
     if target is None:
         pairs = prep_objects(verb, TARGET_PREPS)
         target = pairs[0][1] if pairs else None
@@ -235,8 +239,9 @@ def nominal_roles(noun: Any) -> tuple[Any | None, Any | None]:
     if actor is not None and actor.pos_ == "PRON" and noun.dep_ == "dobj":
         actor = None     # "continued their hunger strike": the subject of the verb says who
     if actor is None and noun.dep_ in {"dobj", "pobj"}:
-        governor = noun.head if noun.dep_ == "dobj" else _governing_verb(noun)
-        if governor is not None and (governor.lemma_.lower() in LIGHT_VERBS or _state_or_errand(noun, governor)):
+        unit = _measured(noun)   # "sat down for a second round of talks": the round is what they sat down for
+        governor = unit.head if unit.dep_ == "dobj" else _governing_verb(unit)
+        if governor is not None and (governor.lemma_.lower() in LIGHT_VERBS or _state_or_errand(unit, governor)):
             actor = child(governor, "nsubj")
             if actor is None:
                 actor = inherited_actor(governor)
@@ -254,7 +259,20 @@ def nominal_roles(noun: Any) -> tuple[Any | None, Any | None]:
 #: "remained on alert", "went on strike"; "travelled to Geneva for talks", "returned for talks".
 STATE_VERBS = frozenset({"remain", "stay", "be", "go", "keep"})
 ERRAND_VERBS = frozenset({"go", "come", "return", "travel", "fly", "arrive", "head", "leave", "sail",
-                          "gather", "assemble"})
+                          "gather", "assemble", "sit", "meet", "convene", "reconvene"})
+
+
+#: Nouns that measure out an activity: "a second round of talks", "a third day of protests".
+MEASURE_NOUNS = frozenset({"round", "day", "session", "series", "week", "night", "set"})
+
+
+def _measured(noun: Any) -> Any:
+    """For 'a round of talks': the measuring noun, when the event noun hangs off it by 'of'."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in MEASURE_NOUNS \
+            and prep.head.dep_ in {"dobj", "pobj"}:
+        return prep.head
+    return noun
 
 
 def _state_or_errand(noun: Any, governor: Any) -> bool:

@@ -423,6 +423,12 @@ def _warning_about_others(token: Any) -> bool:
     return False
 
 
+#: Verbs that say only how an act fits the story: "responded by sending troops", "marked the day by
+#: marching": the means is what happened.
+MEANS_OF = frozenset({"respond", "react", "retaliate", "reply", "answer", "mark", "begin", "start",
+                      "end", "open", "close", "commemorate"})
+
+
 def on_spine(token: Any) -> bool:
     """The trigger heads the sentence's main clause, a coordinated main clause, or the reported
     clause of a main reporting verb ("X said Y attacked Z")."""
@@ -432,6 +438,9 @@ def on_spine(token: Any) -> bool:
             return True
         if node.dep_ == "acomp" and node.lemma_.lower() in INTENT_ADJ:
             node = node.head   # "France is ready to contribute troops": the copula's clause
+            continue
+        if node.dep_ == "pcomp" and node.head.lower_ == "by" and node.head.head.lemma_.lower() in MEANS_OF:
+            node = node.head.head   # "the government responded by sending 1,500 soldiers": the act itself
             continue
         if node.dep_ not in {"conj", "ccomp", "xcomp", "parataxis"}:
             return False
