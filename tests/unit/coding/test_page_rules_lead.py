@@ -122,3 +122,16 @@ def test_the_blamed_group_is_the_alleged_actor_and_dates_are_no_targets(code_tex
     bombs = [e for e in code_text(text, published="2026-08-17") if e.type == "ASSAULT"]
     assert bombs and bombs[0].status == "alleged" and "Taliban" in (bombs[0].actor.name or "")
     assert "Saturday" not in (bombs[0].target.name or "")
+
+
+def test_headline_style_casualty_line_has_victims_not_actors(code_text: CodeText) -> None:
+    text = "At least 18 civilians killed and 22 injured in an attack on a displacement camp near Gao on Tuesday."
+    events = [e for e in code_text(text, published="2026-02-05") if e.type == "ASSAULT"]
+    assert events and (events[0].actor.name is None or "civilians" not in events[0].actor.name)
+    assert "civilians" in (events[0].target.name or "")
+
+
+def test_aid_names_who_receives_it(code_text: CodeText) -> None:
+    text = "The Red Cross delivered medicine to displaced families in Gao on Thursday, the agency said."
+    aid = [e for e in code_text(text, published="2026-02-06") if e.type == "AID"]
+    assert aid and "families" in (aid[0].target.name or "")

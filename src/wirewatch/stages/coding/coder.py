@@ -251,8 +251,9 @@ class _ArticleState:
         if actor_tok is not None and actor_tok.pos_ == "PRON" and verdict.speaker is not None \
                 and actor_tok.lower_ not in GENERIC_PRONOUNS:
             actor_tok = verdict.speaker   # "the group said it carried out the attack" (not "you are fighting blind")
-        if token.pos_ == "VERB" and token.lemma_.lower() in DEATH_VERBS and actor_tok is not None:
-            actor_tok, target_tok = None, actor_tok   # who died is a victim
+        if token.pos_ == "VERB" and actor_tok is not None and (
+                token.lemma_.lower() in DEATH_VERBS or _reduced_passive(token, actor_tok)):
+            actor_tok, target_tok = None, actor_tok   # who died is a victim; "18 civilians killed in an attack"
         type_, status = cand.row.type, verdict.status
         converted = False
         cameo: str | None = cand.row.cameo
@@ -462,6 +463,15 @@ def _drop_side_casualties(drafts: list[Draft], doc: Any) -> list[Draft]:
         return d.actor_grade == 0 and passive and not any(c.dep_ == "agent" for c in token.children) \
             and any(o.on_spine for o in others)
     return [d for d in drafts if not side(d)]
+
+
+def _reduced_passive(token: Any, subject: Any) -> bool:
+    """'At least 18 civilians killed and 22 injured in an attack': a casualty verb with no object
+    and no auxiliary whose subject is its own (a headline-style passive: the subject was hit)."""
+    if token.lemma_.lower() not in CASUALTY_VERBS or subject.head.i != token.i or subject.dep_ != "nsubj":
+        return False
+    return token.tag_ in {"VBN", "VBD"} and not any(c.dep_ in {"dobj", "aux", "auxpass", "ccomp", "xcomp"}
+                                                     for c in token.children)
 
 
 def _temporal_clause(token: Any) -> bool:

@@ -32,6 +32,17 @@ AGENT_MODIFIERS = frozenset({"rebel", "guerrilla", "terrorist", "army", "police"
                              "navy", "air", "paramilitary", "separatist", "islamist", "gang"})
 NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})   # "Russian air strikes", "Hamas attacks"
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "into", "to"})
+GIVING_VERBS = frozenset({"deliver", "send", "provide", "give", "donate", "supply", "ship", "airlift",
+                          "distribute", "hand"})
+GOODS = frozenset({"food", "aid", "supply", "medicine", "water", "tonne", "ton", "truck", "kit", "tent",
+                   "fuel", "assistance", "equipment", "weapon", "arm", "ammunition", "money", "fund"})
+
+
+def is_abstract_goods(token: Any) -> bool:
+    """What is handed over, not to whom: '180 tonnes of food', 'medical supplies'."""
+    return token.lemma_.lower() in GOODS
+
+
 VISIT_VERBS = frozenset({"arrive", "travel", "fly", "visit", "land", "come"})
 NOMINAL_TARGET_PREPS = frozenset({"on", "against", "of", "at", "upon", "to", "with", "into", "for"})
 INSTRUMENTS = frozenset({"bomb", "explosive", "device", "mine", "grenade", "rocket", "missile", "shell",
@@ -174,6 +185,9 @@ def verbal_roles(verb: Any) -> tuple[Any | None, Any | None]:
         located = prep_objects(verb, frozenset({"in", "on", "at", "against", "near", "inside"}))
         located = located or prep_objects(target, frozenset({"in", "on", "at", "against", "inside"}))
         target = located[0][1] if located else None
+    if verb.lemma_.lower() in GIVING_VERBS and (target is None or is_abstract_goods(target)):
+        recipients = [obj for _, obj in prep_objects(verb, frozenset({"to"}))]
+        target = recipients[0] if recipients else target   # "delivered food to displaced families"
     if target is None and verb.lemma_.lower() in VISIT_VERBS:   # "arrived in Amman": the host
         hosts = [obj for _, obj in prep_objects(verb, frozenset({"in", "to"})) if obj.ent_type_ == "GPE"]
         target = hosts[0] if hosts else None

@@ -25,7 +25,7 @@ from typing import Any
 
 from wirewatch.stages.coding.draft import EMPTY, Draft
 from wirewatch.stages.coding.participants import ABSTRACT, AGENT, UNKNOWN, Roles
-from wirewatch.stages.coding.roles import LIGHT_VERBS
+from wirewatch.stages.coding.roles import LIGHT_VERBS, MEASURE_NOUNS
 from wirewatch.stages.coding.status import INTENT_ADJ, INTENT_VERBS
 
 ASSAULT_INSTRUMENTS = frozenset({
@@ -169,6 +169,9 @@ def _generic_plural(token: Any) -> bool:
         return False
     if token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
         return False
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEASURE_NOUNS \
+            and any(c.dep_ in {"det", "nummod", "amod", "poss"} for c in token.head.head.children):
+        return False   # "a second day of talks", "the third round of protests": these ones
     return token.dep_ in {"pobj", "attr", "dobj", "conj", "appos"}
 
 
