@@ -135,3 +135,11 @@ def test_aid_names_who_receives_it(code_text: CodeText) -> None:
     text = "The Red Cross delivered medicine to displaced families in Gao on Thursday, the agency said."
     aid = [e for e in code_text(text, published="2026-02-06") if e.type == "AID"]
     assert aid and "families" in (aid[0].target.name or "")
+
+
+def test_a_second_clash_a_day_later_is_its_own_incident(code_text: CodeText) -> None:
+    text = ("A soldier was killed and two others were injured when rebels triggered a roadside bomb near Gao "
+            "on Wednesday, police said. A day later, four rebels were killed in a gunfight with troops near "
+            "Gao, officials said.")
+    assaults = [e for e in code_text(text, published="2026-10-09") if e.type == "ASSAULT"]
+    assert sorted(e.killed for e in assaults) == [1, 4]

@@ -13,6 +13,7 @@ story's only incident.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -89,9 +90,15 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
             return host   # "Russian drones attacked port infrastructure in Izmail overnight"
     if draft.is_anaphoric:   # "the attack", "the bombing": the incident already reported
         host = earlier[-1]
-        if draft.actor_grade < 4 or host.actor_grade < 4 or host.actor.name == draft.actor.name:
+        if draft.actor_grade < 4 or host.actor_grade < 4 or _same_actor(host, draft):
             return host
     return None
+
+
+def _same_actor(host: Draft, draft: Draft) -> bool:
+    """The same name, or the same side under another name ("the ELN", "the National Liberation Army")."""
+    a, b = host.actor, draft.actor
+    return a.name == b.name or bool(a.country and a.sector and (a.country, a.sector) == (b.country, b.sector))
 
 
 def _report_target(report: CasualtyReport, kept: list[Draft]) -> Draft | None:
@@ -129,6 +136,11 @@ def _same_place_and_day(draft: Draft, host: Draft) -> bool:
         and not (draft.actor_grade >= 4 and host.actor_grade >= 4 and draft.actor.name != host.actor.name)
 
 
+#: A sentence that moves the story to another day ("A day later, ...", "The next day ...").
+_LATER = re.compile(r"\W*(?:a day later|the (?:next|following) (?:day|morning|night)|(?:two|three|four|five|\d+) "
+                    r"days later|days later|a week later|the day after)\b", re.IGNORECASE)
+
+
 def _same_scene(draft: Draft, host: Draft) -> bool:
     """Same country, same named place (if both name one) and within a day: an unattributed detail
     of the incident reported before. Bombs in two streets of one city are two incidents."""
@@ -136,6 +148,9 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
         return False
     if draft.place_in_sentence and host.place_in_sentence and draft.place.name != host.place.name:
         return False
+    if draft.killed is not None and host.killed is not None and not draft.is_anaphoric \
+            and not draft.toll_kind and _LATER.match(draft.evidence.text):
+        return False   # its own dead on another day: "A day later, four rebels were killed in a gunfight"
     if draft.date is None or host.date is None or draft.date.source != "text":
         return True
     return abs((draft.date.date - host.date.date).days) <= 1
