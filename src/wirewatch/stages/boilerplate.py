@@ -43,7 +43,7 @@ _TAIL_HEADER = re.compile(
 )
 
 _DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+){0,3})"           # CAIRO, NEW YORK, N'DJAMENA
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+(?:(?: |/)[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+){0,3})"     # CAIRO, NEW YORK, SANAA/LONDON
     r"(?P<region>,\s+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"          # , Lebanon / , Calif.
     r"(?:,?\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN"
     r"|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?(?:\s+\d{1,4})?(?:,?\s+\d{2,4})?)?"   # , March 3 / 6 FEB 89
@@ -122,7 +122,7 @@ def _split_first_dateline(body: str) -> tuple[str, str | None]:
     place = match.group("place").strip(" .")
     if len(place) < 3 or place in {"UPDATE", "WATCH", "BREAKING", "LIVE", "EXCLUSIVE", "ANALYSIS"}:
         return body, None
-    dateline = place.title()
+    dateline = place.split("/")[0].title()   # "SANAA/LONDON": the first place is where the story is from
     if match.group("region"):
         dateline += match.group("region")
     return body[match.end():], dateline

@@ -143,3 +143,39 @@ def test_a_second_clash_a_day_later_is_its_own_incident(code_text: CodeText) -> 
             "Gao, officials said.")
     assaults = [e for e in code_text(text, published="2026-10-09") if e.type == "ASSAULT"]
     assert sorted(e.killed for e in assaults) == [1, 4]
+
+
+def test_a_casualty_detail_and_a_place_inside_the_province_join_the_incident(code_text: CodeText) -> None:
+    text = ("Gunmen shot dead the mayor of a town in Mali's Gao region and one of his bodyguards on Tuesday, "
+            "prosecutors said. The mayor was attacked on a rural road outside Gao by men travelling in two "
+            "vehicles. A second bodyguard was wounded and taken to hospital in Kabul.")
+    places = []
+    for name, country, admin1, precision in (("Gao region", "MLI", None, "admin1"), ("Gao", "MLI", "Gao region", "point"),
+                                             ("Kabul", "MLI", None, "point")):
+        start = text.index(name)
+        places.append(Place(name, start, start + len(name), 0.0, 0.0, country, admin1, precision=precision))
+    places = [places[0]] + [Place("Gao", text.index("outside Gao") + 8, text.index("outside Gao") + 11, 0.0, 0.0,
+                                  "MLI", "Gao region", precision="point"), places[2]]
+    assaults = [e for e in code_text(text, published="2025-07-09", places=places) if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].killed == 2 and assaults[0].injured == 1
+
+
+def test_a_coordinate_clause_with_its_own_subject_is_outside_the_denial(code_text: CodeText) -> None:
+    text = "Hezbollah denied responsibility for the attack, and the Lebanese army later arrested several suspects."
+    arrests = [e for e in code_text(text, published="2025-10-14") if e.type == "COERCE"]
+    assert arrests and arrests[0].status == "actual"
+
+
+def test_a_threat_said_again_in_other_words_is_one_threat(code_text: CodeText) -> None:
+    text = ("Yemen's Houthi movement threatened on Monday to attack any merchant ship that does business with "
+            "Israeli ports. In a televised statement, the group's military spokesman said the Houthis would "
+            "target every vessel belonging to any company that deals with those ports.")
+    assert [e.type for e in _facts(code_text(text, published="2025-12-09"))].count("THREATEN") == 1
+
+
+def test_trends_and_security_forces_blocking_roads_are_no_events(code_text: CodeText) -> None:
+    text = (STORY + "Attacks by jihadist groups have nevertheless spread to the south of the country. "
+            "Police blocked the road near the court when protesters tried to march on the ministry.")
+    later = [e for e in _facts(code_text(text, published="2024-03-06")) if e.evidence.start >= len(STORY)]
+    assert not [e for e in later if e.type in {"ASSAULT", "PROTEST"} and e.actor and
+                e.actor.name in {"police", "Police", "jihadist groups"}]

@@ -242,3 +242,8 @@ def test_plain_lists_stay_lists() -> None:
     text = extract_article(Document("list", html.encode(), url="https://news.test/list",
                                     content_type="text/html")).text
     assert "- Jean Lamour, gang leader" in text
+
+
+def test_a_two_city_wire_dateline_gives_the_first_city() -> None:
+    rest, dateline = boilerplate.split_dateline("SANAA/LONDON, Dec 9 (Reuters) - Yemen's Houthi movement threatened on Monday to attack ships.")
+    assert dateline == "Sanaa" and rest.startswith("Yemen's Houthi movement")

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from wirewatch.models import EventPlace
 from wirewatch.stages.coding.casualties import Casualties
 from wirewatch.stages.coding.context import EventDate
 from wirewatch.stages.coding.draft import NEAR_SENTENCES, Draft
@@ -81,6 +82,11 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
     shared = [d for d in earlier if d.anchors & draft.anchors]
     if shared and (draft.is_anaphoric or not draft.has_actor):
         return shared[-1]
+    if _casualty_detail(draft):   # "A second bodyguard was wounded and taken to hospital in Tlapa."
+        host = earlier[-1]
+        if draft.sentence_index - host.last_mention() <= NEAR_SENTENCES and host.place is not None \
+                and draft.place is not None and host.place.country == draft.place.country:
+            return host
     if draft.actor_grade < 4 and not draft.actor.country:
         for host in reversed(earlier):   # the latest, or the story's own incident (its lead)
             if (host is earlier[-1] or host.rank < LEAD) and _same_scene(draft, host):
@@ -93,6 +99,24 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
         if draft.actor_grade < 4 or host.actor_grade < 4 or _same_actor(host, draft):
             return host
     return None
+
+
+def _within(a: EventPlace, b: EventPlace) -> bool:
+    """One place lies in the province the other names ("Tlalixtaquilla" in "Guerrero")."""
+    return bool(a.country == b.country and (
+        (b.precision == "admin1" and a.admin1 == b.name) or (a.precision == "admin1" and b.admin1 == a.name)))
+
+
+#: Casualty verbs that, passive and without an agent, only add victims to an incident told before.
+DETAIL_VERBS = frozenset({"wound", "injure", "hurt", "kill", "die"})
+
+
+def _casualty_detail(draft: Draft) -> bool:
+    """'A second bodyguard was wounded', 'two more policemen died': no actor, no date of its own."""
+    lemma = draft.trigger.split("/", 1)[0]
+    return lemma in DETAIL_VERBS and not draft.has_actor and draft.actor_grade == 0 \
+        and not draft.is_anaphoric and (draft.date is None or draft.date.source != "text") \
+        and not _LATER.match(draft.evidence.text)
 
 
 def _same_actor(host: Draft, draft: Draft) -> bool:
@@ -146,7 +170,8 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
     of the incident reported before. Bombs in two streets of one city are two incidents."""
     if draft.place is None or host.place is None or draft.place.country != host.place.country:
         return False
-    if draft.place_in_sentence and host.place_in_sentence and draft.place.name != host.place.name:
+    if draft.place_in_sentence and host.place_in_sentence and draft.place.name != host.place.name \
+            and not _within(draft.place, host.place):
         return False
     if draft.killed is not None and host.killed is not None and not draft.is_anaphoric \
             and not draft.toll_kind and _LATER.match(draft.evidence.text):

@@ -128,7 +128,11 @@ DURATION_UNITS = frozenset({"year", "decade", "month", "week", "century"})
 
 
 def _durative(token: Any) -> bool:
-    """'has been fighting for more than 15 years', 'deployed since 2021': a state, not an event."""
+    """'has been fighting for more than 15 years', 'deployed since 2021', 'one of the most violent
+    states, with several cartels fighting over routes': a state, not an event."""
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "with" \
+            and any(c.dep_ == "nsubj" for c in token.children):
+        return True
     node = token
     for _ in range(2):
         for prep in node.children:
@@ -161,6 +165,11 @@ def is_old(draft: Draft, published: date | None, days: int = 60) -> bool:
     return (published - start).days - span > days
 
 
+#: Verbs that tell how a kind of event develops, not that one happened.
+TREND_VERBS = frozenset({"spread", "increase", "rise", "grow", "continue", "intensify", "surge", "decline",
+                         "escalate", "become", "multiply", "persist", "decrease", "fall", "double"})
+
+
 def _generic_plural(token: Any) -> bool:
     """'attacks on isolated police posts', 'low-cost attacks': a kind of event, not an event."""
     if token.pos_ != "NOUN" or token.tag_ != "NNS":
@@ -172,6 +181,8 @@ def _generic_plural(token: Any) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEASURE_NOUNS \
             and any(c.dep_ in {"det", "nummod", "amod", "poss"} for c in token.head.head.children):
         return False   # "a second day of talks", "the third round of protests": these ones
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in TREND_VERBS:
+        return True   # "attacks by JNIM have spread", "raids have increased": a trend
     return token.dep_ in {"pobj", "attr", "dobj", "conj", "appos"}
 
 
@@ -197,6 +208,11 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
         return "accident or hazard"   # "a fire at a market killed five", "a bus crashed, killing 12"
     if draft.type == "ASSAULT" and _natural_death(sentence, token):
         return "accident or hazard"   # an obituary: "died on Sunday at her home in Lyon"
+    if not is_verbal and token.dep_ == "nsubj" and token.head.lemma_.lower() in TREND_VERBS \
+            and _generic_plural(token):
+        return "background or generic mention"   # "attacks by JNIM have spread to the south"
+    if draft.type == "PROTEST" and roles.actor is not None and roles.actor.sector in SECURITY_SECTORS:
+        return "security forces do not protest"   # "police blocked the road near the High Court"
     if draft.type == "REQUEST" and _anonymity(token):
         return "anonymity formula"   # "asking not to be named", "requested anonymity"
     if draft.type == "ASSAULT" and roles.target_token is not None \
@@ -456,6 +472,7 @@ def _modifier(token: Any) -> bool:
     before': a trigger that describes a participant rather than reports an event."""
     if token.dep_ in {"amod", "relcl"}:
         return True
+
     return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN", "PRON"} \
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
@@ -497,6 +514,7 @@ def _hazard(actor_token: Any | None, trigger: Any) -> bool:
         "bomb", "booby", "suicide", "explosive", "explosives"}) for c in actor_token.subtree)
 
 
+SECURITY_SECTORS = frozenset({"police", "military"})
 _NATURAL_DEATH = re.compile(
     r"\b(?:at (?:his|her|their|the family) home|in (?:his|her) sleep|after (?:a |an )?(?:long |short |brief )?"
     r"(?:illness|battle with|struggle with)|of natural causes|peacefully|at the age of \d+|aged \d+|"
@@ -634,6 +652,9 @@ def _prefer_curated(drafts: list[Draft]) -> list[Draft]:
 def _restatement(draft: Draft, out: list[Draft]) -> Draft | None:
     """Beyond the lead, an unnamed actor doing the same kind of thing to no one in particular
     ("officers used water cannon") restates an event of the story already kept."""
+    if draft.type == "THREATEN":   # a threat repeated in other words ("would target every vessel")
+        return next((k for k in out if k.type == "THREATEN" and k.status == draft.status
+                     and _same_side(k, draft) and _near_days(k, draft)), None)
     if draft.rank < LEAD or draft.type == "ASSAULT" or draft.actor_grade >= 4 or draft.target_grade >= AGENT:
         return None
     for kept in out:
@@ -641,6 +662,18 @@ def _restatement(draft: Draft, out: list[Draft]) -> Draft | None:
                 draft.actor.country and kept.actor.country and draft.actor.country != kept.actor.country):
             return kept
     return None
+
+
+def _same_side(a: Draft, b: Draft) -> bool:
+    """The same actor by name, or the same country and sector under another name."""
+    if a.actor == EMPTY or b.actor == EMPTY:
+        return False
+    return a.actor.name == b.actor.name or bool(
+        a.actor.country and a.actor.sector and (a.actor.country, a.actor.sector) == (b.actor.country, b.actor.sector))
+
+
+def _near_days(a: Draft, b: Draft) -> bool:
+    return a.date is None or b.date is None or abs((a.date.date - b.date.date).days) <= 1
 
 
 def _same_kind(a: Draft, b: Draft) -> bool:

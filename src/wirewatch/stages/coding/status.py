@@ -145,7 +145,10 @@ def assess(trigger: Any) -> Assessment:
             break
         parent = node.head
         lemma = parent.lemma_.lower()
-        if parent.pos_ in {"VERB", "AUX"} and node.dep_ not in {"nsubj", "nsubjpass"}:
+        if node.dep_ == "conj" and parent.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubjpass"}
+                                                                for c in node.children):
+            pass   # "Hezbollah denied it, and the army later arrested suspects": a coordinate, not a frame
+        elif parent.pos_ in {"VERB", "AUX"} and node.dep_ not in {"nsubj", "nsubjpass"}:
             in_speech = _read_frame(parent, lemma, result, in_speech)
             if parent.pos_ == "VERB" and lemma not in {"be", "have", "do"} and not (
                     node.i == trigger.i and trigger.pos_ == "NOUN" and node.dep_ in {"dobj", "attr"}):
