@@ -22,6 +22,9 @@ TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eig
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "dozen": 12, "several": 3,
          "a few": 2, "few": 2, "couple": 2}
 NONE_WORDS = frozenset({"no", "nobody", "none", "noone"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+                    "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,11 @@ def count_of(noun: Any) -> int | None:
     if noun.like_num or noun.pos_ == "NUM":
         return parse_number(_numeral_text(noun))
     for child in noun.children:
+        if _date_number(child):   # "on 23 september 28 bodies ...": the day is no figure
+            before = noun.doc[noun.i - 1] if noun.i else noun
+            if before.like_num and not _date_number(before):
+                return parse_number(before.text)
+            continue
         if child.dep_ == "nummod" or (child.dep_ in {"amod", "quantmod"} and child.like_num):
             return parse_number(_numeral_text(child))
         if child.dep_ == "det" and child.lower_ in NONE_WORDS:
@@ -91,9 +99,31 @@ def count_of(noun: Any) -> int | None:
     return None
 
 
+def _date_number(token: Any) -> bool:
+    """A day of the month ("23 september", "september 23"), not a count."""
+    if not token.like_num:
+        return False
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in MONTHS:
+        return True   # "23 september"
+    return token.i > 0 and doc[token.i - 1].lower_ in MONTHS \
+        and not (token.i > 1 and doc[token.i - 2].like_num)   # "september 23", not "23 september 28 bodies"
+
+
 def _numeral_text(token: Any) -> str:
-    parts = [t for t in token.subtree if t.like_num or t.lower_ in {"hundred", "thousand", "-"}]
-    return " ".join(t.text for t in parts) if parts else token.text
+    """The numeral's words next to the token ("twenty - six", "two hundred"), not other numbers
+    further down its phrase ("four of the nine students": four)."""
+    def part(t: Any) -> bool:
+        return t.like_num or t.lower_ in {"hundred", "thousand", "-"}
+    span = {t.i for t in token.subtree if part(t)}
+    if token.i not in span:
+        return " ".join(token.doc[i].text for i in sorted(span)) if span else token.text
+    lo = hi = token.i
+    while lo - 1 in span:
+        lo -= 1
+    while hi + 1 in span:
+        hi += 1
+    return " ".join(t.text for t in token.doc[lo:hi + 1])
 
 
 PERSON_KILLING = frozenset({"murder", "assassinate", "assassination", "execute", "execution", "slay",
@@ -164,6 +194,11 @@ def _victims(token: Any) -> list[Any]:
                     first or prep.i > 0 and prep.doc[prep.i - 1].lower_ in {"and", "or"}):
                 found += [c for c in prep.children if c.dep_ == "pobj"]
                 first = False
+        if not found:   # "the assassination on 22 march of X": the parser hangs "of X" on the date
+            found = [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"on", "in"}
+                     for date in prep.children if date.dep_ == "pobj" and date.ent_type_ == "DATE"
+                     for of in date.children if of.dep_ == "prep" and of.lower_ == "of"
+                     for c in of.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"]
         if not found and token.lemma_.lower() in KILLING_NOUNS:   # "galan's murder", "his death"
             found = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in
                      {"its", "their", "our", "your"}]
@@ -188,6 +223,9 @@ def _is_one_person(person: Any) -> bool:
     if lemma in SINGLE_WITH_ARTICLE and person.tag_ == "NN" and any(
             c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in person.children):
         return True   # "five policemen and a civilian"
+    if person.tag_ in {"NNS", "NNPS"} and not any(c.dep_ == "nummod" for c in person.children) and any(
+            c.dep_ == "compound" and c.ent_type_ == "PERSON" and c.i == person.i - 1 for c in person.children):
+        return True   # "Danilo barillas": a re-cased surname the tagger read as a plural
     if person.tag_ in {"NNS", "NNPS"} or lemma in NOT_ONE_PERSON or person.lower_ in NOT_ONE_PERSON:
         return False
     if person.tag_ == "NNP" or person.ent_type_ == "PERSON" or lemma in PERSON_WORDS or _titled(person):
@@ -372,9 +410,6 @@ LIST_PERSONS = PERSON_WORDS | frozenset({
 #: civilians, two women and a man") rather than add to it.
 GENERIC_VICTIMS = frozenset({"people", "person", "civilian", "victim", "other", "passenger", "member",
                              "resident", "villager", "inhabitant", "individual"})
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-                    "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "EVENT",
                        "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"})
 
@@ -415,6 +450,8 @@ def _item_value(tokens: list[Any]) -> tuple[int | None, str]:
         if names and words[0].pos_ == "PROPN" and not any(t.like_num for t in words):
             return 1, "name"   # "segundo montes": a re-cased surname read as a plural
         return None, ""
+    if names and head.tag_ == "NN" and names[-1].i == head.i - 1 and names[-1].ent_type_ == "PERSON":
+        return 1, "name"   # "Bernardo Jaramillo ossa": a re-cased surname
     if names and names[-1].i == head.i:
         if head.ent_type_ == "NORP" and words[0].lower_ == "the":
             return 1, "person"   # "X, the Mexican, ...": a byname
@@ -543,6 +580,8 @@ def _victim_count(token: Any) -> int | None:
     if lemma in {"death", "fatality", "body", "corpse", "casualty"} and token.pos_ == "NOUN" \
             and any(c.dep_ == "nummod" for c in token.children):
         return count_of(token)   # "causing 9 deaths"
+    if lemma in {"life", "body", "corpse"} and token.pos_ == "NOUN":
+        return _remains_count(token)
     verb = _death_complement(token)
     if verb is not None:
         victims = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}
@@ -590,6 +629,31 @@ def _victim_count(token: Any) -> int | None:
         return count_of(token.head)
     if token.lemma_ == "toll":
         return _toll_value(token)
+    return None
+
+
+def _remains_count(token: Any) -> int | None:
+    """'took the life of X', 'claimed 20 lives', 'the body of X', 'the bodies of four students':
+    the persons named or counted (a life only when taken, claimed or cost)."""
+    if token.lemma_.lower() == "life" and not (
+            token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in {"take", "claim", "cost"}):
+        return None
+    edge = token.left_edge.i
+    if edge > 0 and token.doc[edge - 1].lower_ in {"over", "across", "through", "upon", "on", "under"}:
+        return None   # "they will have to climb over the body of the last soldier"
+    if any(c.dep_ == "nummod" for c in token.children):
+        return count_of(token)
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for person in prep.children:
+                if person.dep_ != "pobj":
+                    continue
+                value = count_of(person) if person.like_num or any(
+                    c.dep_ == "nummod" for c in person.children) else None
+                if value is None and (person.pos_ == "PROPN" or person.ent_type_ == "PERSON"
+                                      or person.lemma_.lower() in LIST_PERSONS):
+                    value = _person_count(person)
+                return value
     return None
 
 
