@@ -30,6 +30,7 @@ LIGHT_VERBS = frozenset({"carry", "launch", "stage", "conduct", "mount", "claim"
 AGENT_MODIFIERS = frozenset({"rebel", "guerrilla", "terrorist", "army", "police", "military",
                              "government", "insurgent", "militant", "jihadist", "militia", "troop",
                              "navy", "air", "paramilitary", "separatist", "islamist", "gang"})
+TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})   # "Russian air strikes", "Hamas attacks"
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "into", "to"})
 NOMINAL_TARGET_PREPS = frozenset({"on", "against", "of", "at", "upon", "to", "with", "into", "for"})
@@ -227,7 +228,8 @@ def nominal_roles(noun: Any) -> tuple[Any | None, Any | None]:
     if actor is None:
         for c in noun.children:
             if c.dep_ in {"amod", "compound", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_ENTS
-                                                          or c.lemma_.lower() in AGENT_MODIFIERS):
+                                                          or c.lemma_.lower() in AGENT_MODIFIERS) \
+                    and c.ent_type_ not in TIME_ENTS:   # not "the August 13 accord"
                 actor = c
                 break
     agent = [obj for prep, obj in prep_objects(noun, frozenset({"by"}))]

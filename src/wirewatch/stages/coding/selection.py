@@ -112,7 +112,7 @@ def _background(token: Any) -> bool:
             return False
         if node.dep_ == "pobj" and head.dep_ == "prep":
             owner = head.head
-            if head.lower_ in {"amid", "despite", "because", "due", "following"}:
+            if head.lower_ in {"amid", "despite", "because", "due", "following", "since"}:
                 return True
             if owner.lemma_.lower() in BACKGROUND_HEADS:
                 return True
