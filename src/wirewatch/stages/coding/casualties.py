@@ -322,6 +322,8 @@ def _list_token(doc: Any, i: int) -> bool:
         return tok.lower_ in POSSESSIVES
     if tok.lower_ == "of":   # "the governor of Antioquia": a title's complement, not "the murder of"
         before = doc[i - 1] if i > 0 else tok
+        if before.like_num and i + 1 < len(doc) and (doc[i + 1].tag_ == "PRP$" or doc[i + 1].lower_ == "the"):
+            return True   # "one of their employees", "two of the guards"
         return before.tag_ == "NN" and before.lemma_.lower() not in KILL_LEMMAS | INJURE_LEMMAS | EVENT_NOUNS \
             and i + 1 < len(doc) and doc[i + 1].ent_type_ != "PERSON"   # not "father of X, Y and Z"
     # a noun the tagger took for a verb ("and bodyguard Jairo Ortega"): a leaf inside a noun phrase
@@ -430,6 +432,10 @@ def _item_value(tokens: list[Any]) -> tuple[int | None, str]:
             or lowers[0] == "the" and len(lowers) > 1 and lowers[1] in {"first", "last", "former", "latter"}:
         return 0, "age"   # "five of them spaniards", "the first five spaniards": a breakdown
     head_part = words[:lowers.index("of")] if "of" in lowers else words
+    if len(head_part) == 1 and head_part[0].like_num and len(words) > 1:   # "one of their employees"
+        value = parse_number(head_part[0].text)
+        if value is not None:
+            return value, "number"
     for tok in head_part:
         if tok.like_num and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
             value = parse_number(_numeral_text(tok) if tok.dep_ != "compound" else tok.text)
@@ -507,7 +513,8 @@ def _list_count(noun: Any) -> int | None:
         apposition = k > 0 and not semi and not other and (
             (previous in {"name", "apposition"} and kind in {"person", "title", "noun"}
              and (not joined or kind == "title"))
-            or (previous == "apposition" and joined and _indefinite(tokens))   # "a friend and a great Colombian"
+            or (previous == "apposition" and joined and (   # "a friend and a great Colombian",
+                _indefinite(tokens) or [t.lower_ for t in tokens[:2]] == ["one", "of"]))   # "and one of the"
             or (previous in {"person", "title", "relative"} and kind == "name" and not joined))
         if kind == "age" or apposition:
             previous = "apposition" if apposition and previous in {"name", "apposition"} else previous
@@ -687,8 +694,8 @@ def find_casualties(sentence: Any) -> Casualties:
                 counted.append(token)
             elif killed is None:
                 killed = count
-                kind = "" if count is None else "also" if _also(token) \
-                    else "tally" if _perfect(token) else ""
+                kind = "" if count is None else "also" if _also(token) or _further_victims(token) \
+                    else "tally" if _perfect(token) and count > 1 else ""   # one victim is no running count
                 counted += [token] if count is not None else []
         elif (lemma in INJURE_LEMMAS or token.lower_ in INJURE_LEMMAS) and injured is None:
             injured = _victim_count(token)
@@ -718,11 +725,33 @@ def _also(token: Any) -> bool:
     return token.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ == "also" for c in token.children)
 
 
+def _further_victims(token: Any) -> bool:
+    """Victims told as more of them: "four other priests", "two more people" ("another soldier"
+    often opens another incident)."""
+    verb = _death_complement(token)
+    victims = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}] if verb is not None \
+        else _victims(token)
+    if not victims:
+        return False
+    first = min(victims, key=lambda v: v.i)
+    doc = first.doc
+    return any(c.lower_ == "other" and c.dep_ == "amod" for c in first.children) or any(
+        n.dep_ == "nummod" and n.i + 1 < len(doc) and doc[n.i + 1].lower_ == "more"
+        for n in first.children)   # "two more people", not "more than 200 people"
+
+
 def _perfect(token: Any) -> bool:
     """A death verb in the present perfect ("have been killed", "has died", "has resulted in more
     than 350 deaths"): often a running count."""
-    verb, steps = token, 0
+    verb, steps = _death_complement(token) or token, 0
     while verb.pos_ != "VERB" and verb.dep_ in {"dobj", "pobj", "prep", "attr"} and steps < 3:
         verb, steps = verb.head, steps + 1
+    if steps and verb.lemma_.lower() not in TOLL_VERBS:
+        return False   # "have condemned the assassination of X": the perfect is the reaction's
     return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
                                        and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+
+
+#: Verbs whose object is a toll ("has resulted in 350 deaths", "has claimed 70,000 lives").
+TOLL_VERBS = frozenset({"result", "cause", "claim", "leave", "bring", "take", "cost", "reach", "rise",
+                        "climb", "raise", "put", "total", "amount", "lead"})
