@@ -458,12 +458,14 @@ def _hazard(actor_token: Any | None, trigger: Any) -> bool:
 
 def _purpose(token: Any) -> bool:
     """An infinitive of purpose or aim ("raised rates to fight inflation", "deployed to fight the
-    rebels"): what someone means to do, not what happened."""
+    rebels"): what someone means to do, not what happened. After an intent verb ("vowed to
+    attack") the infinitive is the intended act, coded as such (but "the plans to attack" stay a
+    purpose)."""
     return token.tag_ == "VB" and token.dep_ in {"advcl", "xcomp", "relcl", "acl"} and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
         token.head.pos_ in {"VERB", "NOUN"} and token.head.lemma_.lower() not in {
             "begin", "start", "continue", "go", "use", "try", "attempt", "manage", "order", "be"} \
-        and token.head.lemma_.lower() not in INTENT_VERBS   # "vowed to attack": the intended act
+        and not (token.head.pos_ == "VERB" and token.head.lemma_.lower() in INTENT_VERBS)
 
 
 def _is_instrument(token: Any | None) -> bool:

@@ -31,6 +31,8 @@ HYPO_ADJ = frozenset({"likely", "unlikely", "possible", "probable", "expected", 
 INTENT_ADJ = frozenset({"ready", "willing", "prepared", "determined", "set", "eager"})
 FORECAST = frozenset({"expect", "predict", "forecast", "fear", "risk", "consider", "could", "decide",
                       "seek", "hope", "want", "wish", "aim", "try", "attempt", "worry"})
+#: "stop/cease -ing": the act no longer happens.
+CEASE = frozenset({"stop", "cease", "quit", "halt", "refrain", "avoid", "abandon", "end"})
 INTENT_VERBS = frozenset({"plan", "intend", "vow", "pledge", "promise", "prepare", "threaten", "swear"})
 MODALS = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -146,6 +148,8 @@ def assess(trigger: Any) -> Assessment:
         parent = node.head
         lemma = parent.lemma_.lower()
         if parent.pos_ in {"VERB", "AUX"} and node.dep_ not in {"nsubj", "nsubjpass"}:
+            if lemma in CEASE and node.dep_ == "xcomp" and node.tag_ == "VBG":
+                result.status = _stronger(result.status, "negated")   # "stopped sabotaging the network"
             in_speech = _read_frame(parent, lemma, result, in_speech)
             if parent.pos_ == "VERB" and lemma not in {"be", "have", "do"} and not (
                     node.i == trigger.i and trigger.pos_ == "NOUN" and node.dep_ in {"dobj", "attr"}):
