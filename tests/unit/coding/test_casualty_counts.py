@@ -68,6 +68,8 @@ CASES = [
     ("body-of-named", "The authorities identified the body of Leonel Chuta Camey, a law student.", 1),
     ("governing-body", "The governing body of the party met on Monday.", None),
     ("over-the-bodies", "The rebels will have to step over the body of the last soldier.", None),
+    ("list-stops-at-death-word", "A few days after Barillas's murder, Rolando Pineda, the magazine publisher, "
+     "and his deputy resigned.", 1),
     ("list-including", "The bomb killed at least 26 people, including three children, and wounded 48.", 26),
 ]
 

@@ -316,6 +316,8 @@ def _joiner_at(doc: Any, i: int, end: int) -> int:
 def _list_token(doc: Any, i: int) -> bool:
     """A token that may stand inside a list of victims (nouns, names, numbers, determiners, commas)."""
     tok = doc[i]
+    if tok.lemma_.lower() in KILL_LEMMAS | EVENT_NOUNS:
+        return False   # the death word itself ends a list of its victims ("X's murder, Y ...")
     if tok.pos_ in LIST_POS or tok.ent_type_ == "PERSON" or tok.text in {",", ";", "-"}:
         return tok.lower_ not in RELATIVE_PRONOUNS | {"which", "whose", "all", "both", "each"}
     if tok.tag_ == "PRP$":
@@ -494,6 +496,8 @@ def _list_count(noun: Any) -> int | None:
     last_joined = max(k for k, (_t, joined, _s) in enumerate(items) if joined)
     items = items[:last_joined + 1]
     values = [_item_value(tokens) for tokens, _j, _s in items]
+    if values[own][0] is None and any(t.i == noun.i and t.pos_ == "PROPN" for t in items[own][0]):
+        values[own] = (1, "name")   # the parser's own victim, a name the tagger took for a place
     total, counted, previous = 0, 0, ""
     k = 0
     while k < len(items):
