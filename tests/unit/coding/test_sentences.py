@@ -48,6 +48,10 @@ CASES = [
     Case("dated-accord", "Many fighters have gone home since the March 3 peace accord in the north.", None),
     Case("decision-to-stop", "In its letter the front mentioned its decision to stop sabotaging the power "
          "network.", None),
+    Case("on-strike-for-months", "Dock workers in Mombasa have been on strike for two months.", None),
+    Case("released-names", "Police released the names of the victims on Tuesday.", None),
+    Case("held-exercises", "The Indian navy held joint exercises with Japan in the Bay of Bengal on Tuesday.",
+         "COOPERATE", status="actual"),
     Case("ability-not-act", "The group is still capable of striking the port city, an analyst said.", None),
     Case("protest", "Thousands of students protested in Caracas on Friday against the government.",
          "PROTEST", status="actual", place_country="VEN", date="2015-11-06"),

@@ -130,7 +130,7 @@ DURATION_UNITS = frozenset({"year", "decade", "month", "week", "century"})
 def _durative(token: Any) -> bool:
     """'has been fighting for more than 15 years', 'deployed since 2021': a state, not an event."""
     node = token
-    for _ in range(2):
+    for _ in range(3):   # the noun, its preposition ("on strike"), the verb ("have been on strike")
         for prep in node.children:
             if prep.dep_ != "prep":
                 continue
@@ -149,7 +149,8 @@ def _perfect(verb: Any) -> bool:
     """Progressive or 'been' aspect ("has been fighting", "have been deployed", "are fighting"),
     not a simple or perfect act ("has jailed a student for two years")."""
     return verb.tag_ == "VBG" or any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be"
-                                     for c in verb.children)
+                                     for c in verb.children) \
+        or verb.lemma_ == "be" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def is_old(draft: Draft, published: date | None, days: int = 60) -> bool:

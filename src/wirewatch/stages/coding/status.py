@@ -194,6 +194,11 @@ def _enacted(noun: Any) -> bool:
         "mount", "launch", "carry", "stage", "conduct", "begin", "start", "execute", "unleash", "wage", "stag"}
 
 
+def _holds_responsible(verb: Any) -> bool:
+    """'held X responsible for': an accusation; 'held talks/exercises' is no frame at all."""
+    return any(c.lower_ in {"responsible", "accountable", "liable", "culpable"} for c in verb.subtree)
+
+
 def _read_clause(node: Any, trigger: Any, own_clause: bool, result: Assessment, in_speech: bool) -> None:
     """Modality and negation of the clause headed by ``node``."""
     if node.pos_ not in {"VERB", "AUX", "ADJ"} and node.i != trigger.i:
@@ -243,7 +248,7 @@ def _read_frame(verb: Any, lemma: str, result: Assessment, in_speech: bool) -> b
             result.speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None) \
                 or inherited_actor(verb)   # "X claimed the attack, saying it had targeted ..."
         return True
-    if lemma in ALLEGE and result.frame is None:
+    if lemma in ALLEGE and result.frame is None and not (lemma == "hold" and not _holds_responsible(verb)):
         result.status = _stronger(result.status, "alleged")
         result.frame, result.frame_lemma = verb, lemma
         text = subject_text(verb)
