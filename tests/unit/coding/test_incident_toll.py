@@ -27,6 +27,9 @@ SENTENCE_CASES = [
     ("perfect-of-the-reaction", "Students have repudiated the assassination of priests Ignacio Ellacuria and "
      "Ignacio Martin Baro.", 2, ""),
     ("one-victim-is-no-count", "Councilman Juan Garabito has been shot to death.", 1, ""),
+    ("fighters-among-the-dead", "The army said a soldier and six guerrillas were killed in the clashes.", 7,
+     "combat"),
+    ("soldiers-are-victims", "Two soldiers were killed when rebels ambushed their patrol.", 2, ""),
 ]
 
 
@@ -54,6 +57,11 @@ def test_further_group_adds() -> None:
 
 def test_larger_figure_nearby_replaces() -> None:
     assert _toll(_draft(1, 1), _draft(2, 7)) == 7
+
+
+def test_a_clash_toll_does_not_replace_an_attack_toll() -> None:
+    assert _toll(_draft(1, 5), _draft(2, 7, "combat")) == 5   # "... a soldier and six guerrillas were killed"
+    assert _toll(_draft(1, None), _draft(2, 7, "combat")) == 7
 
 
 def test_further_group_told_far_away_does_not_add() -> None:

@@ -35,7 +35,8 @@ class Casualties:
     injured: int | None = None
     #: How the death figure relates to others in the story: "also" (a further group of victims of
     #: an incident told before: "... were also killed"), "tally" (a running count, which may span
-    #: several incidents: "five judges have been killed in 2 months") or "" (the toll itself).
+    #: several incidents: "five judges have been killed in 2 months"), "combat" (fighters among the
+    #: dead: a clash's toll, "a soldier and six guerrillas were killed") or "" (the toll itself).
     kind: str = ""
 
     def merged(self, other: Casualties) -> Casualties:
@@ -703,7 +704,23 @@ def find_casualties(sentence: Any) -> Casualties:
                 counted += [token] if count is not None else []
         elif (lemma in INJURE_LEMMAS or token.lower_ in INJURE_LEMMAS) and injured is None:
             injured = _victim_count(token)
+    if killed and kind in {"", "also"} and any(_fighters_among(t) for t in counted):
+        kind = "combat"
     return Casualties(killed, injured, kind)
+
+
+#: Armed-group fighters: their deaths are a clash's toll, not the toll of an attack on others.
+FIGHTERS = frozenset({"guerrilla", "rebel", "insurgent", "militant", "terrorist", "fighter", "attacker",
+                      "gunman", "assailant", "combatant", "subversive", "extremist", "jihadist"})
+
+
+def _fighters_among(token: Any) -> bool:
+    """The victims of a death word include armed-group fighters ("a soldier and six guerrillas")."""
+    verb = _death_complement(token)
+    victims = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}] if verb is not None \
+        else _victims(token)
+    return any(m.lemma_.lower() in FIGHTERS or m.lower_.rstrip("s") in FIGHTERS
+               for v in victims for m in _members(v))
 
 
 def _passed_away_count(token: Any) -> int | None:
