@@ -70,6 +70,11 @@ CASES = [
     ("over-the-bodies", "The rebels will have to step over the body of the last soldier.", None),
     ("list-stops-at-death-word", "A few days after Barillas's murder, Rolando Pineda, the magazine publisher, "
      "and his deputy resigned.", 1),
+    ("title-and-name", "Terrorists murdered brothers Martiza and John Paolo Puzo Ochoa and their mother Marta "
+     "Ochoa in the township.", 3),
+    ("object-after-adverbial", "In fact, mercenaries of that organization assassinated in less than 48 hours, "
+     "magistrate Carlos Valencia Garcia, police commander Colonel Waldemar Franklin Quintero, and senator Luis "
+     "Carlos Galan.", 3),
     ("list-including", "The bomb killed at least 26 people, including three children, and wounded 48.", 26),
 ]
 

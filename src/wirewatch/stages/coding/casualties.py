@@ -179,6 +179,9 @@ def _victims(token: Any) -> list[Any]:
     killing noun, or subject of 'die'."""
     deps = {"dobj", "nsubjpass"} | ({"nsubj"} if token.lemma_.lower() in {"die", "dead"} else set())
     found = [c for c in token.children if c.dep_ in deps]
+    if not found and token.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in token.children):
+        found = [c for c in token.children if c.dep_ == "npadvmod" and c.i > token.i   # "killed, in less
+                 and c.ent_type_ == "PERSON"]   # than 48 hours, magistrate X": an object parsed as an adverb
     if len(found) > 1:   # "X [name as transliterated], secretary ..., was killed": not the aside
         found = [c for c in found if not _in_brackets(c)] or found
     if found and token.pos_ == "VERB":   # "X was killed ..., along with two of his bodyguards"
@@ -459,6 +462,9 @@ def _item_value(tokens: list[Any]) -> tuple[int | None, str]:
         if names and words[0].pos_ == "PROPN" and not any(t.like_num for t in words):
             return 1, "name"   # "segundo montes": a re-cased surname read as a plural
         return None, ""
+    if head.pos_ == "PROPN" and head.ent_type_ not in {"DATE", "TIME"} and any(
+            t.lemma_.lower() in LIST_PERSONS for t in head_part if t.i < head.i):
+        return 1, "relative" if words[0].tag_ == "PRP$" else "name"   # "their mother Marta", "judge X"
     if names and head.tag_ == "NN" and names[-1].i == head.i - 1 and names[-1].ent_type_ == "PERSON":
         return 1, "name"   # "Bernardo Jaramillo ossa": a re-cased surname
     if names and names[-1].i == head.i:
