@@ -54,6 +54,27 @@ CASES = [
      "Ramon Moreno, and Joaquin Lopez, the first five Spaniards and the last a Salvadoran, were killed.", 6),
     ("joined-titles-after-names", "Students condemned the assassination of priests Ignacio Ellacuria and "
      "Ignacio Martin Baro, rector and vice rector of the university.", 2),
+    ("day-is-no-figure", "Travellers said that on 23 september 28 bodies of alleged peasants were found near "
+     "the town.", 28),
+    ("numeral-not-further-numbers", "The bodies of four of the nine students were found near the campus.", 4),
+    ("surname-read-as-plural", "The reporters resigned since 1 august, when christian democrat ideologue Danilo "
+     "barillas, who wrote columns for the magazine, was murdered.", 1),
+    ("of-after-date", "The party said the assassination on 22 march of Bernardo Jaramillo, its presidential "
+     "candidate, forced it to withdraw.", 1),
+    ("took-the-life", "We were confronted with another disgrace that took the life of presidential candidate "
+     "Carlos Pizarro.", 1),
+    ("claimed-lives", "The flood claimed 20 lives.", 20),
+    ("risked-life", "He risked his life to save them.", None),
+    ("body-of-named", "The authorities identified the body of Leonel Chuta Camey, a law student.", 1),
+    ("governing-body", "The governing body of the party met on Monday.", None),
+    ("over-the-bodies", "The rebels will have to step over the body of the last soldier.", None),
+    ("list-stops-at-death-word", "A few days after Barillas's murder, Rolando Pineda, the magazine publisher, "
+     "and his deputy resigned.", 1),
+    ("title-and-name", "Terrorists murdered brothers Martiza and John Paolo Puzo Ochoa and their mother Marta "
+     "Ochoa in the township.", 3),
+    ("object-after-adverbial", "In fact, mercenaries of that organization assassinated in less than 48 hours, "
+     "magistrate Carlos Valencia Garcia, police commander Colonel Waldemar Franklin Quintero, and senator Luis "
+     "Carlos Galan.", 3),
     ("list-including", "The bomb killed at least 26 people, including three children, and wounded 48.", 26),
 ]
 

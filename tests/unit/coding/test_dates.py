@@ -56,3 +56,23 @@ def test_a_weekday_in_a_future_clause_is_the_coming_one(nlp: object, text: str, 
     trigger = next(t for t in doc if t.pos_ == "VERB")
     chosen = choose_date(doc[:], trigger, PUBLISHED)
     assert chosen is not None and chosen.date.isoformat() == expected
+
+
+OTHER_ACT = [
+    ("after-clause", "The minister was killed near his home, only 8 days after taking office on 1 november.",
+     "killed", "2015-11-12", "published"),
+    ("own-date-at-sentence-end", "The minister was killed near his home on 9 november.", "killed",
+     "2015-11-09", "text"),
+    ("since-kept", "Since it was founded in 2010, more than 100 members have been killed.", "killed",
+     "2010-01-01", "text"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,expected,source", [c[1:] for c in OTHER_ACT], ids=[c[0] for c in OTHER_ACT])
+def test_a_date_of_another_act_is_not_the_event_date(nlp: object, text: str, trigger: str, expected: str,
+                                                     source: str) -> None:
+    from wirewatch.stages.coding.context import choose_date
+
+    doc = nlp(text)  # type: ignore[operator]
+    chosen = choose_date(doc[:], next(t for t in doc if t.text == trigger), PUBLISHED)
+    assert chosen is not None and (chosen.date.isoformat(), chosen.source) == (expected, source)

@@ -21,6 +21,15 @@ SENTENCE_CASES = [
     ("also", "Two of the minister's bodyguards were also killed in the attack.", 2, "also"),
     ("tally", "Five judges have been killed in two months.", 5, "tally"),
     ("tally-noun", "The violence has resulted in more than 350 deaths nationwide.", 350, "tally"),
+    ("other-victims", "Four other priests and one of their employees were killed.", 5, "also"),
+    ("more-victims", "Two more people died in hospital on Tuesday.", 2, "also"),
+    ("more-than-is-no-further-group", "More than 200 people have died so far this month.", 200, "tally"),
+    ("perfect-of-the-reaction", "Students have repudiated the assassination of priests Ignacio Ellacuria and "
+     "Ignacio Martin Baro.", 2, ""),
+    ("one-victim-is-no-count", "Councilman Juan Garabito has been shot to death.", 1, ""),
+    ("fighters-among-the-dead", "The army said a soldier and six guerrillas were killed in the clashes.", 7,
+     "combat"),
+    ("soldiers-are-victims", "Two soldiers were killed when rebels ambushed their patrol.", 2, ""),
 ]
 
 
@@ -48,6 +57,15 @@ def test_further_group_adds() -> None:
 
 def test_larger_figure_nearby_replaces() -> None:
     assert _toll(_draft(1, 1), _draft(2, 7)) == 7
+
+
+def test_a_clash_toll_does_not_replace_an_attack_toll() -> None:
+    assert _toll(_draft(1, 5), _draft(2, 7, "combat")) == 5   # "... a soldier and six guerrillas were killed"
+    assert _toll(_draft(1, None), _draft(2, 7, "combat")) == 7
+
+
+def test_further_group_told_far_away_does_not_add() -> None:
+    assert _toll(_draft(1, 1), _draft(9, 2, "also")) == 1   # another incident's "also", merged too loosely
 
 
 def test_far_or_running_figures_do_not_replace() -> None:

@@ -45,6 +45,13 @@ CASES = [
     Case("forecast-likely", "Russia is likely to increase its military involvement in Syria.", None),
     Case("forecast-could", "Iran could retaliate against the United States.", None),
     Case("conditional", "If talks fail, the rebels would attack the capital.", None),
+    Case("dated-accord", "Many fighters have gone home since the March 3 peace accord in the north.", None),
+    Case("decision-to-stop", "In its letter the front mentioned its decision to stop sabotaging the power "
+         "network.", None),
+    Case("on-strike-for-months", "Dock workers in Mombasa have been on strike for two months.", None),
+    Case("released-names", "Police released the names of the victims on Tuesday.", None),
+    Case("held-exercises", "The Indian navy held joint exercises with Japan in the Bay of Bengal on Tuesday.",
+         "COOPERATE", status="actual"),
     Case("ability-not-act", "The group is still capable of striking the port city, an analyst said.", None),
     Case("protest", "Thousands of students protested in Caracas on Friday against the government.",
          "PROTEST", status="actual", place_country="VEN", date="2015-11-06"),
@@ -155,6 +162,9 @@ MAIN_CASES = [
      "from eastern Ukraine.", "THREATEN"),
     ("stepped-up-patrols", "The interior ministry stepped up patrols by police in Karachi after the riots.",
      "MOBILIZE"),
+    ("forced-agency-out", "The junta forced the UN refugee agency out of the country last week.", "SANCTION"),
+    ("assassinated-senator", "The president's decision to visit Bogota and honour the assassinated senator "
+     "shows his support for the government.", "SUPPORT"),
     ("vowed-to-attack", "The insurgents vowed to attack the provincial capital before the elections.",
      "THREATEN"),
 ]

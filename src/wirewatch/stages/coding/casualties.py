@@ -22,6 +22,9 @@ TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eig
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "dozen": 12, "several": 3,
          "a few": 2, "few": 2, "couple": 2}
 NONE_WORDS = frozenset({"no", "nobody", "none", "noone"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+                    "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +35,8 @@ class Casualties:
     injured: int | None = None
     #: How the death figure relates to others in the story: "also" (a further group of victims of
     #: an incident told before: "... were also killed"), "tally" (a running count, which may span
-    #: several incidents: "five judges have been killed in 2 months") or "" (the toll itself).
+    #: several incidents: "five judges have been killed in 2 months"), "combat" (fighters among the
+    #: dead: a clash's toll, "a soldier and six guerrillas were killed") or "" (the toll itself).
     kind: str = ""
 
     def merged(self, other: Casualties) -> Casualties:
@@ -76,6 +80,11 @@ def count_of(noun: Any) -> int | None:
     if noun.like_num or noun.pos_ == "NUM":
         return parse_number(_numeral_text(noun))
     for child in noun.children:
+        if _date_number(child):   # "on 23 september 28 bodies ...": the day is no figure
+            before = noun.doc[noun.i - 1] if noun.i else noun
+            if before.like_num and not _date_number(before):
+                return parse_number(before.text)
+            continue
         if child.dep_ == "nummod" or (child.dep_ in {"amod", "quantmod"} and child.like_num):
             return parse_number(_numeral_text(child))
         if child.dep_ == "det" and child.lower_ in NONE_WORDS:
@@ -91,9 +100,31 @@ def count_of(noun: Any) -> int | None:
     return None
 
 
+def _date_number(token: Any) -> bool:
+    """A day of the month ("23 september", "september 23"), not a count."""
+    if not token.like_num:
+        return False
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in MONTHS:
+        return True   # "23 september"
+    return token.i > 0 and doc[token.i - 1].lower_ in MONTHS \
+        and not (token.i > 1 and doc[token.i - 2].like_num)   # "september 23", not "23 september 28 bodies"
+
+
 def _numeral_text(token: Any) -> str:
-    parts = [t for t in token.subtree if t.like_num or t.lower_ in {"hundred", "thousand", "-"}]
-    return " ".join(t.text for t in parts) if parts else token.text
+    """The numeral's words next to the token ("twenty - six", "two hundred"), not other numbers
+    further down its phrase ("four of the nine students": four)."""
+    def part(t: Any) -> bool:
+        return t.like_num or t.lower_ in {"hundred", "thousand", "-"}
+    span = {t.i for t in token.subtree if part(t)}
+    if token.i not in span:
+        return " ".join(token.doc[i].text for i in sorted(span)) if span else token.text
+    lo = hi = token.i
+    while lo - 1 in span:
+        lo -= 1
+    while hi + 1 in span:
+        hi += 1
+    return " ".join(t.text for t in token.doc[lo:hi + 1])
 
 
 PERSON_KILLING = frozenset({"murder", "assassinate", "assassination", "execute", "execution", "slay",
@@ -148,6 +179,9 @@ def _victims(token: Any) -> list[Any]:
     killing noun, or subject of 'die'."""
     deps = {"dobj", "nsubjpass"} | ({"nsubj"} if token.lemma_.lower() in {"die", "dead"} else set())
     found = [c for c in token.children if c.dep_ in deps]
+    if not found and token.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in token.children):
+        found = [c for c in token.children if c.dep_ == "npadvmod" and c.i > token.i   # "killed, in less
+                 and c.ent_type_ == "PERSON"]   # than 48 hours, magistrate X": an object parsed as an adverb
     if len(found) > 1:   # "X [name as transliterated], secretary ..., was killed": not the aside
         found = [c for c in found if not _in_brackets(c)] or found
     if found and token.pos_ == "VERB":   # "X was killed ..., along with two of his bodyguards"
@@ -164,6 +198,11 @@ def _victims(token: Any) -> list[Any]:
                     first or prep.i > 0 and prep.doc[prep.i - 1].lower_ in {"and", "or"}):
                 found += [c for c in prep.children if c.dep_ == "pobj"]
                 first = False
+        if not found:   # "the assassination on 22 march of X": the parser hangs "of X" on the date
+            found = [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"on", "in"}
+                     for date in prep.children if date.dep_ == "pobj" and date.ent_type_ == "DATE"
+                     for of in date.children if of.dep_ == "prep" and of.lower_ == "of"
+                     for c in of.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"]
         if not found and token.lemma_.lower() in KILLING_NOUNS:   # "galan's murder", "his death"
             found = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in
                      {"its", "their", "our", "your"}]
@@ -188,6 +227,9 @@ def _is_one_person(person: Any) -> bool:
     if lemma in SINGLE_WITH_ARTICLE and person.tag_ == "NN" and any(
             c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in person.children):
         return True   # "five policemen and a civilian"
+    if person.tag_ in {"NNS", "NNPS"} and not any(c.dep_ == "nummod" for c in person.children) and any(
+            c.dep_ == "compound" and c.ent_type_ == "PERSON" and c.i == person.i - 1 for c in person.children):
+        return True   # "Danilo barillas": a re-cased surname the tagger read as a plural
     if person.tag_ in {"NNS", "NNPS"} or lemma in NOT_ONE_PERSON or person.lower_ in NOT_ONE_PERSON:
         return False
     if person.tag_ == "NNP" or person.ent_type_ == "PERSON" or lemma in PERSON_WORDS or _titled(person):
@@ -278,12 +320,16 @@ def _joiner_at(doc: Any, i: int, end: int) -> int:
 def _list_token(doc: Any, i: int) -> bool:
     """A token that may stand inside a list of victims (nouns, names, numbers, determiners, commas)."""
     tok = doc[i]
+    if tok.lemma_.lower() in KILL_LEMMAS | EVENT_NOUNS:
+        return False   # the death word itself ends a list of its victims ("X's murder, Y ...")
     if tok.pos_ in LIST_POS or tok.ent_type_ == "PERSON" or tok.text in {",", ";", "-"}:
         return tok.lower_ not in RELATIVE_PRONOUNS | {"which", "whose", "all", "both", "each"}
     if tok.tag_ == "PRP$":
         return tok.lower_ in POSSESSIVES
     if tok.lower_ == "of":   # "the governor of Antioquia": a title's complement, not "the murder of"
         before = doc[i - 1] if i > 0 else tok
+        if before.like_num and i + 1 < len(doc) and (doc[i + 1].tag_ == "PRP$" or doc[i + 1].lower_ == "the"):
+            return True   # "one of their employees", "two of the guards"
         return before.tag_ == "NN" and before.lemma_.lower() not in KILL_LEMMAS | INJURE_LEMMAS | EVENT_NOUNS \
             and i + 1 < len(doc) and doc[i + 1].ent_type_ != "PERSON"   # not "father of X, Y and Z"
     # a noun the tagger took for a verb ("and bodyguard Jairo Ortega"): a leaf inside a noun phrase
@@ -372,9 +418,6 @@ LIST_PERSONS = PERSON_WORDS | frozenset({
 #: civilians, two women and a man") rather than add to it.
 GENERIC_VICTIMS = frozenset({"people", "person", "civilian", "victim", "other", "passenger", "member",
                              "resident", "villager", "inhabitant", "individual"})
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-                    "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 NOT_NAMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "EVENT",
                        "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"})
 
@@ -395,6 +438,10 @@ def _item_value(tokens: list[Any]) -> tuple[int | None, str]:
             or lowers[0] == "the" and len(lowers) > 1 and lowers[1] in {"first", "last", "former", "latter"}:
         return 0, "age"   # "five of them spaniards", "the first five spaniards": a breakdown
     head_part = words[:lowers.index("of")] if "of" in lowers else words
+    if len(head_part) == 1 and head_part[0].like_num and len(words) > 1:   # "one of their employees"
+        value = parse_number(head_part[0].text)
+        if value is not None:
+            return value, "number"
     for tok in head_part:
         if tok.like_num and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
             value = parse_number(_numeral_text(tok) if tok.dep_ != "compound" else tok.text)
@@ -415,6 +462,11 @@ def _item_value(tokens: list[Any]) -> tuple[int | None, str]:
         if names and words[0].pos_ == "PROPN" and not any(t.like_num for t in words):
             return 1, "name"   # "segundo montes": a re-cased surname read as a plural
         return None, ""
+    if head.pos_ == "PROPN" and head.ent_type_ not in {"DATE", "TIME"} and any(
+            t.lemma_.lower() in LIST_PERSONS for t in head_part if t.i < head.i):
+        return 1, "relative" if words[0].tag_ == "PRP$" else "name"   # "their mother Marta", "judge X"
+    if names and head.tag_ == "NN" and names[-1].i == head.i - 1 and names[-1].ent_type_ == "PERSON":
+        return 1, "name"   # "Bernardo Jaramillo ossa": a re-cased surname
     if names and names[-1].i == head.i:
         if head.ent_type_ == "NORP" and words[0].lower_ == "the":
             return 1, "person"   # "X, the Mexican, ...": a byname
@@ -451,6 +503,8 @@ def _list_count(noun: Any) -> int | None:
     last_joined = max(k for k, (_t, joined, _s) in enumerate(items) if joined)
     items = items[:last_joined + 1]
     values = [_item_value(tokens) for tokens, _j, _s in items]
+    if values[own][0] is None and any(t.i == noun.i and t.pos_ == "PROPN" for t in items[own][0]):
+        values[own] = (1, "name")   # the parser's own victim, a name the tagger took for a place
     total, counted, previous = 0, 0, ""
     k = 0
     while k < len(items):
@@ -470,7 +524,8 @@ def _list_count(noun: Any) -> int | None:
         apposition = k > 0 and not semi and not other and (
             (previous in {"name", "apposition"} and kind in {"person", "title", "noun"}
              and (not joined or kind == "title"))
-            or (previous == "apposition" and joined and _indefinite(tokens))   # "a friend and a great Colombian"
+            or (previous == "apposition" and joined and (   # "a friend and a great Colombian",
+                _indefinite(tokens) or [t.lower_ for t in tokens[:2]] == ["one", "of"]))   # "and one of the"
             or (previous in {"person", "title", "relative"} and kind == "name" and not joined))
         if kind == "age" or apposition:
             previous = "apposition" if apposition and previous in {"name", "apposition"} else previous
@@ -543,6 +598,8 @@ def _victim_count(token: Any) -> int | None:
     if lemma in {"death", "fatality", "body", "corpse", "casualty"} and token.pos_ == "NOUN" \
             and any(c.dep_ == "nummod" for c in token.children):
         return count_of(token)   # "causing 9 deaths"
+    if lemma in {"life", "body", "corpse"} and token.pos_ == "NOUN":
+        return _remains_count(token)
     verb = _death_complement(token)
     if verb is not None:
         victims = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}
@@ -593,6 +650,31 @@ def _victim_count(token: Any) -> int | None:
     return None
 
 
+def _remains_count(token: Any) -> int | None:
+    """'took the life of X', 'claimed 20 lives', 'the body of X', 'the bodies of four students':
+    the persons named or counted (a life only when taken, claimed or cost)."""
+    if token.lemma_.lower() == "life" and not (
+            token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in {"take", "claim", "cost"}):
+        return None
+    edge = token.left_edge.i
+    if edge > 0 and token.doc[edge - 1].lower_ in {"over", "across", "through", "upon", "on", "under"}:
+        return None   # "they will have to climb over the body of the last soldier"
+    if any(c.dep_ == "nummod" for c in token.children):
+        return count_of(token)
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for person in prep.children:
+                if person.dep_ != "pobj":
+                    continue
+                value = count_of(person) if person.like_num or any(
+                    c.dep_ == "nummod" for c in person.children) else None
+                if value is None and (person.pos_ == "PROPN" or person.ent_type_ == "PERSON"
+                                      or person.lemma_.lower() in LIST_PERSONS):
+                    value = _person_count(person)
+                return value
+    return None
+
+
 def _toll_value(toll: Any) -> int | None:
     verb = toll.head
     for child in verb.children:
@@ -623,12 +705,28 @@ def find_casualties(sentence: Any) -> Casualties:
                 counted.append(token)
             elif killed is None:
                 killed = count
-                kind = "" if count is None else "also" if _also(token) \
-                    else "tally" if _perfect(token) else ""
+                kind = "" if count is None else "also" if _also(token) or _further_victims(token) \
+                    else "tally" if _perfect(token) and count > 1 else ""   # one victim is no running count
                 counted += [token] if count is not None else []
         elif (lemma in INJURE_LEMMAS or token.lower_ in INJURE_LEMMAS) and injured is None:
             injured = _victim_count(token)
+    if killed and kind in {"", "also"} and any(_fighters_among(t) for t in counted):
+        kind = "combat"
     return Casualties(killed, injured, kind)
+
+
+#: Armed-group fighters: their deaths are a clash's toll, not the toll of an attack on others.
+FIGHTERS = frozenset({"guerrilla", "rebel", "insurgent", "militant", "terrorist", "fighter", "attacker",
+                      "gunman", "assailant", "combatant", "subversive", "extremist", "jihadist"})
+
+
+def _fighters_among(token: Any) -> bool:
+    """The victims of a death word include armed-group fighters ("a soldier and six guerrillas")."""
+    verb = _death_complement(token)
+    victims = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}] if verb is not None \
+        else _victims(token)
+    return any(m.lemma_.lower() in FIGHTERS or m.lower_.rstrip("s") in FIGHTERS
+               for v in victims for m in _members(v))
 
 
 def _passed_away_count(token: Any) -> int | None:
@@ -654,11 +752,33 @@ def _also(token: Any) -> bool:
     return token.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ == "also" for c in token.children)
 
 
+def _further_victims(token: Any) -> bool:
+    """Victims told as more of them: "four other priests", "two more people" ("another soldier"
+    often opens another incident)."""
+    verb = _death_complement(token)
+    victims = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}] if verb is not None \
+        else _victims(token)
+    if not victims:
+        return False
+    first = min(victims, key=lambda v: v.i)
+    doc = first.doc
+    return any(c.lower_ == "other" and c.dep_ == "amod" for c in first.children) or any(
+        n.dep_ == "nummod" and n.i + 1 < len(doc) and doc[n.i + 1].lower_ == "more"
+        for n in first.children)   # "two more people", not "more than 200 people"
+
+
 def _perfect(token: Any) -> bool:
     """A death verb in the present perfect ("have been killed", "has died", "has resulted in more
     than 350 deaths"): often a running count."""
-    verb, steps = token, 0
+    verb, steps = _death_complement(token) or token, 0
     while verb.pos_ != "VERB" and verb.dep_ in {"dobj", "pobj", "prep", "attr"} and steps < 3:
         verb, steps = verb.head, steps + 1
+    if steps and verb.lemma_.lower() not in TOLL_VERBS:
+        return False   # "have condemned the assassination of X": the perfect is the reaction's
     return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
                                        and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+
+
+#: Verbs whose object is a toll ("has resulted in 350 deaths", "has claimed 70,000 lives").
+TOLL_VERBS = frozenset({"result", "cause", "claim", "leave", "bring", "take", "cost", "reach", "rise",
+                        "climb", "raise", "put", "total", "amount", "lead"})

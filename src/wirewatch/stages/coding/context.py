@@ -265,13 +265,16 @@ def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDat
     event_dates: list[tuple[int, DateMention]] = []
     report_dates: list[DateMention] = []
     for mention in mentions:
+        end = mention.end - (sentence.text[mention.end - 1:mention.end] == ".")   # "on 1 june.": not the stop
         token = sentence.doc.char_span(sentence.start_char + mention.start,
-                                       sentence.start_char + mention.end, alignment_mode="expand")
+                                       sentence.start_char + max(end, mention.start + 1), alignment_mode="expand")
         verb = _clause_verb(token.root) if token is not None else None
         if verb is not None and _is_future(verb):
             mention = mention.ahead(published)   # "talks will resume on Tuesday": the coming one
         if verb is not None and verb.lemma_.lower() in SPEECH and verb.i != trigger.i:
             report_dates.append(mention)
+        elif verb is not None and _other_time_clause(verb, trigger):
+            continue   # "killed ..., 8 days after taking office on 1 june": another act's date
         else:
             event_dates.append((abs(sentence.start_char + mention.start - trigger.idx), mention))
     if event_dates:
@@ -280,6 +283,20 @@ def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDat
     if report_dates:
         return EventDate(report_dates[0].date, report_dates[0].precision, "report")
     return EventDate(published, "day", "published")
+
+
+TIME_MARKS = frozenset({"after", "before"})
+
+
+def _other_time_clause(verb: Any, trigger: Any) -> bool:
+    """The date's verb heads an "after"/"before" clause ("8 days after taking office on 1 june",
+    "before he left on Monday") that the trigger is not part of: that clause dates another act.
+    ("since 1985" is kept: it bounds a running count.)"""
+    if verb.i == trigger.i or trigger.i in {t.i for t in verb.subtree}:
+        return False
+    introduced = any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in verb.children) or (
+        verb.dep_ == "pcomp" and verb.head.lower_ in TIME_MARKS)
+    return introduced and verb.dep_ in {"advcl", "pcomp"}
 
 
 def _event_anchors(trigger: Any) -> set[int]:

@@ -79,7 +79,7 @@ class Draft:
             self.killed, self.toll_from = killed, sentence_index
         elif shadow or _other_day(when, self.date):
             return
-        elif kind == "also":
+        elif kind == "also" and 0 < sentence_index - self._toll_sentence() <= NEAR_SENTENCES:
             self.killed, self.toll_from = self.killed + killed, sentence_index
         elif kind == "" and self.killed < killed <= 10 * max(self.killed, 1) \
                 and 0 < sentence_index - self._toll_sentence() <= NEAR_SENTENCES:

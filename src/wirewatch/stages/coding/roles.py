@@ -30,6 +30,7 @@ LIGHT_VERBS = frozenset({"carry", "launch", "stage", "conduct", "mount", "claim"
 AGENT_MODIFIERS = frozenset({"rebel", "guerrilla", "terrorist", "army", "police", "military",
                              "government", "insurgent", "militant", "jihadist", "militia", "troop",
                              "navy", "air", "paramilitary", "separatist", "islamist", "gang"})
+TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})   # "Russian air strikes", "Hamas attacks"
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "into", "to"})
 GIVING_VERBS = frozenset({"deliver", "send", "provide", "give", "donate", "supply", "ship", "airlift",
@@ -59,9 +60,10 @@ CREDIT_NOUNS = frozenset({"responsibility", "credit", "blame", "plan", "plot", "
 PLACE_UNDER = frozenset({"put", "place", "keep", "bring"})
 #: "X is guilty of / responsible for -ing": X did it (not "capable of", an ability).
 CULPABLE = frozenset({"guilty", "responsible", "culpable"})
-#: Nouns of intent or attempt: "an attempt to kill", "a bid to seize", "efforts to mediate".
-ATTEMPT_NOUNS = frozenset({"attempt", "bid", "effort", "plan", "plot", "try", "move", "decision",
-                           "intention", "readiness", "willingness", "offer", "promise", "pledge"})
+#: Nouns of an attempted act: "an attempt to kill X" has no actor unless the noun names one ("his
+#: attempt", "attempts by the group"). (A "decision"/"plan" to act is no act yet: the noun stays the
+#: abstract actor and the act is not coded.)
+ATTEMPT_NOUNS = frozenset({"attempt", "bid", "try"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them"})
 _CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"})
 
@@ -214,7 +216,7 @@ def inherited_actor(verb: Any, depth: int = 0) -> Any | None:
         if verb.dep_ == "advcl" and child(verb, "mark") is not None:
             return None
         if verb.dep_ == "conj" and is_passive(head) and verb.tag_ != "VBN" and any(
-                c.dep_ == "aux" for c in verb.children):
+                c.dep_ == "aux" and c.lower_ != "to" for c in verb.children):
             return child(head, "nsubjpass")   # "was indicted and will resign": who resigns
         return child(head, "nsubj") or inherited_actor(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
@@ -226,10 +228,12 @@ def inherited_actor(verb: Any, depth: int = 0) -> Any | None:
         if holder.lemma_.lower() in CREDIT_NOUNS and holder.dep_ == "dobj" and holder.head.pos_ == "VERB":
             return child(holder.head, "nsubj") or inherited_actor(holder.head, depth + 1)
         return holder if holder.pos_ in {"NOUN", "PROPN"} else None   # "claimed responsibility for killing"
+    if verb.dep_ == "amod" and verb.tag_ == "VBN":
+        return None   # "honour the assassinated senator": a past act by someone unnamed
     if verb.dep_ in {"acl", "amod"} and head.pos_ in {"NOUN", "PROPN"}:
         if head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
             return child(head.head, "nsubj")
-        if head.lemma_.lower() in CREDIT_NOUNS | ATTEMPT_NOUNS:
+        if head.lemma_.lower() in ATTEMPT_NOUNS:
             agents = [obj for _prep, obj in prep_objects(head, frozenset({"by"}))]
             return child(head, "poss") or (agents[0] if agents else None)   # "an attempt to kill
             # X" has no actor yet; "his plan to attack", "attempts by the group to carry out" do
@@ -245,7 +249,8 @@ def nominal_roles(noun: Any) -> tuple[Any | None, Any | None]:
     if actor is None:
         for c in noun.children:
             if c.dep_ in {"amod", "compound", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_ENTS
-                                                          or c.lemma_.lower() in AGENT_MODIFIERS):
+                                                          or c.lemma_.lower() in AGENT_MODIFIERS) \
+                    and c.ent_type_ not in TIME_ENTS:   # not "the August 13 accord"
                 actor = c
                 break
     agent = [obj for prep, obj in prep_objects(noun, frozenset({"by"}))]

@@ -112,7 +112,7 @@ def _background(token: Any) -> bool:
             return False
         if node.dep_ == "pobj" and head.dep_ == "prep":
             owner = head.head
-            if head.lower_ in {"amid", "despite", "because", "due", "following"}:
+            if head.lower_ in {"amid", "despite", "because", "due", "following", "since"}:
                 return True
             if owner.lemma_.lower() in BACKGROUND_HEADS:
                 return True
@@ -134,7 +134,7 @@ def _durative(token: Any) -> bool:
             and any(c.dep_ == "nsubj" for c in token.children):
         return True
     node = token
-    for _ in range(2):
+    for _ in range(3):   # the noun, its preposition ("on strike"), the verb ("have been on strike")
         for prep in node.children:
             if prep.dep_ != "prep":
                 continue
@@ -153,7 +153,8 @@ def _perfect(verb: Any) -> bool:
     """Progressive or 'been' aspect ("has been fighting", "have been deployed", "are fighting"),
     not a simple or perfect act ("has jailed a student for two years")."""
     return verb.tag_ == "VBG" or any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be"
-                                     for c in verb.children)
+                                     for c in verb.children) \
+        or verb.lemma_ == "be" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def is_old(draft: Draft, published: date | None, days: int = 60) -> bool:
@@ -542,12 +543,14 @@ def _anonymity(token: Any) -> bool:
 
 def _purpose(token: Any) -> bool:
     """An infinitive of purpose or aim ("raised rates to fight inflation", "deployed to fight the
-    rebels"): what someone means to do, not what happened."""
+    rebels"): what someone means to do, not what happened. After an intent verb ("vowed to
+    attack") the infinitive is the intended act, coded as such (but "the plans to attack" stay a
+    purpose)."""
     return token.tag_ == "VB" and token.dep_ in {"advcl", "xcomp", "relcl", "acl"} and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
         token.head.pos_ in {"VERB", "NOUN"} and token.head.lemma_.lower() not in {
             "begin", "start", "continue", "go", "use", "try", "attempt", "manage", "order", "be"} \
-        and token.head.lemma_.lower() not in INTENT_VERBS   # "vowed to attack": the intended act
+        and not (token.head.pos_ == "VERB" and token.head.lemma_.lower() in INTENT_VERBS)
 
 
 def _is_instrument(token: Any | None) -> bool:

@@ -31,6 +31,8 @@ HYPO_ADJ = frozenset({"likely", "unlikely", "possible", "probable", "expected", 
 INTENT_ADJ = frozenset({"ready", "willing", "prepared", "determined", "set", "eager"})
 FORECAST = frozenset({"expect", "predict", "forecast", "fear", "risk", "consider", "could", "decide",
                       "seek", "hope", "want", "wish", "aim", "try", "attempt", "worry"})
+#: "stop/cease -ing": the act no longer happens.
+CEASE = frozenset({"stop", "cease", "quit", "halt", "refrain", "avoid", "abandon", "end"})
 INTENT_VERBS = frozenset({"plan", "intend", "vow", "pledge", "promise", "prepare", "threaten", "swear"})
 MODALS = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -149,6 +151,8 @@ def assess(trigger: Any) -> Assessment:
                                                                 for c in node.children):
             pass   # "Hezbollah denied it, and the army later arrested suspects": a coordinate, not a frame
         elif parent.pos_ in {"VERB", "AUX"} and node.dep_ not in {"nsubj", "nsubjpass"}:
+            if lemma in CEASE and node.dep_ == "xcomp" and node.tag_ == "VBG":
+                result.status = _stronger(result.status, "negated")   # "stopped sabotaging the network"
             in_speech = _read_frame(parent, lemma, result, in_speech)
             if parent.pos_ == "VERB" and lemma not in {"be", "have", "do"} and not (
                     node.i == trigger.i and trigger.pos_ == "NOUN" and node.dep_ in {"dobj", "attr"}):
@@ -191,6 +195,11 @@ def _enacted(noun: Any) -> bool:
     """'launched the planned offensive': the object of a verb that carries the act out."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in {
         "mount", "launch", "carry", "stage", "conduct", "begin", "start", "execute", "unleash", "wage", "stag"}
+
+
+def _holds_responsible(verb: Any) -> bool:
+    """'held X responsible for': an accusation; 'held talks/exercises' is no frame at all."""
+    return any(c.lower_ in {"responsible", "accountable", "liable", "culpable"} for c in verb.subtree)
 
 
 def _read_clause(node: Any, trigger: Any, own_clause: bool, result: Assessment, in_speech: bool) -> None:
@@ -242,7 +251,7 @@ def _read_frame(verb: Any, lemma: str, result: Assessment, in_speech: bool) -> b
             result.speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None) \
                 or inherited_actor(verb)   # "X claimed the attack, saying it had targeted ..."
         return True
-    if lemma in ALLEGE and result.frame is None:
+    if lemma in ALLEGE and result.frame is None and not (lemma == "hold" and not _holds_responsible(verb)):
         result.status = _stronger(result.status, "alleged")
         result.frame, result.frame_lemma = verb, lemma
         text = subject_text(verb)
