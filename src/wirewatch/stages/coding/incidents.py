@@ -174,7 +174,7 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
             and not _within(draft.place, host.place):
         return False
     if draft.killed is not None and host.killed is not None and not draft.is_anaphoric \
-            and not draft.toll_kind and _LATER.match(draft.evidence.text):
+            and draft.toll_kind not in {"also", "tally"} and _LATER.match(draft.evidence.text):
         return False   # its own dead on another day: "A day later, four rebels were killed in a gunfight"
     if draft.date is None or host.date is None or draft.date.source != "text":
         return True
