@@ -27,6 +27,7 @@ _BOILERPLATE = re.compile(
     r"|(?:digital )?access for \$|free articles? (?:this|per|a) month|articles? (?:left|remaining) this month)\b"
     r"|(?:—|–|\(|\bphoto:)\s*(?:photo|image|picture|credit)s?\b[^.!?]{0,60}\)?\.?$"     # caption credit
     r"|\b(?:sign up|subscribe|register now)\.?$"
+    r"|^(?:(?:additional )?(?:reporting|writing) by [^.!?]{2,100}; )?editing by [^.!?]{2,100}$"   # wire sign-off
     r"|^(?:published|updated|posted|last updated|by)\b.{0,80}\|"                      # byline/meta line
     r"|^[^.!?]{0,60}\|[^.!?]{0,60}\|[^.!?]{0,60}$",                                   # menu: a | b | c
 
@@ -38,12 +39,13 @@ _TAIL_HEADER = re.compile(
     r"^(?:related(?: content| stories| articles| news| coverage)?|more (?:from|on|stories|news)\b.*"
     r"|read (?:more|next|also)|most (?:read|popular|viewed)|recommended(?: for you)?|you may also like"
     r"|trending(?: now)?|latest news|comments?|\d+ comments?|leave a comment|top stories"
-    r"|(?:associated|related|useful|external|quick) links|(?:media )?contacts?|page details)\s*:?$",
+    r"|(?:associated|related|useful|external|quick) links|(?:media )?contacts?|page details"
+    r"|notes? (?:to|for) editors)\s*:?$",
     re.IGNORECASE,
 )
 
 _DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+(?:(?: |/)[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+){0,3})"     # CAIRO, NEW YORK, SANAA/LONDON
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+(?:(?: |\s?/\s?)[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]+){0,3})"     # CAIRO, NEW YORK, SANAA/LONDON
     r"(?P<region>,\s+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"          # , Lebanon / , Calif.
     r"(?:,?\s+(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN"
     r"|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?(?:\s+\d{1,4})?(?:,?\s+\d{2,4})?)?"   # , March 3 / 6 FEB 89
@@ -122,7 +124,7 @@ def _split_first_dateline(body: str) -> tuple[str, str | None]:
     place = match.group("place").strip(" .")
     if len(place) < 3 or place in {"UPDATE", "WATCH", "BREAKING", "LIVE", "EXCLUSIVE", "ANALYSIS"}:
         return body, None
-    dateline = place.split("/")[0].title()   # "SANAA/LONDON": the first place is where the story is from
+    dateline = place.split("/")[0].strip().title()   # "SANAA/LONDON": the first place is where the story is from
     if match.group("region"):
         dateline += match.group("region")
     return body[match.end():], dateline

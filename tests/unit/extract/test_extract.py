@@ -247,3 +247,19 @@ def test_plain_lists_stay_lists() -> None:
 def test_a_two_city_wire_dateline_gives_the_first_city() -> None:
     rest, dateline = boilerplate.split_dateline("SANAA/LONDON, Dec 9 (Reuters) - Yemen's Houthi movement threatened on Monday to attack ships.")
     assert dateline == "Sanaa" and rest.startswith("Yemen's Houthi movement")
+
+
+@pytest.mark.parametrize(("line", "dateline"), [
+    ("ISLAMABAD / KABUL: Pakistan's military denied on Tuesday that its jets had struck houses.", "Islamabad"),
+    ("SANAA/LONDON, Dec 9 - The Houthi movement threatened on Monday to attack ships.", "Sanaa"),
+])
+def test_two_city_datelines(line: str, dateline: str) -> None:
+    assert boilerplate.split_dateline(line)[1] == dateline
+
+
+def test_wire_sign_off_and_notes_to_editors_are_boilerplate() -> None:
+    assert boilerplate.is_boilerplate("Reporting by Lina Sayegh and Rami Haddad; Editing by Daniel Foster")
+    assert not boilerplate.is_boilerplate("Reporting by local media suggested that the army had moved in overnight.")
+    text = boilerplate.clean_paragraphs("The march was dispersed with tear gas on Tuesday, witnesses said.\n"
+                                        "Notes to editors\nThe organisation monitors civic space in East Africa.")
+    assert "organisation monitors" not in text
