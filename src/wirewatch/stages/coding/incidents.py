@@ -116,7 +116,14 @@ def _casualty_detail(draft: Draft) -> bool:
     lemma = draft.trigger.split("/", 1)[0]
     return lemma in DETAIL_VERBS and not draft.has_actor and draft.actor_grade == 0 \
         and not draft.is_anaphoric and (draft.date is None or draft.date.source != "text") \
-        and not _LATER.match(draft.evidence.text)
+        and not _LATER.match(draft.evidence.text) and bool(_MORE_VICTIMS.search(draft.evidence.text)) \
+        and not _ANOTHER_INCIDENT.search(draft.evidence.text)
+
+
+#: Words that add victims to a toll already told ("a second bodyguard", "two other passengers").
+_MORE_VICTIMS = re.compile(r"\b(?:second|third|fourth|another|also|other|more|further|remaining)\b", re.IGNORECASE)
+_ANOTHER_INCIDENT = re.compile(r"\b(?:another|separate|second|other) (?:attack|incident|raid|ambush|bombing|"
+                               r"blast|explosion|clash|shooting|assault)\b|\belsewhere\b", re.IGNORECASE)
 
 
 def _same_actor(host: Draft, draft: Draft) -> bool:
