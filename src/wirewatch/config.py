@@ -25,6 +25,7 @@ class PipelineSettings(BaseModel):
         "extract.trafilatura.v1", "nlp.spacy.v1", "geo.gazetteer.v1", "coding.plover.v1"])
     batch_size: int = Field(32, ge=1, le=10_000)
     extra_actor_files: list[Path] = Field(default_factory=list)
+    extra_trigger_files: list[Path] = Field(default_factory=list)
 
 
 class ApiSettings(BaseModel):

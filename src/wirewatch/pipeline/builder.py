@@ -25,9 +25,11 @@ class Pipeline:
 
     @classmethod
     def default(cls, *, names: Sequence[str] = DEFAULT_STAGES, batch_size: int = 32,
-                strict: bool = False, extra_actor_files: Sequence[str] = ()) -> "Pipeline":
+                strict: bool = False, extra_actor_files: Sequence[str] = (),
+                extra_trigger_files: Sequence[str] = ()) -> "Pipeline":
         """The stages named (defaults: extract, nlp, geo, coding), each built once."""
-        stages = [load_stage(name, batch_size=batch_size, extra_actor_files=list(extra_actor_files))
+        stages = [load_stage(name, batch_size=batch_size, extra_actor_files=list(extra_actor_files),
+                             extra_trigger_files=list(extra_trigger_files))
                   for name in names]
         check_stages(stages)
         return cls(stages=stages, ctx=RunContext(strict=strict))
@@ -37,7 +39,8 @@ class Pipeline:
         """The pipeline a Settings object describes (``[pipeline]`` in wirewatch.toml)."""
         p = settings.pipeline
         return cls.default(names=p.stages, batch_size=p.batch_size, strict=strict,
-                           extra_actor_files=[str(f) for f in p.extra_actor_files])
+                           extra_actor_files=[str(f) for f in p.extra_actor_files],
+                           extra_trigger_files=[str(f) for f in p.extra_trigger_files])
 
     def run(self, documents: Iterable[Document]) -> Iterator[Work]:
         """Process documents lazily; failed items come out with ``work.failure`` set."""

@@ -179,3 +179,21 @@ def test_trends_and_security_forces_blocking_roads_are_no_events(code_text: Code
     later = [e for e in _facts(code_text(text, published="2024-03-06")) if e.evidence.start >= len(STORY)]
     assert not [e for e in later if e.type in {"ASSAULT", "PROTEST"} and e.actor and
                 e.actor.name in {"police", "Police", "jihadist groups"}]
+
+
+def test_users_add_trigger_rows_through_the_settings(tmp_path, monkeypatch) -> None:
+    from wirewatch.config import Settings
+    from wirewatch.models import Document
+    from wirewatch.pipeline.builder import Pipeline
+
+    rows = tmp_path / "my-triggers.tsv"
+    rows.write_text("egg\tVERB\t\t\t145\tPROTEST\tdemonstrate\n", encoding="utf-8")
+    text = b"Hundreds of farmers egged the agriculture minister's convoy in Nairobi on Tuesday, police said."
+    from datetime import date
+
+    doc = Document("egg", text, content_type="text/plain", published=date(2026, 3, 4))
+    plain = list(Pipeline.default().run([doc]))[0].article
+    settings = Settings(db="sqlite://", pipeline={"extra_trigger_files": [str(rows)]})
+    extended = list(Pipeline.from_settings(settings).run([doc]))[0].article
+    assert "PROTEST" not in [e.type for e in plain.events]
+    assert "PROTEST" in [e.type for e in extended.events]
