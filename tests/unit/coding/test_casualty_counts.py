@@ -75,6 +75,9 @@ CASES = [
     ("object-after-adverbial", "In fact, mercenaries of that organization assassinated in less than 48 hours, "
      "magistrate Carlos Valencia Garcia, police commander Colonel Waldemar Franklin Quintero, and senator Luis "
      "Carlos Galan.", 3),
+    ("left-dead-and-injured", "The bombing left 9 dead and 23 injured.", 9),
+    ("among-them", "Hamas said 18 people, among them a journalist, were killed.", 18),
+    ("bodies-recovered", "Rescuers recovered the bodies of 14 miners.", 14),
     ("list-including", "The bomb killed at least 26 people, including three children, and wounded 48.", 26),
 ]
 

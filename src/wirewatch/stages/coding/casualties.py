@@ -270,6 +270,8 @@ def _listed_apposition(noun: Any, appos: Any) -> bool:
     the figure ("two reporters, a Salvadoran and a Netherlander") is not a further item."""
     if any(c.dep_ == "amod" and c.lower_ in {"other", "another"} for c in appos.children):
         return True
+    if any(t.lower_ in {"among", "including", "includes"} for t in noun.doc[noun.i + 1:appos.i]):
+        return False   # "18 people, among them a journalist"
     if noun.tag_ == "NNS" and appos.tag_ == "NN" and count_of(noun) and any(
             c.dep_ == "det" and c.lower_ in {"a", "an"} for c in appos.children):
         return len(appos.conjuncts) + 1 != count_of(noun)
@@ -610,6 +612,8 @@ def _victim_count(token: Any) -> int | None:
             value = _person_count(victim)
             if value is not None:
                 return value
+        if not victims and any(c.dep_ == "nummod" for c in token.children):
+            return count_of(token)   # "the bombing left 9 dead"
         return None
     args = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
     for child in args if len(args) == 1 or lemma not in PERSON_VICTIM else []:
