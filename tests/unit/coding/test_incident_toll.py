@@ -27,6 +27,8 @@ SENTENCE_CASES = [
     ("perfect-of-the-reaction", "Students have repudiated the assassination of priests Ignacio Ellacuria and "
      "Ignacio Martin Baro.", 2, ""),
     ("one-victim-is-no-count", "Councilman Juan Garabito has been shot to death.", 1, ""),
+    ("had-deaths", "The police said the city has had an average of 54 violent deaths per day this year.", 54,
+     "tally"),
     ("fighters-among-the-dead", "The army said a soldier and six guerrillas were killed in the clashes.", 7,
      "combat"),
     ("soldiers-are-victims", "Two soldiers were killed when rebels ambushed their patrol.", 2, ""),

@@ -785,4 +785,5 @@ def _perfect(token: Any) -> bool:
 
 #: Verbs whose object is a toll ("has resulted in 350 deaths", "has claimed 70,000 lives").
 TOLL_VERBS = frozenset({"result", "cause", "claim", "leave", "bring", "take", "cost", "reach", "rise",
-                        "climb", "raise", "put", "total", "amount", "lead"})
+                        "climb", "raise", "put", "total", "amount", "lead", "have", "see", "record",
+                        "register", "suffer"})
