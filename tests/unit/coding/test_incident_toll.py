@@ -61,6 +61,20 @@ def test_larger_figure_nearby_replaces() -> None:
     assert _toll(_draft(1, 1), _draft(2, 7)) == 7
 
 
+def test_a_later_figure_that_includes_the_counted_victims_replaces() -> None:
+    from wirewatch.models import Actor
+
+    host, later = _draft(1, 6), _draft(9, 8)
+    later.target = Actor("six jesuit priests")   # "... massacred the six jesuit priests and two women"
+    assert _toll(host, later) == 8
+    host, later = _draft(2, 1), _draft(11, 2)
+    host.target, later.target = Actor("Hector Oqueli Colindres"), Actor("Dr Oqueli")   # "... and his companion"
+    assert _toll(host, later) == 2
+    host, later = _draft(2, 1), _draft(11, 2)
+    host.target, later.target = Actor("Hector Oqueli"), Actor("two peasants")   # other victims, far away
+    assert _toll(host, later) == 1
+
+
 def test_a_clash_toll_does_not_replace_an_attack_toll() -> None:
     assert _toll(_draft(1, 5), _draft(2, 7, "combat")) == 5   # "... a soldier and six guerrillas were killed"
     assert _toll(_draft(1, None), _draft(2, 7, "combat")) == 7
