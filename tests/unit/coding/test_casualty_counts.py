@@ -78,6 +78,8 @@ CASES = [
     ("left-dead-and-injured", "The bombing left 9 dead and 23 injured.", 9),
     ("among-them", "Hamas said 18 people, among them a journalist, were killed.", 18),
     ("bodies-recovered", "Rescuers recovered the bodies of 14 miners.", 14),
+    ("relative-past-breakdown", "Officials attended the funeral of six jesuit priests, five of them Spaniards, "
+     "who were killed on Thursday.", 6),
     ("list-including", "The bomb killed at least 26 people, including three children, and wounded 48.", 26),
 ]
 

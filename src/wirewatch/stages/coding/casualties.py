@@ -190,7 +190,7 @@ def _victims(token: Any) -> list[Any]:
                 found += [p for w in along.children if w.lower_ == "with"
                           for p in w.children if p.dep_ == "pobj"]
     if token.dep_ == "relcl":   # "espina, who was killed": the relative pronoun is the head noun
-        found = [token.head if c.lower_ in {"who", "that", "whom"} else c for c in found]
+        found = [_antecedent(token.head) if c.lower_ in {"who", "that", "whom"} else c for c in found]
     if token.pos_ == "NOUN":
         first = True
         for prep in token.children:   # "the murder of X, rector ..., of the University": the first
@@ -209,6 +209,19 @@ def _victims(token: Any) -> list[Any]:
     # "a clash ensued, and X, Y and Z were killed": the scene is no victim, its conjuncts are
     return [c.conjuncts[0] if c.lemma_.lower() in SCENE_NOUNS and c.conjuncts else c for c in found
             if c.lemma_.lower() not in SCENE_NOUNS or c.conjuncts]
+
+
+def _antecedent(noun: Any) -> Any:
+    """The noun a relative clause is about: past a breakdown the parser took for its head ("six
+    priests, five of them spaniards, who were killed": the priests)."""
+    doc = noun.doc
+    for figure in noun.children:
+        if figure.dep_ in {"nsubj", "nummod"} and figure.like_num and figure.i >= 2 and doc[figure.i - 1].text == "," \
+                and doc[figure.i - 2].pos_ == "NOUN" and any(
+                    p.lower_ == "of" and any(o.lower_ in {"them", "whom"} for o in p.children)
+                    for p in figure.children):
+            return doc[figure.i - 2]
+    return noun
 
 
 def _in_brackets(token: Any) -> bool:
