@@ -80,6 +80,8 @@ CASES = [
     ("bodies-recovered", "Rescuers recovered the bodies of 14 miners.", 14),
     ("relative-past-breakdown", "Officials attended the funeral of six jesuit priests, five of them Spaniards, "
      "who were killed on Thursday.", 6),
+    ("that-of", "The member states condemn the murders which have occurred in Colombia and especially that of "
+     "Senator Luis Carlos Galan.", 1),
     ("list-including", "The bomb killed at least 26 people, including three children, and wounded 48.", 26),
 ]
 

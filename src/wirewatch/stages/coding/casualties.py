@@ -203,6 +203,10 @@ def _victims(token: Any) -> list[Any]:
                      for date in prep.children if date.dep_ == "pobj" and date.ent_type_ == "DATE"
                      for of in date.children if of.dep_ == "prep" and of.lower_ == "of"
                      for c in of.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"]
+        if not found and token.lemma_.lower() in KILLING_NOUNS:   # "the murders ... and especially that of X"
+            found = [o for c in token.head.children if c.lower_ in {"that", "those"} and c.i > token.i
+                     for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"]
         if not found and token.lemma_.lower() in KILLING_NOUNS:   # "galan's murder", "his death"
             found = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in
                      {"its", "their", "our", "your"}]
