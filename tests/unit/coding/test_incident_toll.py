@@ -24,8 +24,8 @@ SENTENCE_CASES = [
     ("other-victims", "Four other priests and one of their employees were killed.", 5, "also"),
     ("more-victims", "Two more people died in hospital on Tuesday.", 2, "also"),
     ("more-than-is-no-further-group", "More than 200 people have died so far this month.", 200, "tally"),
-    ("perfect-of-the-reaction", "Students have repudiated the assassination of priests Ignacio Ellacuria and "
-     "Ignacio Martin Baro.", 2, ""),
+    ("perfect-of-the-reaction", ("Students have repudiated the assassination of priests Ignacio Ellacuria and "
+     "Ignacio Martin Baro."), 2, ""),
     ("one-victim-is-no-count", "Councilman Juan Garabito has been shot to death.", 1, ""),
     ("had-deaths", "The police said the city has had an average of 54 violent deaths per day this year.", 54,
      "tally"),

@@ -278,7 +278,12 @@ def _members(noun: Any) -> list[Any]:
                     if w.lower_ == "with":
                         members += [c for c in w.children if c.dep_ == "pobj"]
     seen: set[int] = set()
-    return [m for m in members if not (m.i in seen or seen.add(m.i))]
+    unique = []
+    for member in members:
+        if member.i not in seen:
+            seen.add(member.i)
+            unique.append(member)
+    return unique
 
 
 def _listed_apposition(noun: Any, appos: Any) -> bool:
@@ -553,9 +558,11 @@ def _list_count(noun: Any) -> int | None:
         if kind == "number" and k + 1 < len(items) and not items[k + 1][1]:
             figure, running, j = value, 0, k + 1
             generic = any(t.lemma_.lower() in GENERIC_VICTIMS for t in tokens)
-            while j < len(items) and running < figure and values[j][0] is not None \
-                    and (generic or values[j][1] == "name"):
-                running += values[j][0]
+            while j < len(items) and running < figure and (generic or values[j][1] == "name"):
+                part = values[j][0]
+                if part is None:
+                    break
+                running += part
                 j += 1
             if running == figure:   # the figure's members, told after it
                 total, counted, previous, k = total + figure, counted + 1, "number", j
@@ -581,7 +588,8 @@ def _breakdown(members: list[Any]) -> bool:
         return False
     rest = [count_of(m) if count_of(m) is not None else (1 if _is_one_person(m) else None)
             for m in members[1:]]
-    return None not in rest and sum(rest) == figure
+    known = [n for n in rest if n is not None]
+    return len(known) == len(rest) and sum(known) == figure
 
 
 def _titled(noun: Any) -> bool:

@@ -77,17 +77,15 @@ class Draft:
         nothing more."""
         if killed is None:
             return
-        if self.killed is None:
-            self.killed, self.toll_from = killed, sentence_index
-        elif not shadow and kind == "" and self.killed < killed <= 10 * max(self.killed, 1) \
-                and _includes(victims, self.killed, self.target.name):
+        near = 0 < sentence_index - self._toll_sentence() <= NEAR_SENTENCES
+        larger = self.killed is not None and kind == "" and self.killed < killed <= 10 * max(self.killed, 1)
+        if self.killed is None or (larger and not shadow and _includes(victims, self.killed, self.target.name)):
             self.killed, self.toll_from = killed, sentence_index
         elif shadow or _other_day(when, self.date):
             return
-        elif kind == "also" and 0 < sentence_index - self._toll_sentence() <= NEAR_SENTENCES:
+        elif kind == "also" and near:
             self.killed, self.toll_from = self.killed + killed, sentence_index
-        elif kind == "" and self.killed < killed <= 10 * max(self.killed, 1) \
-                and 0 < sentence_index - self._toll_sentence() <= NEAR_SENTENCES:
+        elif larger and near:
             self.killed, self.toll_from = killed, sentence_index
 
     def _toll_sentence(self) -> int:
