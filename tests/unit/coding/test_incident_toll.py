@@ -24,9 +24,11 @@ SENTENCE_CASES = [
     ("other-victims", "Four other priests and one of their employees were killed.", 5, "also"),
     ("more-victims", "Two more people died in hospital on Tuesday.", 2, "also"),
     ("more-than-is-no-further-group", "More than 200 people have died so far this month.", 200, "tally"),
-    ("perfect-of-the-reaction", "Students have repudiated the assassination of priests Ignacio Ellacuria and "
-     "Ignacio Martin Baro.", 2, ""),
+    ("perfect-of-the-reaction", ("Students have repudiated the assassination of priests Ignacio Ellacuria and "
+     "Ignacio Martin Baro."), 2, ""),
     ("one-victim-is-no-count", "Councilman Juan Garabito has been shot to death.", 1, ""),
+    ("had-deaths", "The police said the city has had an average of 54 violent deaths per day this year.", 54,
+     "tally"),
     ("fighters-among-the-dead", "The army said a soldier and six guerrillas were killed in the clashes.", 7,
      "combat"),
     ("soldiers-are-victims", "Two soldiers were killed when rebels ambushed their patrol.", 2, ""),
@@ -57,6 +59,20 @@ def test_further_group_adds() -> None:
 
 def test_larger_figure_nearby_replaces() -> None:
     assert _toll(_draft(1, 1), _draft(2, 7)) == 7
+
+
+def test_a_later_figure_that_includes_the_counted_victims_replaces() -> None:
+    from wirewatch.models import Actor
+
+    host, later = _draft(1, 6), _draft(9, 8)
+    later.target = Actor("six jesuit priests")   # "... massacred the six jesuit priests and two women"
+    assert _toll(host, later) == 8
+    host, later = _draft(2, 1), _draft(11, 2)
+    host.target, later.target = Actor("Hector Oqueli Colindres"), Actor("Dr Oqueli")   # "... and his companion"
+    assert _toll(host, later) == 2
+    host, later = _draft(2, 1), _draft(11, 2)
+    host.target, later.target = Actor("Hector Oqueli"), Actor("two peasants")   # other victims, far away
+    assert _toll(host, later) == 1
 
 
 def test_a_clash_toll_does_not_replace_an_attack_toll() -> None:

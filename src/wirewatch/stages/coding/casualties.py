@@ -190,7 +190,7 @@ def _victims(token: Any) -> list[Any]:
                 found += [p for w in along.children if w.lower_ == "with"
                           for p in w.children if p.dep_ == "pobj"]
     if token.dep_ == "relcl":   # "espina, who was killed": the relative pronoun is the head noun
-        found = [token.head if c.lower_ in {"who", "that", "whom"} else c for c in found]
+        found = [_antecedent(token.head) if c.lower_ in {"who", "that", "whom"} else c for c in found]
     if token.pos_ == "NOUN":
         first = True
         for prep in token.children:   # "the murder of X, rector ..., of the University": the first
@@ -203,12 +203,29 @@ def _victims(token: Any) -> list[Any]:
                      for date in prep.children if date.dep_ == "pobj" and date.ent_type_ == "DATE"
                      for of in date.children if of.dep_ == "prep" and of.lower_ == "of"
                      for c in of.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"]
+        if not found and token.lemma_.lower() in KILLING_NOUNS:   # "the murders ... and especially that of X"
+            found = [o for c in token.head.children if c.lower_ in {"that", "those"} and c.i > token.i
+                     for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"]
         if not found and token.lemma_.lower() in KILLING_NOUNS:   # "galan's murder", "his death"
             found = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in
                      {"its", "their", "our", "your"}]
     # "a clash ensued, and X, Y and Z were killed": the scene is no victim, its conjuncts are
     return [c.conjuncts[0] if c.lemma_.lower() in SCENE_NOUNS and c.conjuncts else c for c in found
             if c.lemma_.lower() not in SCENE_NOUNS or c.conjuncts]
+
+
+def _antecedent(noun: Any) -> Any:
+    """The noun a relative clause is about: past a breakdown the parser took for its head ("six
+    priests, five of them spaniards, who were killed": the priests)."""
+    doc = noun.doc
+    for figure in noun.children:
+        if figure.dep_ in {"nsubj", "nummod"} and figure.like_num and figure.i >= 2 and doc[figure.i - 1].text == "," \
+                and doc[figure.i - 2].pos_ == "NOUN" and any(
+                    p.lower_ == "of" and any(o.lower_ in {"them", "whom"} for o in p.children)
+                    for p in figure.children):
+            return doc[figure.i - 2]
+    return noun
 
 
 def _in_brackets(token: Any) -> bool:
@@ -261,7 +278,12 @@ def _members(noun: Any) -> list[Any]:
                     if w.lower_ == "with":
                         members += [c for c in w.children if c.dep_ == "pobj"]
     seen: set[int] = set()
-    return [m for m in members if not (m.i in seen or seen.add(m.i))]
+    unique = []
+    for member in members:
+        if member.i not in seen:
+            seen.add(member.i)
+            unique.append(member)
+    return unique
 
 
 def _listed_apposition(noun: Any, appos: Any) -> bool:
@@ -270,6 +292,8 @@ def _listed_apposition(noun: Any, appos: Any) -> bool:
     the figure ("two reporters, a Salvadoran and a Netherlander") is not a further item."""
     if any(c.dep_ == "amod" and c.lower_ in {"other", "another"} for c in appos.children):
         return True
+    if any(t.lower_ in {"among", "including", "includes"} for t in noun.doc[noun.i + 1:appos.i]):
+        return False   # "18 people, among them a journalist"
     if noun.tag_ == "NNS" and appos.tag_ == "NN" and count_of(noun) and any(
             c.dep_ == "det" and c.lower_ in {"a", "an"} for c in appos.children):
         return len(appos.conjuncts) + 1 != count_of(noun)
@@ -534,9 +558,11 @@ def _list_count(noun: Any) -> int | None:
         if kind == "number" and k + 1 < len(items) and not items[k + 1][1]:
             figure, running, j = value, 0, k + 1
             generic = any(t.lemma_.lower() in GENERIC_VICTIMS for t in tokens)
-            while j < len(items) and running < figure and values[j][0] is not None \
-                    and (generic or values[j][1] == "name"):
-                running += values[j][0]
+            while j < len(items) and running < figure and (generic or values[j][1] == "name"):
+                part = values[j][0]
+                if part is None:
+                    break
+                running += part
                 j += 1
             if running == figure:   # the figure's members, told after it
                 total, counted, previous, k = total + figure, counted + 1, "number", j
@@ -562,7 +588,8 @@ def _breakdown(members: list[Any]) -> bool:
         return False
     rest = [count_of(m) if count_of(m) is not None else (1 if _is_one_person(m) else None)
             for m in members[1:]]
-    return None not in rest and sum(rest) == figure
+    known = [n for n in rest if n is not None]
+    return len(known) == len(rest) and sum(known) == figure
 
 
 def _titled(noun: Any) -> bool:
@@ -610,6 +637,8 @@ def _victim_count(token: Any) -> int | None:
             value = _person_count(victim)
             if value is not None:
                 return value
+        if not victims and any(c.dep_ == "nummod" for c in token.children):
+            return count_of(token)   # "the bombing left 9 dead"
         return None
     args = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
     for child in args if len(args) == 1 or lemma not in PERSON_VICTIM else []:
@@ -781,4 +810,5 @@ def _perfect(token: Any) -> bool:
 
 #: Verbs whose object is a toll ("has resulted in 350 deaths", "has claimed 70,000 lives").
 TOLL_VERBS = frozenset({"result", "cause", "claim", "leave", "bring", "take", "cost", "reach", "rise",
-                        "climb", "raise", "put", "total", "amount", "lead"})
+                        "climb", "raise", "put", "total", "amount", "lead", "have", "see", "record",
+                        "register", "suffer"})

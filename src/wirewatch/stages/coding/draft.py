@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from wirewatch.models import Actor, Event, EventPlace, Evidence
+from wirewatch.stages.coding.casualties import LIST_PERSONS, parse_number
 from wirewatch.stages.coding.context import EventDate
 
 #: Statuses that say who is behind an incident ("X claimed", "police suspect X", "X denied").
@@ -66,23 +67,26 @@ class Draft:
         return max([self.sentence_index] + [d.sentence_index for d in self.merged])
 
     def add_toll(self, killed: int | None, kind: str, sentence_index: int, *,
-                 shadow: bool = False, when: EventDate | None = None) -> None:
+                 shadow: bool = False, when: EventDate | None = None, victims: str | None = None) -> None:
         """Take another sentence's death figure for this incident: a further group ("two
         bodyguards were also killed") adds to the toll; a larger figure (up to ten times as large)
-        told near the sentence the toll comes from (at most three sentences later) replaces a
-        partial count. Other figures, running counts ("have been killed this year"), figures of
-        another day ("in 2019, 20 people died in a similar attack") and mentions that only
-        complete the incident fill a missing toll and nothing more."""
+        told near the sentence the toll comes from (at most three sentences later), or anywhere
+        when its victims include the ones counted ("six jesuits" ... "the six jesuits and two
+        women", "X" ... "X and his companion"), replaces a partial count. Other figures, running
+        counts ("have been killed this year"), figures of another day ("in 2019, 20 people died in
+        a similar attack") and mentions that only complete the incident fill a missing toll and
+        nothing more."""
         if killed is None:
             return
-        if self.killed is None:
+        near = 0 < sentence_index - self._toll_sentence() <= NEAR_SENTENCES
+        larger = self.killed is not None and kind == "" and self.killed < killed <= 10 * max(self.killed, 1)
+        if self.killed is None or (larger and not shadow and _includes(victims, self.killed, self.target.name)):
             self.killed, self.toll_from = killed, sentence_index
         elif shadow or _other_day(when, self.date):
             return
-        elif kind == "also" and 0 < sentence_index - self._toll_sentence() <= NEAR_SENTENCES:
+        elif kind == "also" and near:
             self.killed, self.toll_from = self.killed + killed, sentence_index
-        elif kind == "" and self.killed < killed <= 10 * max(self.killed, 1) \
-                and 0 < sentence_index - self._toll_sentence() <= NEAR_SENTENCES:
+        elif larger and near:
             self.killed, self.toll_from = killed, sentence_index
 
     def _toll_sentence(self) -> int:
@@ -92,7 +96,7 @@ class Draft:
         """Fill what this draft lacks from another mention of the same incident."""
         mine = self.cited if self.cited >= 0 else self.richness()   # the cited sentence on its own
         self.add_toll(other.killed, other.toll_kind, other.sentence_index, shadow=other.shadow,
-                      when=other.date)
+                      when=other.date, victims=other.target.name)
         if other.date is not None and (self.date is None or _better_date(other, self)):
             self.date = other.date
         if self.injured is None:
@@ -115,6 +119,25 @@ class Draft:
             self.cited = mine
         self.anchors = self.anchors | other.anchors
         self.merged.append(other)
+
+
+#: Words of a victim description that are no part of a name.
+_NOT_NAME_WORDS = LIST_PERSONS | {"the", "and", "his", "her", "their", "of", "dr", "mr", "mrs", "ms", "msgr"}
+
+
+def _includes(victims: str | None, counted: int, counted_victims: str | None) -> bool:
+    """A victim description that contains the victims already counted: it starts with their
+    figure ("six jesuit priests [and two women]" after six), or names the one victim counted
+    ("Dr Oqueli [and his companion]" after "Hector Oqueli Colindres")."""
+    if not victims:
+        return False
+    words = victims.lower().replace("-", " ").split()
+    if parse_number(words[0]) == counted:
+        return True
+    if counted != 1 or not counted_victims:
+        return False
+    names = {w for w in counted_victims.lower().split() if len(w) > 2 and w.isalpha()} - _NOT_NAME_WORDS
+    return bool(names & set(words))
 
 
 def _other_day(new: EventDate | None, old: EventDate | None) -> bool:
