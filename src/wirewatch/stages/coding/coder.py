@@ -27,6 +27,7 @@ from wirewatch.stages.coding.candidates import CONTAINER_TYPES, Candidate, find_
 from wirewatch.stages.coding.casualties import Casualties, find_casualties
 from wirewatch.stages.coding.context import choose_date, choose_place, main_country, main_place
 from wirewatch.stages.coding.dates import parse_published
+from wirewatch.stages.coding.doctext import doc_text
 from wirewatch.stages.coding.draft import EMPTY, Draft, to_event
 from wirewatch.stages.coding.incidents import CasualtyReport, anchors_of, link_incidents
 from wirewatch.stages.coding.lexicon import Lexicon
@@ -492,7 +493,7 @@ TERMINAL = frozenset('.!?"\'”’)…:;')
 
 def _headline_line(sentence: Any) -> bool:
     """A whole line that ends without sentence punctuation ("Car bomb kills four in Homs")."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     body = sentence.text.rstrip()
     if not body or body[-1] in TERMINAL:
         return False

@@ -21,6 +21,7 @@ from typing import Any
 
 from wirewatch.models import EventPlace, Place
 from wirewatch.stages.coding.dates import DateMention, find_dates
+from wirewatch.stages.coding.doctext import doc_text
 from wirewatch.stages.coding.places import is_capital, population
 from wirewatch.stages.coding.status import SPEECH
 
@@ -116,14 +117,6 @@ def main_place(places: Sequence[Place], top: str | None = None) -> Place | None:
     mentions = [p for p in places if p.country == top]
     return min(mentions, key=lambda p: (PRECISION_RANK.get(p.precision or "", 6) < 4 and 0 or 1,
                                         p.start))
-
-
-def doc_text(doc: Any) -> str:
-    """A Doc's text, built once per Doc (spaCy joins every token on each ``doc.text``)."""
-    text: str | None = doc.user_data.get("wirewatch.text")
-    if text is None:
-        text = doc.user_data["wirewatch.text"] = doc.text
-    return text
 
 
 def choose_place(places: Sequence[Place], sentence: Any, trigger: Any,

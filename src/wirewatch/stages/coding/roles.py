@@ -16,6 +16,7 @@ from typing import Any
 
 from wirewatch.models import Actor
 from wirewatch.stages.coding.actors import ArticleActors, clean_phrase
+from wirewatch.stages.coding.doctext import doc_text
 
 LIGHT_VERBS = frozenset({"carry", "launch", "stage", "conduct", "mount", "claim", "wage", "commit",
                          "perpetrate", "order", "unleash", "step", "begin", "start", "make", "hold",
@@ -131,14 +132,6 @@ def resolve_np(token: Any, actors: ArticleActors, salience: Salience) -> Actor |
     if token.pos_ in {"NOUN", "PROPN"}:
         return Actor(clean_phrase(text[start:end]) or token.text, None, None)
     return None
-
-
-def doc_text(doc: Any) -> str:
-    """The Doc's text, built once per Doc (``Doc.text`` joins every token on each access)."""
-    text = doc.user_data.get("wirewatch_text")
-    if text is None:
-        text = doc.user_data["wirewatch_text"] = doc.text
-    return str(text)
 
 
 def _is_named(actor: Actor, actors: ArticleActors, start: int, end: int) -> bool:
