@@ -197,3 +197,41 @@ def test_users_add_trigger_rows_through_the_settings(tmp_path, monkeypatch) -> N
     extended = list(Pipeline.from_settings(settings).run([doc]))[0].article
     assert "PROTEST" not in [e.type for e in plain.events]
     assert "PROTEST" in [e.type for e in extended.events]
+
+
+def test_an_armed_groups_order_with_a_deadline_is_an_ultimatum(code_text: CodeText) -> None:
+    text = ("Al-Shabaab has ordered teachers and health workers who are not from Mandera to leave the county "
+            "within seven days, a monitoring group said on Wednesday.")
+    types = {(e.type, e.status) for e in code_text(text, published="2026-03-19")}
+    assert ("THREATEN", "threatened") in types and "REQUEST" not in {t for t, _ in types}
+
+
+def test_setting_off_on_a_march_is_no_bombing(code_text: CodeText) -> None:
+    text = ("On Tuesday, several hundred young people set off from the city centre towards Parliament in Nairobi "
+            "carrying placards denouncing corruption.")
+    assert "ASSAULT" not in [e.type for e in code_text(text, published="2025-07-24")]
+    bomb = "Militants set off a bomb near the market in Kabul on Tuesday."
+    assert "ASSAULT" in [e.type for e in code_text(bomb, published="2025-07-24")]
+
+
+def test_figures_of_speech_and_descriptions_are_no_events(code_text: CodeText) -> None:
+    text = ('One opposition strategist said his party would "bombard" the airwaves with adverts in the final week. '
+            "Al-Shabaab, which is fighting to overthrow the government, has carried out frequent attacks in Kenya.")
+    assert not [e for e in code_text(text, published="2026-08-01") if e.type in {"THREATEN", "ASSAULT"}
+                and e.status not in {"hypothetical", "negated"}]
+
+
+def test_a_witness_quote_about_them_is_not_about_the_witness(code_text: CodeText) -> None:
+    text = ("Gunmen attacked the village of Daffo near Gao on Sunday night, killing 11 people, police said. "
+            "\"They came in large numbers and started shooting at anybody they saw,\" said Ladi Gyang, a farmer.")
+    assaults = [e for e in code_text(text, published="2025-10-07") if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and "Gyang" not in (assaults[0].actor.name or "")
+
+
+def test_a_later_report_of_the_attack_dates_an_incident_first_told_by_its_toll(code_text: CodeText) -> None:
+    text = ("The death toll from an attack by gunmen on a village near Gao has risen to 14, officials said on "
+            "Tuesday. The attackers stormed the village at about 10 pm on Sunday. Eleven villagers were killed in "
+            "the attack, police said on Monday.")
+    assaults = [e for e in code_text(text, published="2025-10-07") if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].date == "2025-10-05" and assaults[0].killed == 14
+    assert assaults[0].evidence.text.startswith("The death toll")   # the lead is cited

@@ -51,6 +51,7 @@ from wirewatch.stages.coding.roles import (
     verbal_roles,
 )
 from wirewatch.stages.coding.selection import (
+    in_quotes,
     UNREAL,
     dedupe_article,
     dedupe_sentence,
@@ -63,8 +64,15 @@ from wirewatch.stages.coding.selection import (
 )
 from wirewatch.stages.coding.status import assess
 
+#: Sectors of armed groups: their orders with a deadline are ultimatums.
+ARMED_SECTORS = frozenset({"rebels", "armed group", "militia", "criminals"})
+_DEADLINE = re.compile(r"\b(?:within|in the next|in) (?:\d+|one|two|three|four|five|six|seven|ten|fourteen|"
+                       r"thirty|48|72|24) (?:hours?|days?|weeks?)\b|\bor (?:face|be killed|risk)\b|\bdeadline\b|"
+                       r"\bultimatum\b", re.IGNORECASE)
 #: Frames that name who is held responsible for the act in their "for" phrase.
 BLAME_FRAMES = frozenset({"blame", "hold"})
+#: Pronouns by which a speaker means their own side.
+FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
 #: Pronouns that address the listener or anyone: never the speaker's own group.
 GENERIC_PRONOUNS = frozenset({"you", "one", "yourself", "yourselves"})
 #: Verbs whose subject is the one who died ("twelve people died"), never an attacker.
@@ -250,8 +258,11 @@ class _ArticleState:
             verdict.status = "actual"   # "no group has claimed the attack": unclaimed, not claimed
             actor_tok = None if actor_tok is not None and _negated_subject(actor_tok.head) else actor_tok
         if actor_tok is not None and actor_tok.pos_ == "PRON" and verdict.speaker is not None \
-                and actor_tok.lower_ not in GENERIC_PRONOUNS:
-            actor_tok = verdict.speaker   # "the group said it carried out the attack" (not "you are fighting blind")
+                and actor_tok.lower_ not in GENERIC_PRONOUNS and not (
+                    actor_tok.lower_ not in FIRST_PERSON and in_quotes(sentence, actor_tok)):
+            # "the group said it carried out the attack", '"We attacked," he said'; not "you are
+            # fighting blind" or a witness's '"They came in large numbers," said X' (someone else)
+            actor_tok = verdict.speaker
         if token.pos_ == "VERB" and actor_tok is not None and (
                 token.lemma_.lower() in DEATH_VERBS or _reduced_passive(token, actor_tok)):
             actor_tok, target_tok = None, actor_tok   # who died is a victim; "18 civilians killed in an attack"
@@ -281,6 +292,9 @@ class _ArticleState:
         if type_ == "THREATEN" and status in {"actual", "claimed", "alleged"}:
             status = "threatened"
         roles = self._graded(actor_tok, target_tok)
+        if type_ == "REQUEST" and status == "actual" and roles.actor is not None \
+                and roles.actor.sector in ARMED_SECTORS and _DEADLINE.search(sentence.text):
+            type_, cameo, status = "THREATEN", "139", "threatened"   # an armed group's order with a deadline
         if type_ == "MOBILIZE" and mode == "exercise" and _joint_exercise(actor_tok, token):
             type_, cameo, mode = "COOPERATE", "060", None   # "French and Egyptian warships launched war games"
         if type_ == "COERCE" and _takes_ground(token):
@@ -309,7 +323,7 @@ class _ArticleState:
         draft.converted, draft.circumstance = converted, _temporal_clause(token)
         draft.toll_kind = casualties.kind if killed is not None else ""   # "also killed", "have died"
         if not draft.is_anaphoric and type_ == "ASSAULT":
-            draft.is_anaphoric = self._anaphoric_subject(token)   # "the fighting broke out"
+            draft.is_anaphoric = self._anaphoric_subject(token) or self._in_known_event(token)
         draft.object_of_spine = token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" \
             and on_spine(token.head)   # "repeated Baku's demand", "imposed new sanctions"
         if verdict.frame is not None and verdict.frame_lemma in EPISTEMIC_FRAMES:
@@ -333,6 +347,14 @@ class _ArticleState:
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         return subject is not None and _is_anaphoric(subject) \
             and lookup(subject, self.res.lexicon) is not None
+
+    def _in_known_event(self, token: Any) -> bool:
+        """'Eleven villagers were killed in the attack': victims of an incident already told."""
+        if token.pos_ != "VERB" or token.lemma_.lower() not in CASUALTY_VERBS:
+            return False
+        return any(prep.dep_ == "prep" and prep.lower_ in {"in", "during"} and any(
+            obj.dep_ == "pobj" and _is_anaphoric(obj) and lookup(obj, self.res.lexicon) is not None
+            for obj in prep.children) for prep in token.children)
 
     def _graded(self, actor_tok: Any | None, target_tok: Any | None) -> Roles:
         actor = self._resolve(actor_tok)

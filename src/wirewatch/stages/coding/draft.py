@@ -113,7 +113,8 @@ class Draft:
             self.target = other.target
         self.mode = self.mode or other.mode
         theirs = other.richness()
-        if (theirs, other.curated and other.on_spine) > (mine, self.curated and self.on_spine):
+        margin = 1 if self.circumstance else CITE_MARGIN   # "... before the attackers withdrew"
+        if theirs >= mine + margin or (theirs == mine + margin - 1 and not self.on_spine and other.on_spine):
             self.evidence, self.cited = other.evidence, theirs   # cite the sentence that says the most
         else:
             self.cited = mine
@@ -138,6 +139,11 @@ def _includes(victims: str | None, counted: int, counted_victims: str | None) ->
         return False
     names = {w for w in counted_victims.lower().split() if len(w) > 2 and w.isalpha()} - _NOT_NAME_WORDS
     return bool(names & set(words))
+
+
+#: A later mention is cited instead of the first only when it states clearly more on its own: the
+#: first report of an incident is usually the story's lead.
+CITE_MARGIN = 2
 
 
 def _other_day(new: EventDate | None, old: EventDate | None) -> bool:

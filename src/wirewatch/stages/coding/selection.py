@@ -40,7 +40,8 @@ BACKGROUND_HEADS = frozenset({"revenge", "retaliation", "response", "reprisal", 
                               "wave", "series", "string", "spate", "campaign", "history", "threat",
                               "risk", "fear", "prospect", "possibility", "danger"})
 HABITUAL = frozenset({"usually", "often", "regularly", "routinely", "typically", "frequently",
-                      "sometimes", "generally", "traditionally", "normally", "occasionally"})
+                      "sometimes", "generally", "traditionally", "normally", "occasionally",
+                      "repeatedly", "constantly", "continually", "habitually"})
 GENRE_WORDS = frozenset({
     "match", "goal", "goals", "striker", "midfielder", "goalkeeper", "coach", "league", "season",
     "half-time", "halftime", "scored", "penalty", "fans", "stadium", "kick-off", "header", "winger",
@@ -60,7 +61,7 @@ QUOTES_OPEN = "\"“«"
 QUOTES_CLOSE = "\"”»"
 
 
-def _in_quotes(sentence: Any, token: Any) -> bool:
+def in_quotes(sentence: Any, token: Any) -> bool:
     """True when the token sits inside direct speech in its sentence."""
     text = sentence.text
     offset = token.idx - sentence.start_char
@@ -188,7 +189,7 @@ def _generic_plural(token: Any) -> bool:
 
 
 #: Rejections that say the mention is not a real incident at all (so it cannot complete one).
-UNREAL = frozenset({"anonymity formula", "habitual or durative", "quoted without a named participant",
+UNREAL = frozenset({"a word in scare quotes", "anonymity formula", "habitual or durative", "quoted without a named participant",
                     "attack by a non-agent", "abstract actor", "tally outside the lead",
                     "accident or hazard", "purpose, not a reported act", "fight against a problem"})
 
@@ -214,13 +215,21 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
         return "background or generic mention"   # "attacks by JNIM have spread to the south"
     if draft.type == "PROTEST" and roles.actor is not None and roles.actor.sector in SECURITY_SECTORS:
         return "security forces do not protest"   # "police blocked the road near the High Court"
+    if not is_verbal and token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lemma_.lower() in FREQUENCY_ADJ
+                                                      for c in token.children):
+        return "habitual or durative"   # "has carried out frequent attacks in Mandera"
+    if token.dep_ == "relcl" and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children):
+        return "descriptive modifier or relative clause"   # "al-Shabaab, which is fighting to overthrow ..."
+    if _scare_quoted(token):
+        return "a word in scare quotes"   # 'his party would "bombard" the airwaves'
     if draft.type == "REQUEST" and _anonymity(token):
         return "anonymity formula"   # "asking not to be named", "requested anonymity"
     if draft.type == "ASSAULT" and roles.target_token is not None \
             and roles.target_token.lemma_.lower() in PROBLEMS:
         return "fight against a problem"   # "firefighters battled the blaze", "to fight inflation"
-    if draft.type == "ASSAULT" and is_verbal and _purpose(token):
-        return "purpose, not a reported act"   # "raised rates to fight inflation"
+    if draft.type == "ASSAULT" and (is_verbal and _purpose(token) or (
+            token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS and _purpose(token.head))):
+        return "purpose, not a reported act"   # "raised rates to fight inflation", "fuel used to carry out strikes"
     if is_verbal and roles.actor_grade == ABSTRACT and not _instrument_subject(draft, token) \
             and not (draft.type == "ASSAULT" and _is_instrument(roles.actor_token)):
         return "abstract actor"
@@ -230,7 +239,7 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
         return "descriptive modifier or relative clause"
     if not curated and (roles.actor_grade < AGENT or not on_spine(token)):
         return "generic verb off the main clause or without an actor"
-    if _in_quotes(sentence, token) and not roles.named_in_text():
+    if in_quotes(sentence, token) and not roles.named_in_text():
         return "quoted without a named participant"
     if _habitual(token) or _durative(token):
         return "habitual or durative"
@@ -270,7 +279,7 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
     joint actor), a request an addressee and a real requester, a warning about what others may
     do is not a threat, and acts placed before the story (adverbs, counted wars, aggregates,
     "since then" + perfect) are background."""
-    if not curated and draft.type != "ASSAULT" and _in_quotes(sentence, token):
+    if not curated and draft.type != "ASSAULT" and in_quotes(sentence, token):
         return "compiled verb in quoted speech"
     if draft.type in DYADIC and (not curated or draft.type == "CONSULT") \
             and roles.target_grade < AGENT and not _joint(roles.actor_token):
@@ -531,6 +540,23 @@ def _natural_death(sentence: Any, token: Any) -> bool:
         return False
     text = sentence.text
     return bool(_NATURAL_DEATH.search(text)) and not _VIOLENCE.search(text)
+
+
+#: Adjectives that make a plural event noun a habit: "frequent attacks", "repeated raids".
+FREQUENCY_ADJ = frozenset({"frequent", "repeated", "regular", "numerous", "occasional", "sporadic",
+                           "recurrent", "constant", "routine", "periodic", "countless"})
+QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
+
+
+def _scare_quoted(token: Any) -> bool:
+    """The trigger alone (or with a particle) between quotation marks: a figure of speech quoted."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after_i = token.i + 1
+    while after_i < len(doc) and doc[after_i].dep_ == "prt" and after_i - token.i <= 2:
+        after_i += 1
+    after = doc[after_i] if after_i < len(doc) else None
+    return before is not None and after is not None and before.text in QUOTES and after.text in QUOTES
 
 
 def _anonymity(token: Any) -> bool:
