@@ -102,27 +102,9 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
 
 
 def _within(a: EventPlace, b: EventPlace) -> bool:
-    """One place lies in the province the other names ("Tlalixtaquilla" in "Guerrero"), by name or,
-    when the gazetteer spells the province otherwise, by distance."""
-    if a.country != b.country or "admin1" not in {a.precision, b.precision}:
-        return False
-    if (b.precision == "admin1" and a.admin1 == b.name) or (a.precision == "admin1" and b.admin1 == a.name):
-        return True
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return False
-    return _km(a, b) <= PROVINCE_KM
-
-
-#: A point this close to a province's centre is taken to lie in it when the names do not match.
-PROVINCE_KM = 150.0
-
-
-def _km(a: EventPlace, b: EventPlace) -> float:
-    import math
-
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))   # type: ignore[arg-type]
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(h))
+    """One place lies in the province the other names ("Tlalixtaquilla" in "Guerrero")."""
+    return bool(a.country == b.country and (
+        (b.precision == "admin1" and a.admin1 == b.name) or (a.precision == "admin1" and b.admin1 == a.name)))
 
 
 #: Casualty verbs that, passive and without an agent, only add victims to an incident told before.
@@ -201,6 +183,6 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
     if draft.killed is not None and host.killed is not None and not draft.is_anaphoric \
             and draft.toll_kind not in {"also", "tally"} and _LATER.match(draft.evidence.text):
         return False   # its own dead on another day: "A day later, four rebels were killed in a gunfight"
-    if draft.date is None or host.date is None or "text" not in {draft.date.source} & {host.date.source}:
+    if draft.date is None or host.date is None or draft.date.source != "text":
         return True
     return abs((draft.date.date - host.date.date).days) <= 1
