@@ -226,3 +226,10 @@ def test_a_witness_quote_about_them_is_not_about_the_witness(code_text: CodeText
             "\"They came in large numbers and started shooting at anybody they saw,\" said Ladi Gyang, a farmer.")
     assaults = [e for e in code_text(text, published="2025-10-07") if e.type == "ASSAULT"]
     assert len(assaults) == 1 and "Gyang" not in (assaults[0].actor.name or "")
+
+
+def test_an_attack_later_claimed_by_a_group_is_claimed_by_it(code_text: CodeText) -> None:
+    text = ("On February 2, militants attacked an army position near Gao, killing 11 soldiers, in an attack later "
+            "claimed by the al Qaeda-linked group JNIM.")
+    attack = [e for e in code_text(text, published="2026-02-20") if e.type == "ASSAULT"][0]
+    assert attack.status == "claimed" and "JNIM" in (attack.actor.name or "")

@@ -226,6 +226,7 @@ class _ArticleState:
         self.hazard = False
         made = [d for c in candidates if (d := self._draft(c, sentence, index, anchors, casualties))]
         made = _drop_side_casualties(made, sentence.doc)
+        self._apply_claim_phrase(sentence, made)
         drafts = one_per_actor(main_events(dedupe_sentence([d for d in made if not d.shadow]))) \
             + [d for d in made if d.shadow]
         if not any(not d.shadow for d in drafts) and not casualties.is_empty and not self.hazard:
@@ -347,6 +348,28 @@ class _ArticleState:
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         return subject is not None and _is_anaphoric(subject) \
             and lookup(subject, self.res.lexicon) is not None
+
+    def _apply_claim_phrase(self, sentence: Any, drafts: list[Draft]) -> None:
+        """'..., in an attack later claimed by JNIM': the sentence's attack is claimed by JNIM."""
+        claimant = None
+        for token in sentence:
+            if token.lemma_.lower() == "claim" and token.tag_ == "VBN" and token.dep_ in {"acl", "amod"} \
+                    and lookup(token.head, self.res.lexicon) is not None:
+                agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                claimant = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                if claimant is not None:
+                    break
+        if claimant is None:
+            return
+        actor = self._resolve(claimant)
+        level = grade(claimant, actor, self.actors)
+        for draft in drafts:
+            if draft.type != "ASSAULT" or draft.status not in {"actual", "alleged"}:
+                continue
+            draft.status = "claimed"
+            draft.attribution = draft.attribution or (actor.name if actor is not None else claimant.text)
+            if actor is not None and level >= AGENT and draft.actor_grade < 4:
+                draft.actor, draft.actor_grade, draft.has_actor = actor, level, True
 
     def _in_known_event(self, token: Any) -> bool:
         """'Eleven villagers were killed in the attack': victims of an incident already told."""
