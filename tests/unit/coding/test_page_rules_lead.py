@@ -233,3 +233,10 @@ def test_an_attack_later_claimed_by_a_group_is_claimed_by_it(code_text: CodeText
             "claimed by the al Qaeda-linked group JNIM.")
     attack = [e for e in code_text(text, published="2026-02-20") if e.type == "ASSAULT"][0]
     assert attack.status == "claimed" and "JNIM" in (attack.actor.name or "")
+
+
+def test_an_undated_act_right_after_a_dated_one_happened_then(code_text: CodeText) -> None:
+    text = ("On Tuesday, several hundred students marched on Parliament in Nairobi to protest against corruption. "
+            "Police fired tear gas and arrested 47 people to disperse the marchers, witnesses said.")
+    coerce = [e for e in code_text(text, published="2025-07-24") if e.type == "COERCE"]
+    assert coerce and coerce[0].date == "2025-07-22"

@@ -25,7 +25,7 @@ from wirewatch.models import Actor, Article, Event, Evidence, Place
 from wirewatch.stages.coding.actors import ActorDictionary, ArticleActors
 from wirewatch.stages.coding.candidates import CONTAINER_TYPES, Candidate, find_candidates, lookup
 from wirewatch.stages.coding.casualties import Casualties, find_casualties
-from wirewatch.stages.coding.context import choose_date, choose_place, main_country, main_place
+from wirewatch.stages.coding.context import EventDate, choose_date, choose_place, main_country, main_place
 from wirewatch.stages.coding.dates import parse_published
 from wirewatch.stages.coding.doctext import doc_text
 from wirewatch.stages.coding.draft import EMPTY, Draft, to_event
@@ -172,7 +172,7 @@ def code_article(article: Article, doc: Any, res: CoderResources) -> list[Event]
     state.has_prose = any(_is_prose(s) for s in sentences)
     for index, sentence in enumerate(sentences):
         state.code_sentence(index, sentence)
-    drafts = dedupe_article(link_incidents(state.drafts, state.reports))
+    drafts = dedupe_article(link_incidents(_carry_dates(state.drafts), state.reports))
     return [to_event(article.id, d) for d in drafts]
 
 
@@ -518,6 +518,25 @@ def _reduced_passive(token: Any, subject: Any) -> bool:
         return False
     return token.tag_ in {"VBN", "VBD"} and not any(c.dep_ in {"dobj", "aux", "auxpass", "ccomp", "xcomp"}
                                                      for c in token.children)
+
+
+#: How far (in sentences) the time of a dated event carries over to undated ones told right after it.
+DATE_CARRY = 1
+
+
+def _carry_dates(drafts: list[Draft]) -> list[Draft]:
+    """'On Tuesday, hundreds of students marched on Parliament. Police fired tear gas to disperse
+    them.': an act told with no date of its own, right after a dated one, happened then too (not on
+    the publication day)."""
+    last: Draft | None = None
+    for draft in drafts:
+        if draft.date is not None and draft.date.source == "published" and last is not None \
+                and 0 < draft.sentence_index - last.sentence_index <= DATE_CARRY and draft.status in {
+                    "actual", "claimed", "alleged", "denied"}:
+            draft.date = EventDate(last.date.date, last.date.precision, "context")
+        if draft.date is not None and draft.date.source == "text" and not draft.shadow:
+            last = draft
+    return drafts
 
 
 def _temporal_clause(token: Any) -> bool:
