@@ -240,3 +240,14 @@ def test_an_undated_act_right_after_a_dated_one_happened_then(code_text: CodeTex
             "Police fired tear gas and arrested 47 people to disperse the marchers, witnesses said.")
     coerce = [e for e in code_text(text, published="2025-07-24") if e.type == "COERCE"]
     assert coerce and coerce[0].date == "2025-07-22"
+
+
+def test_the_shipped_trigger_rows_have_one_row_per_key() -> None:
+    from collections import Counter
+    from importlib import resources
+
+    from wirewatch.stages.coding.lexicon import read_rows
+
+    rows = list(read_rows(resources.files("wirewatch") / "data" / "triggers.tsv", curated=True))
+    counts = Counter((r.lemma, r.pos, r.obj, r.prep) for r in rows)
+    assert [key for key, n in counts.items() if n > 1] == []
