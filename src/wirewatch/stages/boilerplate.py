@@ -1,7 +1,9 @@
 """Paragraph-level boilerplate rules shared by HTML and plain-text extraction.
 
 General rules, not per-site hacks: subscription and donation appeals, promos,
-"Related"/"Read more" blocks, share/follow prompts, and wire datelines.
+"Related"/"Read more" blocks, share/follow prompts, content-type kickers ("Analysis · X",
+"News release"), page notes (standards footers, opinion disclaimers, audio and broadcast
+notes), live-page greetings, and wire datelines.
 """
 
 from __future__ import annotations
@@ -55,6 +57,47 @@ _DATELINE = re.compile(
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 
+#: A content-type label, alone on a line or before a section ("Analysis · Kosovo", "News release",
+#: "LIVE · Updated 13:45 GMT"): a kicker above the headline, never story text.
+_LABEL = (r"(?:analysis|commentary|comment|opinion|op-?ed|editorial|explainer|feature|interview|live(?: blog| updates)?"
+          r"|breaking(?: news)?|exclusive|fact[- ]?check|long read|review|perspective|podcast|essay|column|obituary"
+          r"|investigation|special report|in depth|insight|profile|(?:news|press|media) releases?|media advisory"
+          r"|backgrounder|statement|readout|updated?)")
+_KICKER = re.compile(
+    rf"^{_LABEL}(?:\s*[·•|]\s*[^.!?·•|]{{1,60}}?(?:\s*[·•|]\s*[^.!?·•|]{{1,60}}?)?)?$"            # Analysis · Kosovo
+    r"|^(?:live\s*[·•|:–—-]\s*)?(?:last\s+)?(?:updated|published|posted)\s*(?:on|at)?\s*:?\s+"     # Updated 13:45 GMT
+    r"(?=[^.!?]*(?:\d{1,2}[:.h]\d{2}|\d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}|\bago\b))(?:[^.!?]|\b[ap]\.m\.?){1,60}$",
+    re.IGNORECASE)
+#: Words at most, for a line to be read as a kicker.
+KICKER_WORDS = 10
+
+#: Notes about the page rather than the story: agency standards footers, opinion disclaimers,
+#: audio and broadcast notes. Only short paragraphs (see NOTE_WORDS).
+_NOTE = re.compile(
+    r"^(?:our|editorial) (?:editorial )?standards\s*:|\btrust principles\.?$"          # Our Standards: The X Trust Principles
+    r"|^(?:read |learn more about |about )?our (?:editorial )?(?:standards|ethics policy|corrections policy)\.?$"
+    r"|\b(?:views|opinions)(?: and (?:views|opinions))? expressed\b[^.!?]{0,120}"          # opinion disclaimer
+    r"\b(?:(?:author|writer|contributor|columnist)s?\b|(?:their|his|her) own\b|not necessarily\b)"
+    r"|\b(?:is|are) (?:solely )?(?:the )?(?:author|writer|contributor|columnist)s?['’]s? own\b"
+    r"|^disclaimer\s*:"
+    r"|\baudio (?:is |was )?(?:generated|produced|created|read) (?:automatically|by (?:ai|artificial intelligence"
+    r"|a computer|a synthetic voice))\b|\b(?:voices?|narrators?) (?:may|might|can) mispronounce\b"
+    r"|^this (?:story|report|article|piece|interview|programme|program|segment|episode|feature)"     # about itself
+    r" (?:was|has been|is) (?:first |originally )?(?:broadcast|aired|heard|produced for)\b"
+    r"|^an? (?:audio )?(?:version|transcript|recording) of this (?:story|report|article|interview|programme|program)"
+    r" (?:was|is|first|can|appeared)\b",
+    re.IGNORECASE)
+#: Words at most, for a paragraph to be read as a note.
+NOTE_WORDS = 40
+
+#: The greeting of a live page ("Welcome to our live coverage."): furniture when it says no more.
+_LIVE_WELCOME = re.compile(
+    r"^(?:(?:good (?:morning|afternoon|evening)|hello|hi),? and )?welcome(?: back)? to (?:our|the|this)"
+    r" (?:live|rolling|continuing|ongoing)(?: \w+)? (?:coverage|blog|updates|page|reporting)\s*[.!]\s*",
+    re.IGNORECASE)
+#: Words at most after the greeting for the whole paragraph to be dropped (who reports, where).
+WELCOME_TAIL_WORDS = 30
+
 
 _NOT_TEXT = re.compile(r"^(?:https?://\S+|\S+\.(?:jpe?g|png|gif|webp)|\d{4}-\d{2}-\d{2}T[\d:.+-]+Z?|[-–_•·|]+)$")
 
@@ -93,8 +136,16 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def is_boilerplate(paragraph: str) -> bool:
-    """True for appeals, promos, share prompts and similar furniture."""
-    return bool(_BOILERPLATE.search(paragraph)) and len(paragraph.split()) < 90
+    """True for appeals, promos, share prompts, kickers, page notes and similar furniture."""
+    words = len(paragraph.split())
+    if words <= KICKER_WORDS and _KICKER.match(paragraph):
+        return True
+    if words <= NOTE_WORDS and _NOTE.search(paragraph):
+        return True
+    welcome = _LIVE_WELCOME.match(paragraph)
+    if welcome and len(paragraph[welcome.end():].split()) <= WELCOME_TAIL_WORDS:
+        return True
+    return bool(_BOILERPLATE.search(paragraph)) and words < 90
 
 
 #: How many leading paragraphs (kicker, standfirst, byline) may precede the dateline paragraph.
