@@ -55,6 +55,18 @@ _DATELINE = re.compile(
     r"\s*(?:[-–—]{1,2}|:)\s+"
 )
 
+#: A press-release dateline that gives the date first (Canada.ca style):
+#: "May 14, 2026 – Ottawa, Ontario – Global Affairs Canada", "14 May 2026 - Kabul - Text".
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_FIRST_DATELINE = re.compile(
+    rf"^(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"\s+[-–—]{1,2}\s+"
+    r"(?P<place>[A-ZÀ-ÖØ-Þ][\w'’.\-]+(?: (?:[A-ZÀ-ÖØ-Þ][\w'’.\-]+|de|du|la|el|of)){0,3})"       # Ottawa / St. John's
+    r"(?P<region>,\s+[A-Z][\w.\-]+(?: (?:[A-Z][\w.\-]+|and|de|of)){0,3})?"                # , Ontario
+    r"(?:\s+[-–—]{1,2}\s+(?P<source>[A-Z][^\n.!?–—]{1,80}?))?"                              # – Global Affairs Canada
+    r"\s*(?P<end>$|[-–—]{1,2}\s+)"
+)
+
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 
 #: A content-type label, alone on a line or before a section ("Analysis · Kosovo", "News release",
@@ -157,21 +169,23 @@ def split_dateline(body: str) -> tuple[str, str | None]:
 
     ('Security\nCAIRO - Text', ...) → ('Text', 'Cairo'): the story starts at the dateline;
     a kicker, standfirst or byline above it is page furniture. The search covers the first
-    few paragraphs, or down to the first story paragraph when a menu comes first.
+    few paragraphs, or down to the first story paragraph when a menu comes first. A press
+    release's date-first line ('May 14, 2026 – Ottawa, Ontario – Global Affairs Canada') is a
+    dateline too ('Ottawa'); when it fills its paragraph, the story starts at the next one.
     """
     paragraphs = body.split("\n")
     first_story = next((i for i, p in enumerate(paragraphs) if is_story_paragraph(p)), 0)
     for i, para in enumerate(paragraphs[:max(DATELINE_SEARCH, first_story + 1)]):
         rest, dateline = _split_first_dateline(para)
         if dateline is not None:
-            return "\n".join([rest, *paragraphs[i + 1:]]), dateline
+            return "\n".join([rest, *paragraphs[i + 1:]] if rest.strip() else paragraphs[i + 1:]), dateline
     return body, None
 
 
 def _split_first_dateline(body: str) -> tuple[str, str | None]:
     match = _DATELINE.match(body)
     if not match:
-        return body, None
+        return _split_date_first_dateline(body)
     place = match.group("place").strip(" .")
     if len(place) < 3 or place in {"UPDATE", "WATCH", "BREAKING", "LIVE", "EXCLUSIVE", "ANALYSIS"}:
         return body, None
@@ -179,6 +193,17 @@ def _split_first_dateline(body: str) -> tuple[str, str | None]:
     if match.group("region"):
         dateline += match.group("region")
     return body[match.end():], dateline
+
+
+def _split_date_first_dateline(body: str) -> tuple[str, str | None]:
+    """'May 14, 2026 – Ottawa, Ontario – Global Affairs Canada' → ('', 'Ottawa'): the city is the
+    dateline; a date and a bare name ('May 14, 2026 – Global Affairs Canada') is not one."""
+    match = _DATE_FIRST_DATELINE.match(body)
+    if not match:
+        return body, None
+    if not match.group("end") and not (match.group("region") or match.group("source")):
+        return body, None
+    return body[match.end():], match.group("place").strip(" .")
 
 
 def has_dateline(paragraph: str) -> bool:

@@ -1,4 +1,5 @@
-"""Kickers, page notes and live-page greetings are dropped; look-alike story sentences stay."""
+"""Kickers, page notes and live-page greetings are dropped; look-alike story sentences stay.
+Date-first press-release datelines ("May 14, 2026 – Ottawa, Ontario – Department") are found."""
 
 from __future__ import annotations
 
@@ -98,3 +99,37 @@ def test_live_page_welcome_that_tells_the_news_is_kept() -> None:
     assert not boilerplate.is_boilerplate("Good morning and welcome to our live coverage of the protests marking "
                                           "one year since demonstrators stormed Parliament.")
     assert not boilerplate.is_boilerplate("The president said the visit was welcome to our live-in neighbours.")
+
+
+# --- date-first press-release datelines ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "dateline", "rest"), [
+    ("News release\nMay 14, 2026 – Ottawa, Ontario – Global Affairs Canada\nCanada today lifted sanctions.",
+     "Ottawa", "Canada today lifted sanctions."),
+    ("March 18, 2026 - Ottawa, Ontario - Global Affairs Canada - Today, the minister announced sanctions.",
+     "Ottawa", "Today, the minister announced sanctions."),
+    ("14 May 2026 — Kabul — The Taliban government said on Tuesday it had closed the crossing.",
+     "Kabul", "The Taliban government said on Tuesday it had closed the crossing."),
+    ("June 2, 2026 – St. John's, Newfoundland and Labrador – Fisheries and Oceans Canada\nThe minister said.",
+     "St. John's", "The minister said."),
+])
+def test_date_first_datelines(body: str, dateline: str, rest: str) -> None:
+    assert boilerplate.split_dateline(body) == (rest, dateline)
+
+
+@pytest.mark.parametrize("body", [
+    "May 14, 2026 – Global Affairs Canada\nCanada today lifted sanctions.",
+    "May 14, 2026 - Police said the blast killed three people.",
+    "On May 14, 2026 – a Thursday – Ottawa, Ontario hosted the talks.",
+])
+def test_date_lines_that_are_not_datelines(body: str) -> None:
+    assert boilerplate.split_dateline(body) == (body, None)
+
+
+def test_press_release_page_dateline_and_kicker() -> None:
+    html = ("<html><head><title>Canada imposes sanctions</title></head><body><main><h1>Canada imposes sanctions</h1>"
+            "<h2>News release</h2><p class='date'>May 14, 2026 &ndash; Ottawa, Ontario &ndash; Global Affairs Canada</p>"
+            f"{_STORY}</main></body></html>")
+    article = extract_article(Document(uri="r.html", content=html.encode(), content_type="text/html"))
+    assert article.dateline == "Ottawa"
+    assert article.text.startswith("Police said gunmen opened fire")
