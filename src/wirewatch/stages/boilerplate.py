@@ -84,7 +84,8 @@ _KICKER = re.compile(
 KICKER_WORDS = 10
 
 #: Notes about the page rather than the story: agency standards footers, opinion disclaimers,
-#: audio and broadcast notes. Only short paragraphs (see NOTE_WORDS).
+#: audio and broadcast notes, follow/listen/tip prompts, filing and source lines, reading times,
+#: widget headings inside the story. Only short paragraphs (see NOTE_WORDS).
 _NOTE = re.compile(
     r"^(?:our|editorial) (?:editorial )?standards\s*:|\btrust principles\.?$"          # Our Standards: The X Trust Principles
     r"|^(?:read |learn more about |about )?our (?:editorial )?(?:standards|ethics policy|corrections policy)\.?$"
@@ -97,7 +98,15 @@ _NOTE = re.compile(
     r"|^this (?:story|report|article|piece|interview|programme|program|segment|episode|feature)"     # about itself
     r" (?:was|has been|is) (?:first |originally )?(?:broadcast|aired|heard|produced for)\b"
     r"|^an? (?:audio )?(?:version|transcript|recording) of this (?:story|report|article|interview|programme|program)"
-    r" (?:was|is|first|can|appeared)\b",
+    r" (?:was|is|first|can|appeared)\b"
+    r"|^listen live\b|\blisten back (?:here|now|on)\b"                                       # station prompts
+    r"|^follow\s[^.!?]{0,60}\bon (?:twitter|facebook|instagram|x|youtube|tiktok|telegram)\b"   # follow prompts
+    r"|^follow\s[^.!?]{0,60}\b(?:full |live |latest )?coverage\b[^.!?]{0,80}(?:https?://|\bhere\b)"
+    r"|^(?:have|got) a (?:news )?tip\?|\b(?:delivered|sent|straight) (?:to|into) your inbox\b"
+    r"|^filed under\s*:|^source\s*:\s*[^.!?]{1,60}$"                                         # filing and source lines
+    r"|^(?:tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|reading time)\s*:?\s*\d"  # reading time
+    r"|^(?:see more|don['’]t miss|must read)\s*:|^explore further$"                          # widget headings
+    r"|^most (?:read|popular|viewed|shared) (?:in|on|from) [\w ]{1,30}$",
     re.IGNORECASE)
 #: Words at most, for a paragraph to be read as a note.
 NOTE_WORDS = 40

@@ -87,6 +87,31 @@ def test_standards_footer_and_broadcast_note_are_dropped_from_a_page() -> None:
     assert text.endswith("reinforcements to the area overnight.")
 
 
+@pytest.mark.parametrize("line", [
+    "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
+    "Follow AP's full coverage of Brexit and British politics at https://apnews.com/Brexit",
+    "Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.",
+    "Have a tip? The reporter may be reached at desk@example.com.",
+    "Get the day's top headlines delivered to your inbox every morning.",
+    "Filed under: Khawarij |", "SOURCE: Al Jazeera and news agencies", "Tempo de leitura: 1 minuto",
+    "Lesezeit: 3 Minuten", "SEE MORE: Hong Kong protests: 800 students under siege", "Explore further",
+    "Most read in world news",
+])
+def test_prompts_filing_lines_and_widget_headings_are_boilerplate(line: str) -> None:
+    assert boilerplate.is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Follow-up talks will be broadcast on YouTube, the ministry said.",
+    "Follow the money, the prosecutor told the court on Monday.",
+    "Sources said the army had moved troops to the border overnight.",
+    "Most of the dead were women and children, the health ministry said.",
+    "The militants said they would follow the ceasefire, according to a statement posted on Telegram.",
+])
+def test_story_sentences_that_look_like_prompts_are_kept(line: str) -> None:
+    assert not boilerplate.is_boilerplate(line)
+
+
 # --- live pages: the greeting is furniture, a greeting that tells news is kept ------------------------
 
 def test_live_page_welcome_line_is_dropped() -> None:
