@@ -158,11 +158,14 @@ def _score_fields(expected: dict[str, Any], event: Event, score: PageScore) -> N
     if expected.get("date"):
         score.date_total += 1
         window = int(expected.get("date_window_days", 0) or 0)
-        try:
-            delta = abs((date.fromisoformat(event.date or "") - date.fromisoformat(expected["date"])).days)
-            score.date_ok += delta <= window
-        except ValueError:
-            pass
+        if len(str(expected["date"])) < 10:     # "YYYY-MM" / "YYYY": only that precision is known
+            score.date_ok += str(event.date or "").startswith(str(expected["date"]))
+        else:
+            try:
+                delta = abs((date.fromisoformat(event.date or "") - date.fromisoformat(expected["date"])).days)
+                score.date_ok += delta <= window
+            except ValueError:
+                pass
     if expected.get("place_country"):
         score.country_total += 1
         score.country_ok += bool(event.place and event.place.country == expected["place_country"])
