@@ -38,7 +38,7 @@ PEOPLE = frozenset({
     "lawyer", "teacher", "villager", "resident", "passenger", "crew", "driver", "family", "diplomat",
     "envoy", "ambassador", "hostage", "prisoner", "detainee", "captive", "activist", "dissident",
     "opponent", "national", "citizen", "refugee", "migrant", "sailor", "pilot", "tourist", "missionary",
-    "engineer", "doctor", "nurse", "aid worker", "employee", "premier", "chairman", "head"})
+    "engineer", "doctor", "nurse", "aid worker", "employee", "premier", "chairman", "head", "individual"})
 
 
 @dataclass(slots=True)
@@ -120,14 +120,14 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
                            for o in p.children if o.dep_ == "pobj")
     objects += _prep_objects(verb) + [("", c.lower_) for c in verb.children
                                       if c.dep_ in {"acomp", "advmod", "prt"}]
-    if any(_is_person(h) or any(_is_person(o) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+    if any(is_person(h) or any(is_person(o) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                                  for o in p.children if o.dep_ == "pobj" and h.lemma_.lower() in COLLECTIVE_HEADS)
            for h in heads if h.dep_ == "dobj"):
         objects.append((PERSON_CLASS, ""))
     return objects
 
 
-def _is_person(token: Any) -> bool:
+def is_person(token: Any) -> bool:
     """A named person, or a noun for people ("the prime minister", "30 members", "hostages")."""
     if token.ent_type_ == "PERSON" or token.ent_type_ == "NORP" and token.pos_ in {"NOUN", "PROPN"}:
         return True

@@ -36,7 +36,8 @@ class Casualties:
     #: How the death figure relates to others in the story: "also" (a further group of victims of
     #: an incident told before: "... were also killed"), "tally" (a running count, which may span
     #: several incidents: "five judges have been killed in 2 months"), "combat" (fighters among the
-    #: dead: a clash's toll, "a soldier and six guerrillas were killed") or "" (the toll itself).
+    #: dead: a clash's toll, "a soldier and six guerrillas were killed"), "revised" (the incident's
+    #: toll told anew: "the death toll rose to seven") or "" (the toll itself).
     kind: str = ""
 
     def merged(self, other: Casualties) -> Casualties:
@@ -704,6 +705,14 @@ def _remains_count(token: Any) -> int | None:
     return None
 
 
+#: Verbs that give a death toll a new value ("the death toll rose to seven", "has climbed to 30").
+REVISION_VERBS = frozenset({"rise", "climb", "increase", "reach", "jump", "mount", "grow", "hit", "soar", "stand"})
+
+
+def _revised_toll(token: Any) -> bool:
+    return token.lemma_.lower() == "toll" and token.head.lemma_.lower() in REVISION_VERBS
+
+
 def _toll_value(toll: Any) -> int | None:
     verb = toll.head
     for child in verb.children:
@@ -711,6 +720,9 @@ def _toll_value(toll: Any) -> int | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return count_of(obj)
+            following = toll.doc[child.i + 1] if child.i + 1 < len(toll.doc) else None
+            if following is not None and following.like_num:   # "rose to seven after five soldiers died"
+                return parse_number(following.text)
         if child.dep_ in {"attr", "dobj"}:
             return count_of(child)
     return None
@@ -734,14 +746,40 @@ def find_casualties(sentence: Any) -> Casualties:
                 counted.append(token)
             elif killed is None:
                 killed = count
-                kind = "" if count is None else "also" if _also(token) or _further_victims(token) \
+                kind = "" if count is None else "revised" if _revised_toll(token) \
+                    else "also" if _also(token) or _further_victims(token) \
                     else "tally" if _perfect(token) and count > 1 else ""   # one victim is no running count
                 counted += [token] if count is not None else []
         elif (lemma in INJURE_LEMMAS or token.lower_ in INJURE_LEMMAS) and injured is None:
             injured = _victim_count(token)
     if killed and kind in {"", "also"} and any(_fighters_among(t) for t in counted):
         kind = "combat"
+    if killed is None:
+        zero = no_casualties(sentence.text)
+        if zero.killed == 0:
+            return Casualties(0, injured if injured is not None else zero.injured, zero.kind)
     return Casualties(killed, injured, kind)
+
+
+#: "No one was hurt", "there were no casualties", "all crew were safe": nobody was killed (and,
+#: unless only deaths are denied, nobody was hurt). Not "no deaths since the ceasefire": a tally.
+_NO_ONE = r"(?:no one|no-one|nobody|none of (?:the|them)(?: \w+)?)"
+_NO_HARM = re.compile(
+    rf"\b{_NO_ONE} (?:was|were|has been|have been|had been|got) (?P<w1>hurt|injured|wounded|harmed|killed)\b"
+    r"|\b(?:there (?:were|was|have been|had been) )?no (?P<w2>casualties|injuries|deaths|fatalities)"
+    r"(?! since)\b(?: (?:were|was|have been) reported)?"
+    r"|\bwithout (?:causing )?(?:any )?(?P<w3>casualties|injuries)\b"
+    r"|\b(?:escaped|were|was|are|is) (?:all )?(?P<w4>unhurt|unharmed|uninjured)\b"
+    r"|\ball (?:\w+ ){0,3}(?:were|are) (?P<w5>safe|accounted for)\b", re.IGNORECASE)
+
+
+def no_casualties(text: str) -> Casualties:
+    match = _NO_HARM.search(text)
+    if match is None:
+        return Casualties()
+    word = next(w for w in match.groups() if w)
+    only_deaths = word.lower() in {"killed", "deaths", "fatalities"}
+    return Casualties(0, None if only_deaths else 0, "none")
 
 
 #: Armed-group fighters: their deaths are a clash's toll, not the toll of an attack on others.

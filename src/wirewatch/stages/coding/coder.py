@@ -23,12 +23,12 @@ import ahocorasick
 
 from wirewatch.models import Actor, Article, Event, Evidence, Place
 from wirewatch.stages.coding.actors import ActorDictionary, ArticleActors
-from wirewatch.stages.coding.candidates import CONTAINER_TYPES, Candidate, find_candidates, lookup
-from wirewatch.stages.coding.casualties import Casualties, find_casualties
+from wirewatch.stages.coding.candidates import CONTAINER_TYPES, Candidate, find_candidates, is_person, lookup
+from wirewatch.stages.coding.casualties import Casualties, find_casualties, no_casualties
 from wirewatch.stages.coding.context import EventDate, choose_date, choose_place, main_country, main_place
 from wirewatch.stages.coding.dates import parse_published
 from wirewatch.stages.coding.doctext import doc_text
-from wirewatch.stages.coding.draft import EMPTY, Draft, to_event
+from wirewatch.stages.coding.draft import AGREEMENT_NOUNS, AGREEMENT_TYPES, EMPTY, Draft, to_event
 from wirewatch.stages.coding.incidents import CasualtyReport, anchors_of, link_incidents
 from wirewatch.stages.coding.lexicon import Lexicon
 from wirewatch.stages.coding.participants import (
@@ -211,11 +211,13 @@ class _ArticleState:
         if _is_prose(sentence):
             self.rank += 1
         elif self.rank:
+            self._no_harm(index, sentence)   # "No one was hurt." is short, and news
             return   # a sub-heading or caption inside the story repeats what the text reports
         elif self.has_prose and _headline_line(sentence):
             return   # a ticker item or teaser above the story
         lower = sentence.text.lower()
         if not self.res.lexicon.has_candidate(lower) or is_discarded(lower, self.res.discards):
+            self._no_harm(index, sentence)
             self._remember_subject(sentence)
             return
         self.salience.note_groups(self.actors, sentence.end_char)
@@ -234,6 +236,13 @@ class _ArticleState:
                                                choose_date(sentence, sentence.root, self.published)))
         self.drafts.extend(drafts)
         self._remember_subject(sentence)
+
+    def _no_harm(self, index: int, sentence: Any) -> None:
+        """A sentence with no event that says nobody was hurt: a zero toll for the incident."""
+        none = no_casualties(sentence.text)
+        if none.killed == 0:
+            self.reports.append(CasualtyReport(index, none, anchors_of(t.lemma_.lower() for t in sentence),
+                                               choose_date(sentence, sentence.root, self.published)))
 
     def _remember_subject(self, sentence: Any) -> None:
         subject = next((t for t in sentence.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -300,6 +309,10 @@ class _ArticleState:
             type_, cameo, mode = "COOPERATE", "060", None   # "French and Egyptian warships launched war games"
         if type_ == "COERCE" and _takes_ground(token):
             type_, cameo, mode = "ASSAULT", "192", "occupy"   # "captured a police outpost"
+        if type_ == "COERCE" and cameo == "171" and target_tok is not None and is_person(target_tok) \
+                and roles.actor is not None:   # people seized: an abduction, or an arrest by the state
+            type_, cameo, mode = ("COERCE", "173", "arrest") if roles.actor.sector in {"police", "military", "government"} \
+                else ("ASSAULT", "181", "abduct")   # gunmen "seized the four staff members"
         if type_ == "PROTEST" and _diplomatic(roles.actor, token):
             type_, cameo, mode = "ACCUSE", "111", "disapprove"   # "the ministry protests the actions of"
         exclude = [np_bounds(t) for t in (actor_tok,) if t is not None and t.pos_ != "PRON"]
@@ -325,6 +338,9 @@ class _ArticleState:
         draft.toll_kind = casualties.kind if killed is not None else ""   # "also killed", "have died"
         if not draft.is_anaphoric and type_ == "ASSAULT":
             draft.is_anaphoric = self._anaphoric_subject(token) or self._in_known_event(token)
+        elif type_ in AGREEMENT_TYPES:   # "the deal was signed by ...": the agreement already reported
+            draft.is_anaphoric = any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in AGREEMENT_NOUNS
+                                     and _is_anaphoric(c) for c in token.children)
         draft.object_of_spine = token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" \
             and on_spine(token.head)   # "repeated Baku's demand", "imposed new sanctions"
         if verdict.frame is not None and verdict.frame_lemma in EPISTEMIC_FRAMES:
@@ -579,9 +595,16 @@ def _modal(token: Any) -> bool:
 
 
 def _negated_subject(verb: Any) -> bool:
-    """'no group has claimed', 'nobody claimed'."""
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "none"} or any(
-        d.lower_ == "no" for d in c.children)) for c in verb.children)
+    """'no group has claimed', 'nobody claimed', 'nor has any movement claimed'."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "none"} or any(
+            d.lower_ == "no" for d in c.children)) for c in verb.children):
+        return True
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or not any(d.lower_ == "any" for d in subject.children):
+        return False
+    window = verb.doc[max(verb.sent.start, subject.left_edge.i - 3):subject.left_edge.i]
+    return any(t.lower_ in {"nor", "not", "n't", "never"} for t in window) or any(
+        c.dep_ == "neg" for c in verb.children)
 
 
 def _is_purpose(token: Any) -> bool:

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from wirewatch.models import EventPlace, Place
+from wirewatch.stages.coding.candidates import PEOPLE
 from wirewatch.stages.coding.dates import DateMention, find_dates
 from wirewatch.stages.coding.doctext import doc_text
 from wirewatch.stages.coding.places import is_capital, population
@@ -266,7 +267,7 @@ def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDat
             mention = mention.ahead(published)   # "talks will resume on Tuesday": the coming one
         if verb is not None and verb.lemma_.lower() in SPEECH and verb.i != trigger.i:
             report_dates.append(mention)
-        elif verb is not None and _other_time_clause(verb, trigger):
+        elif verb is not None and (_other_time_clause(verb, trigger) or _describes_other(verb, trigger)):
             continue   # "killed ..., 8 days after taking office on 1 june": another act's date
         else:
             event_dates.append((abs(sentence.start_char + mention.start - trigger.idx), mention))
@@ -279,6 +280,18 @@ def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDat
 
 
 TIME_MARKS = frozenset({"after", "before"})
+
+
+def _describes_other(verb: Any, trigger: Any) -> bool:
+    """The date sits in a clause describing people ("a video showing aid workers who were
+    abducted three days ago, and threatened to kill them"): the abduction's date, not the threat's.
+    A clause on the trigger itself ("an attack that killed 12 on Monday") dates the event."""
+    head = verb.head
+    return verb.dep_ == "relcl" and head.i != trigger.i and verb.i != trigger.i \
+        and (head.lemma_.lower() in PEOPLE or head.ent_type_ in {"PERSON", "NORP"}) \
+        and trigger.i not in {t.i for t in verb.subtree} \
+        and not (trigger.pos_ in {"NOUN", "PROPN"} and head.i in {t.i for t in trigger.subtree})
+    # (a noun's own victims' clause may date it: "the murder of six priests, who were killed on 16 November")
 
 
 def _other_time_clause(verb: Any, trigger: Any) -> bool:

@@ -31,8 +31,11 @@ _YEAR = r"(?:,?\s*(?P<year>(?:19|20)\d\d|'?\d\d)\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b{_YEAR}", re.IGNORECASE)),
     ("dm", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z]){_YEAR}", re.IGNORECASE)),
-    ("ago", re.compile(r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
-                       r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b", re.IGNORECASE)),
+    # "two days before" dates from publication only when nothing follows ("had visited two days
+    # before."), not "two days before the vote" or a duration ("held them for two days before ...")
+    ("ago", re.compile(r"(?<!\bfor )\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+                       r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before(?=\s*(?:[.,;:)]|$)))",
+                       re.IGNORECASE)),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this|on|early|late)\s+)?(?P<wd>monday|tuesday|wednesday|"
                            r"thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b",
                            re.IGNORECASE)),

@@ -16,6 +16,12 @@ EMPTY = Actor()
 NEAR_SENTENCES = 3
 
 
+#: Cooperative types whose act is an agreement, and the nouns that refer back to one.
+AGREEMENT_TYPES = frozenset({"AGREE", "SUPPORT"})
+AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire", "cease-fire",
+                             "memorandum", "armistice"})
+
+
 @dataclass(slots=True)
 class Draft:
     """Mutable event fields plus what article-level linking needs (anchors, definiteness)."""
@@ -53,12 +59,14 @@ class Draft:
     toll_kind: str = ""            # how ``killed`` relates to other figures (Casualties.kind)
     toll_from: int = -1            # sentence the toll was last taken from (-1: this mention's own)
     merged: list[Draft] = field(default_factory=list)
+    mention_status: str = ""       # the status this mention had on its own, before merging
+    mention_start: int = -1        # where this mention's own sentence starts (its evidence may change)
     cited: int = -1                # richness of the sentence cited as evidence (-1: not yet measured)
 
     def richness(self) -> int:
         """How much this mention states itself: casualties, place, date, named actor, target."""
         own = self
-        return (2 * (own.killed is not None) + (own.injured is not None) + own.place_in_sentence
+        return (2 * (own.killed is not None and own.toll_kind != "none") + (own.injured is not None and own.toll_kind != "none") + own.place_in_sentence
                 + (own.date is not None and own.date.source == "text") + (own.actor_grade >= 4)
                 + (own.target != EMPTY) + (own.status in {"claimed", "denied"}))   # who owns up to it
 
@@ -75,9 +83,15 @@ class Draft:
         women", "X" ... "X and his companion"), replaces a partial count. Other figures, running
         counts ("have been killed this year"), figures of another day ("in 2019, 20 people died in
         a similar attack") and mentions that only complete the incident fill a missing toll and
-        nothing more."""
+        nothing more. A revised toll ("the death toll has risen to seven") replaces a smaller one
+        wherever and whenever it is told."""
         if killed is None:
             return
+        if kind == "revised" and self.killed is not None and self.killed < killed <= 10 * max(self.killed, 1):
+            self.killed, self.toll_from = killed, sentence_index   # "the death toll rose to seven"
+            return
+        if _other_day(when, self.date, 400):   # (a day and month without a year may resolve a year off)
+            return   # "In 2014, its fighters killed 28 passengers": another year's dead
         near = 0 < sentence_index - self._toll_sentence() <= NEAR_SENTENCES
         larger = self.killed is not None and kind == "" and self.killed < killed <= 10 * max(self.killed, 1)
         if self.killed is None or (larger and not shadow and _includes(victims, self.killed, self.target.name)):
@@ -102,12 +116,16 @@ class Draft:
         if self.injured is None:
             self.injured = other.injured
         if other.place is not None and (self.place is None or (
-                other.place_in_sentence and not self.place_in_sentence
+                other.place_in_sentence and not self.place_in_sentence and other.status != "hypothetical"
                 and other.place.country == self.place.country)):   # a later mention does not move it abroad
             self.place, self.place_in_sentence = other.place, other.place_in_sentence
-        if other.actor_grade > self.actor_grade:
+        attributed = other.status in ATTRIBUTED and self.status == "actual" and other.has_actor and (
+            other.actor_grade > self.actor_grade or other.actor_grade == self.actor_grade
+            and (other.status in {"alleged", "claimed"} or other.actor.name == self.actor.name))
+        # "police blamed the ADF for the attack"; "the Taliban denied shelling Chaman"
+        if other.actor_grade > self.actor_grade or attributed:
             self.actor, self.has_actor, self.actor_grade = other.actor, True, other.actor_grade
-            if other.status in ATTRIBUTED and self.status == "actual":
+            if attributed:
                 self.status, self.attribution = other.status, other.attribution or self.attribution
         if self.target == EMPTY and other.target != EMPTY:
             self.target = other.target
@@ -146,10 +164,10 @@ def _includes(victims: str | None, counted: int, counted_victims: str | None) ->
 CITE_MARGIN = 2
 
 
-def _other_day(new: EventDate | None, old: EventDate | None) -> bool:
-    """Both dates are stated in the text and lie more than a day apart."""
+def _other_day(new: EventDate | None, old: EventDate | None, days: int = 1) -> bool:
+    """Both dates are stated in the text and lie more than ``days`` apart."""
     return new is not None and old is not None and new.source == "text" and old.source == "text" \
-        and abs((new.date - old.date).days) > 1
+        and abs((new.date - old.date).days) > days
 
 
 def _better_date(new: Draft, old: Draft) -> bool:

@@ -56,6 +56,8 @@ def link_incidents(drafts: list[Draft], reports: list[CasualtyReport]) -> list[D
     kept: list[Draft] = []
     reports = list(reports)
     for draft in drafts:
+        draft.mention_status, draft.mention_start = draft.status, draft.evidence.start
+    for draft in drafts:
         host = _host_for(draft, kept) if draft.type == "ASSAULT" else None
         if host is not None:
             host.absorb(draft)
@@ -65,6 +67,8 @@ def link_incidents(drafts: list[Draft], reports: list[CasualtyReport]) -> list[D
             reports.append(CasualtyReport(draft.sentence_index, Casualties(draft.killed, draft.injured,
                                                                            draft.toll_kind),
                                           draft.anchors, draft.date))
+    for draft in kept:
+        _denial_in_another_sentence(draft)
     for report in sorted(reports, key=lambda r: r.sentence_index):
         target = _report_target(report, kept)
         if target is not None:
@@ -75,6 +79,21 @@ def link_incidents(drafts: list[Draft], reports: list[CasualtyReport]) -> list[D
     return kept
 
 
+def _lemma(draft: Draft) -> str:
+    return draft.trigger.split("/", 1)[0]
+
+
+def _denial_in_another_sentence(draft: Draft) -> None:
+    """An incident reported in its own right and denied elsewhere ("Pakistan's army says Taliban
+    forces shelled Chaman" ... "the Taliban have denied shelling Chaman") is alleged; it is denied
+    where the denial is the sentence that tells it ("X denied any role in the blast at ...")."""
+    if draft.status != "denied":
+        return
+    denials = {m.mention_start for m in [draft, *draft.merged] if m.mention_status == "denied"}
+    if draft.evidence.start not in denials:
+        draft.status = "alleged"
+
+
 def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
     earlier = [d for d in kept if d.type == "ASSAULT" and d.sentence_index < draft.sentence_index]
     if not earlier:
@@ -82,6 +101,11 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
     shared = [d for d in earlier if d.anchors & draft.anchors]
     if shared and (draft.is_anaphoric or not draft.has_actor):
         return shared[-1]
+    if draft.status == "denied":   # "the Taliban have denied shelling Chaman": the shelling told before
+        same = [d for d in earlier if (d in shared or _lemma(d) == _lemma(draft)) and _same_actor(d, draft) and (
+            d.place is None or draft.place is None or d.place.country == draft.place.country)]
+        if same:
+            return same[-1]
     if _casualty_detail(draft):   # "A second bodyguard was wounded and taken to hospital in Tlapa."
         host = earlier[-1]
         if draft.sentence_index - host.last_mention() <= NEAR_SENTENCES and host.place is not None \
@@ -113,8 +137,7 @@ DETAIL_VERBS = frozenset({"wound", "injure", "hurt", "kill", "die"})
 
 def _casualty_detail(draft: Draft) -> bool:
     """'A second bodyguard was wounded', 'two more policemen died': no actor, no date of its own."""
-    lemma = draft.trigger.split("/", 1)[0]
-    return lemma in DETAIL_VERBS and not draft.has_actor and draft.actor_grade == 0 \
+    return _lemma(draft) in DETAIL_VERBS and not draft.has_actor and draft.actor_grade == 0 \
         and not draft.is_anaphoric and (draft.date is None or draft.date.source != "text") \
         and not _LATER.match(draft.evidence.text) and bool(_MORE_VICTIMS.search(draft.evidence.text)) \
         and not _ANOTHER_INCIDENT.search(draft.evidence.text)
@@ -163,6 +186,8 @@ def _same_place_and_day(draft: Draft, host: Draft) -> bool:
     if draft.date is None or host.date is None or draft.date.source != "text" \
             or host.date.source != "text" or abs((draft.date.date - host.date.date).days) > 1:
         return False
+    if not draft.is_anaphoric and _LATER.match(draft.evidence.text):
+        return False   # "A day later, four Naxals were killed in an encounter near Sukma"
     return not (draft.actor.country and host.actor.country and draft.actor.country != host.actor.country) \
         and not (draft.actor_grade >= 4 and host.actor_grade >= 4 and draft.actor.name != host.actor.name)
 

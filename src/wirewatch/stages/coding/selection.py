@@ -23,7 +23,8 @@ import re
 from datetime import date
 from typing import Any
 
-from wirewatch.stages.coding.draft import EMPTY, Draft
+from wirewatch.stages.coding.candidates import PEOPLE
+from wirewatch.stages.coding.draft import AGREEMENT_TYPES, EMPTY, Draft
 from wirewatch.stages.coding.participants import ABSTRACT, AGENT, UNKNOWN, Roles
 from wirewatch.stages.coding.roles import LIGHT_VERBS, MEASURE_NOUNS
 from wirewatch.stages.coding.status import INTENT_ADJ, INTENT_VERBS
@@ -88,7 +89,12 @@ def _quoted_words(text: str, offset: int) -> int:
 
 
 def _habitual(token: Any) -> bool:
-    """'the group usually claims attacks', 'Tehran regularly says it is cracking down'."""
+    """'the group usually claims attacks', 'Tehran regularly says it is cracking down', and the
+    simple present of a reported act ('saying it strikes only military sites'): a habit or a
+    policy, not an incident (a story's own present, 'troops storm the town', heads its clause)."""
+    if token.pos_ == "VERB" and token.tag_ in {"VBZ", "VBP"} and token.dep_ in {"ccomp", "advcl"} \
+            and not any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+        return True
     node = token
     for _ in range(4):
         if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in node.children):
@@ -205,7 +211,7 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
     """Why a drafted event is not kept, or None when it is (``event_head``: the trigger modifies
     an event noun, as in "threatening attacks"; ``event_object``: its object is an event noun, as
     in "condemned the attack")."""
-    casualties = draft.type == "ASSAULT" and (draft.killed is not None or draft.injured is not None)
+    casualties = draft.type == "ASSAULT" and bool(draft.killed or draft.injured)
     if draft.type == "ASSAULT" and _hazard(roles.actor_token, token):
         return "accident or hazard"   # "a fire at a market killed five", "a bus crashed, killing 12"
     if draft.type == "ASSAULT" and _natural_death(sentence, token):
@@ -443,12 +449,18 @@ def _joint(actor_token: Any | None) -> bool:
 
 
 def _warning_about_others(token: Any) -> bool:
-    """'analysts warned that killings could rise': a forecast about someone else, not a threat
-    (unlike 'the army warned that it would respond')."""
-    for comp in (c for c in token.children if c.dep_ == "ccomp"):
-        subject = next((c for c in comp.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.pos_ != "PRON":
-            return True
+    """'analysts warned that killings could rise', 'hospitals could be forced to close, aid
+    agencies warn': a forecast about someone else, not a threat (unlike 'the army warned that it
+    would respond' or 'the hostages will be killed, the group warned')."""
+    contents = [c for c in token.children if c.dep_ == "ccomp"]
+    if token.dep_ == "parataxis" and token.head.pos_ in {"VERB", "AUX"}:
+        contents.append(token.head)   # the warning inserted into what it warns of
+    for comp in contents:
+        for subject in (c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            if subject.pos_ == "PRON":
+                continue
+            if subject.dep_ == "nsubj" or subject.lemma_.lower() not in PEOPLE and subject.ent_type_ != "PERSON":
+                return True
     return False
 
 
@@ -684,11 +696,28 @@ def _restatement(draft: Draft, out: list[Draft]) -> Draft | None:
     if draft.type == "THREATEN":   # a threat repeated in other words ("would target every vessel")
         return next((k for k in out if k.type == "THREATEN" and k.status == draft.status
                      and _same_side(k, draft) and _near_days(k, draft)), None)
+    if draft.is_anaphoric and draft.type in AGREEMENT_TYPES:   # "the deal was signed by ..."
+        return next((k for k in out if k.type in AGREEMENT_TYPES), None)
     if draft.rank < LEAD or draft.type == "ASSAULT" or draft.actor_grade >= 4 or draft.target_grade >= AGENT:
         return None
     for kept in out:
         if kept.type == draft.type and kept.status == draft.status and _same_kind(kept, draft) and not (
                 draft.actor.country and kept.actor.country and draft.actor.country != kept.actor.country):
+            return kept
+    return None
+
+
+def _same_act(draft: Draft, out: list[Draft]) -> Draft | None:
+    """A non-violent act told twice ("Iran's Revolutionary Guards say they have seized a foreign
+    tanker in the Strait of Hormuz" ... "the IRGC navy said it seized a foreign-flagged tanker in
+    the Strait of Hormuz on Sunday"): the same kind of act on the same target at the same place."""
+    if draft.type == "ASSAULT" or draft.place is None or not draft.target.name or not draft.cameo:
+        return None
+    head = draft.target.name.split()[-1].lower()
+    for kept in out:
+        if kept.type == draft.type and kept.cameo == draft.cameo and kept.status == draft.status \
+                and kept.place is not None and kept.place.name == draft.place.name and kept.target.name \
+                and kept.target.name.split()[-1].lower() == head and _near_days(kept, draft):
             return kept
     return None
 
@@ -720,6 +749,13 @@ def dedupe_article(drafts: list[Draft]) -> list[Draft]:
         host = _restatement(draft, out)
         if host is not None:
             _fill(host, draft)
+            continue
+        host = _same_act(draft, out)
+        if host is not None:   # the act told again in fuller words: cite the fuller sentence
+            fuller = (draft.richness(), len(draft.evidence.text)) > (host.richness(), len(host.evidence.text))
+            winner, loser = (draft, host) if fuller else (host, draft)
+            _fill(winner, loser)
+            out[out.index(host)] = winner
             continue
         key = (draft.type, draft.status, draft.actor.name, draft.target.name,
                draft.date.date if draft.date else None,

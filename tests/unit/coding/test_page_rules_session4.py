@@ -1,0 +1,92 @@
+"""Page rules found on dev pages 56-63 (the former held-out set w1-w8): ceasefire signings,
+agreements referred back to, warnings about consequences, policies told in the present, revised
+tolls, "no one was hurt", blame for an incident told before, and a forecast that is no incident."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+CodeText = Callable[..., list]
+
+
+def _facts(events: list) -> list:
+    return [e for e in events if e.status not in {"hypothetical", "negated"}]
+
+
+def test_signing_a_ceasefire_is_agree_and_the_deal_is_not_a_second_event(code_text: CodeText) -> None:
+    text = ("The government and the rebel movement signed a ceasefire agreement in Nairobi on Thursday, "
+            "mediators said. The deal was signed by the deputy security adviser and a rebel spokesman "
+            "in the presence of Kenya's foreign minister.")
+    events = _facts(code_text(text, published="2026-02-15"))
+    cooperative = [e for e in events if e.type in {"AGREE", "SUPPORT"}]
+    assert [e.type for e in cooperative] == ["AGREE"]
+
+
+def test_signing_a_trade_deal_stays_support(code_text: CodeText) -> None:
+    text = "Kenya and Ethiopia signed a trade agreement in Addis Ababa on Thursday, officials said."
+    assert "SUPPORT" in [e.type for e in _facts(code_text(text, published="2026-02-15"))]
+
+
+def test_a_warning_about_consequences_is_no_threat(code_text: CodeText) -> None:
+    text = ("A drone struck the power station outside Kosti on Saturday, killing two engineers, officials said. "
+            "The army said the plant would be repaired within weeks. Residents said the city had no water. "
+            "If the attacks continue, aid agencies warn, the remaining hospitals could be forced to close.")
+    assert "THREATEN" not in [e.type for e in code_text(text, published="2025-11-17")]
+
+
+def test_a_threat_in_a_parenthetical_warning_stays(code_text: CodeText) -> None:
+    text = "We will attack every convoy on the road, the group warned in a statement on Monday."
+    assert "THREATEN" in [e.type for e in code_text(text, published="2025-11-17")]
+
+
+def test_a_policy_in_the_present_is_no_incident(code_text: CodeText) -> None:
+    text = ("A drone struck the power station outside Kosti on Saturday, killing two engineers, officials said. "
+            "The army said the drones had come from territory held by the paramilitary group. "
+            "Residents said the city had been without power since Saturday evening. "
+            "The paramilitary group has previously denied targeting civilian infrastructure, saying it strikes "
+            "only military sites.")
+    events = [e for e in code_text(text, published="2025-11-17") if e.type == "ASSAULT"]
+    assert len(events) == 1 and events[0].killed == 2
+
+
+def test_a_revised_toll_later_in_the_story_replaces_the_first(code_text: CodeText) -> None:
+    text = ("A drone attack on Saturday struck the power station outside Kosti, killing two engineers, "
+            "officials said. The army said the drones had come from the west. Residents said their "
+            "electricity was cut shortly after 7 p.m. \"We heard a buzzing sound,\" said a guard. "
+            "Hospitals ran on generators. The state health ministry said on Sunday evening that the death "
+            "toll had risen to seven after five soldiers guarding the plant died of their wounds.")
+    events = [e for e in code_text(text, published="2025-11-17") if e.type == "ASSAULT"]
+    assert [e.killed for e in events] == [7]
+
+
+def test_no_one_was_hurt_gives_a_zero_toll(code_text: CodeText) -> None:
+    text = ("Two rockets were fired from southern Lebanon at Kiryat Shmona late on Monday, the Israeli "
+            "military said. One was intercepted and the other fell in an open area. No one was hurt, it said.")
+    events = [e for e in code_text(text, published="2025-10-14") if e.type == "ASSAULT"]
+    assert events and events[0].killed == 0
+
+
+def test_background_deaths_of_another_year_are_not_the_toll(code_text: CodeText) -> None:
+    text = ("Two days ago, suspected al-Shabaab fighters opened fire on a police patrol outside Elwak, "
+            "wounding two officers, the police commander said. The group has attacked the area before. "
+            "In 2014, its fighters killed 28 passengers after stopping a bus near Mandera town.")
+    events = [e for e in _facts(code_text(text, published="2025-11-20")) if e.type == "ASSAULT"
+              and "Elwak" in e.evidence.text]
+    assert events and events[0].killed != 28
+
+
+def test_blame_for_the_attack_makes_it_alleged(code_text: CodeText) -> None:
+    text = ("Armed men stormed a polling station in Batibo on Sunday, killing two people, officials said. "
+            "Voting was suspended. The authorities blamed separatist fighters for the attack.")
+    events = [e for e in code_text(text, published="2025-10-13") if e.type == "ASSAULT"]
+    assert events and events[0].status == "alleged"
+
+
+def test_a_forecast_is_not_merged_into_the_incident(code_text: CodeText) -> None:
+    text = ("A drone attack on Saturday struck the power station outside Kosti, killing two engineers. "
+            "Officials said repairs would take weeks. Residents said water pumps had stopped. "
+            "If the attacks continue, the hospitals in White Nile state could close, aid agencies said.")
+    events = [e for e in code_text(text, published="2025-11-17") if e.type == "ASSAULT"]
+    actual = [e for e in events if e.status == "actual"]
+    assert len(actual) == 1 and actual[0].date == "2025-11-15"
+    assert all("If the attacks" not in e.evidence.text for e in actual)
