@@ -101,6 +101,8 @@ def _reported_demand(token: Any) -> Trigger | None:
 COLLECTIVE_HEADS = frozenset({"group", "team", "mission", "delegation", "batch", "contingent", "number",
                               "dozen", "hundred", "thousand", "party", "state", "part", "some", "most",
                               "all", "rest", "convoy", "shipment", "consignment", "unit", "body"})
+#: Adjectives that make any object a weapon ("explosive charges", "incendiary devices").
+WEAPON_ADJECTIVES = frozenset({"explosive", "incendiary"})
 #: Object class for rows that apply to any person or group of people ("release @person").
 PERSON_CLASS = "@person"
 
@@ -111,7 +113,9 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
     "a group of hostages": also "hostage"), prepositional objects, particles, and last the
     ``@person`` class when the object is a person or a group of people."""
     heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    objects = [(c.lemma_.lower(), "") for c in heads]
+    objects = [(m.lemma_.lower(), "") for c in heads for m in c.children   # "dropped explosive charges"
+               if m.dep_ == "amod" and m.lemma_.lower() in WEAPON_ADJECTIVES]
+    objects += [(c.lemma_.lower(), "") for c in heads]
     for head in heads:
         objects.extend((m.lemma_.lower(), "") for m in head.children
                        if m.dep_ == "compound" and m.pos_ == "NOUN")

@@ -273,6 +273,9 @@ class _ArticleState:
             # "the group said it carried out the attack", '"We attacked," he said'; not "you are
             # fighting blind" or a witness's '"They came in large numbers," said X' (someone else)
             actor_tok = verdict.speaker
+        own_claim = verdict.speaker is not None and actor_tok is not None and verdict.status == "actual" and (
+            actor_tok.i == verdict.speaker.i or any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}
+                                                   for c in actor_tok.children))
         if token.pos_ == "VERB" and actor_tok is not None and (
                 token.lemma_.lower() in DEATH_VERBS or _reduced_passive(token, actor_tok)):
             actor_tok, target_tok = None, actor_tok   # who died is a victim; "18 civilians killed in an attack"
@@ -281,7 +284,10 @@ class _ArticleState:
         cameo: str | None = cand.row.cameo
         mode = cand.row.mode or next((c.row.mode for c in cand.absorbed if c.row.mode), None)
         if verdict.is_demand and verdict.speaker is not None:
-            type_, cameo, status = "REQUEST", "10", "actual"
+            frame = verdict.speaker.head   # "Beijing would declare that all ships must ...": a scenario
+            status = "hypothetical" if any(c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "may"}
+                                           for c in frame.children) else "actual"
+            type_, cameo = "REQUEST", "10"
             actor_tok, target_tok = verdict.speaker, actor_tok
         elif verdict.is_intent and _ultimatum(token) and status in {"actual", "hypothetical"} \
                 and type_ not in OFFERS:
@@ -307,6 +313,10 @@ class _ArticleState:
             type_, cameo, status = "THREATEN", "139", "threatened"   # an armed group's order with a deadline
         if type_ == "MOBILIZE" and mode == "exercise" and _joint_exercise(actor_tok, token):
             type_, cameo, mode = "COOPERATE", "060", None   # "French and Egyptian warships launched war games"
+        if own_claim and type_ == "ASSAULT" and status == "actual" and actor_tok is not None:
+            speaker = self._resolve(verdict.speaker)   # "the BLA said its fighters had carried out the attack"
+            if speaker is not None and speaker.sector in ARMED_GROUP_SECTORS:
+                status = "claimed"
         if type_ == "COERCE" and _takes_ground(token):
             type_, cameo, mode = "ASSAULT", "192", "occupy"   # "captured a police outpost"
         if type_ == "COERCE" and cameo == "171" and target_tok is not None and is_person(target_tok) \
@@ -587,6 +597,10 @@ def _ultimatum(token: Any) -> bool:
     """An intention with a condition attached ("will withdraw its force unless ...")."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"}
                                          for m in c.children) for c in token.children)
+
+
+#: Sectors of non-state armed groups: their word that they did it is a claim.
+ARMED_GROUP_SECTORS = frozenset({"rebels", "militia", "armed group", "insurgents", "criminals"})
 
 
 def _modal(token: Any) -> bool:

@@ -25,7 +25,7 @@ from typing import Any
 
 from wirewatch.stages.coding.candidates import PEOPLE
 from wirewatch.stages.coding.draft import AGREEMENT_TYPES, EMPTY, Draft
-from wirewatch.stages.coding.participants import ABSTRACT, AGENT, UNKNOWN, Roles
+from wirewatch.stages.coding.participants import ABSTRACT, AGENT, NAMED, UNKNOWN, Roles
 from wirewatch.stages.coding.roles import LIGHT_VERBS, MEASURE_NOUNS
 from wirewatch.stages.coding.status import INTENT_ADJ, INTENT_VERBS
 
@@ -219,8 +219,9 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
     if not is_verbal and token.dep_ == "nsubj" and token.head.lemma_.lower() in TREND_VERBS \
             and _generic_plural(token):
         return "background or generic mention"   # "attacks by JNIM have spread to the south"
-    if draft.type == "PROTEST" and roles.actor is not None and roles.actor.sector in SECURITY_SECTORS:
-        return "security forces do not protest"   # "police blocked the road near the High Court"
+    if draft.type == "PROTEST" and roles.actor is not None and (roles.actor.sector in SECURITY_SECTORS or (
+            roles.actor_token is not None and roles.actor_token.lemma_.lower() in ARMED_MEN)):
+        return "security forces do not protest"   # "police blocked the road", "gunmen blocked a highway"
     if not is_verbal and token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lemma_.lower() in FREQUENCY_ADJ
                                                       for c in token.children):
         return "habitual or durative"   # "has carried out frequent attacks in Mandera"
@@ -293,7 +294,8 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
     if draft.rank < LEAD:
         return None
     if draft.type in STATEMENTS and not _international(roles) and not (
-            draft.type in {"ACCUSE", "REJECT"} and event_object and _speaks_for_state(roles)):
+            draft.type in {"ACCUSE", "REJECT"} and event_object and _speaks_for_state(roles)) \
+            and not _addressed(draft, roles, event_object):
         return "reaction outside the lead"   # "the UN urged both sides ...", "police blamed the gang"
     if not curated and draft.type != "ASSAULT" and not (
             draft.type in {"ACCUSE", "REJECT"} and (event_object or roles.target_grade >= AGENT)):
@@ -323,6 +325,12 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
 #: Said, not done: outside the lead such an event is a reaction to the story, which an analyst
 #: records only between states or parties of different countries ("Pakistan accused Kabul of ...").
 STATEMENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT"})
+
+
+def _addressed(draft: Draft, roles: Roles, event_object: bool) -> bool:
+    """A named speaker's statement to a named party or about a reported act ("the Secretary-General
+    condemns the attack on Kisima", "the UN coordinator urged the warring parties to ...")."""
+    return roles.actor_grade >= NAMED and (roles.target_grade >= AGENT or event_object)
 
 
 def _international(roles: Roles) -> bool:
@@ -537,6 +545,9 @@ def _hazard(actor_token: Any | None, trigger: Any) -> bool:
 
 
 SECURITY_SECTORS = frozenset({"police", "military"})
+#: Armed men blocking a road are setting up an attack, not protesting.
+ARMED_MEN = frozenset({"gunman", "gunmen", "militant", "attacker", "assailant", "insurgent", "fighter",
+                       "jihadist", "bandit", "terrorist"})
 _NATURAL_DEATH = re.compile(
     r"\b(?:at (?:his|her|their|the family) home|in (?:his|her) sleep|after (?:a |an )?(?:long |short |brief )?"
     r"(?:illness|battle with|struggle with)|of natural causes|peacefully|at the age of \d+|aged \d+|"
