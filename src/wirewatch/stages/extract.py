@@ -100,7 +100,7 @@ class _Fields:
 def _from_html(html: str, url: str | None) -> _Fields:
     import trafilatura  # heavy import, loaded on first use
 
-    source: Any = _unlist_blocks(html) if _BLOCK_ITEM.search(html) else html
+    source: Any = _prepare(html)
     try:
         result = trafilatura.bare_extraction(
             source, url=url, include_comments=False, with_metadata=True, deduplicate=False, **TRAFILATURA_OPTIONS)
@@ -130,21 +130,222 @@ _BLOCK_ITEM = re.compile(
 _BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "blockquote"})
 
 
-def _unlist_blocks(html: str) -> Any:
-    """The page as a tree in which list items made of blocks are plain blocks: trafilatura reads a
-    list item as one line, which would glue a live-blog entry's time, heading and paragraphs."""
+def _prepare(html: str) -> Any:
+    """The page as trafilatura should read it: the HTML itself, or a tree reshaped by the rules below
+    (live-blog list items as blocks, pull quotes and newsletter boxes removed, a list of prose items
+    or a gallery's long captions read as paragraphs)."""
     from trafilatura.utils import load_html
 
+    has_block_items = bool(_BLOCK_ITEM.search(html))
+    if not has_block_items and not _MAY_RESHAPE.search(html):
+        return html
     tree = load_html(html)
     if tree is None:
         return html
+    changed = _unlist_blocks(tree)
+    changed = _drop_display_boxes(tree) or changed
+    changed = _unlist_prose_lists(tree) or changed
+    changed = _captions_as_text(tree) or changed
+    return tree if changed or has_block_items else html
+
+
+#: Cheap test for the reshaping rules: lists, figures, or a pull-quote/newsletter class somewhere.
+_MAY_RESHAPE = re.compile(r"<(?:li|figcaption)\b|pull|newsletter|sign-?up", re.IGNORECASE)
+
+
+def _unlist_blocks(tree: Any) -> bool:
+    """List items made of blocks become plain blocks: trafilatura reads a list item as one line,
+    which would glue a live-blog entry's time, heading and paragraphs."""
+    changed = False
     for item in list(tree.iter("li")):
         if any(isinstance(child.tag, str) and child.tag in _BLOCKS for child in item):
             item.tag = "div"
+            changed = True
             parent = item.getparent()
             if parent is not None and parent.tag in {"ol", "ul"}:
                 parent.tag = "div"
-    return tree
+    return changed
+
+
+#: Class, id or data-* values of a display element that is no story text: a pull quote (a sentence of
+#: the story repeated in large type) or a newsletter sign-up box.
+_PULL_QUOTE_MARK = re.compile(
+    r"pull[-_ ]?(?:quote|out)|quote[-_]?(?:pull|callout|highlight)|(?:callout|highlight|display)[-_]?quote",
+    re.IGNORECASE)
+_NEWSLETTER_MARK = re.compile(
+    r"newsletter|sign[-_]?up|e-?mail[-_]?(?:capture|optin|opt-in)|subscri(?:be|ption)[-_]?(?:box|form|promo)",
+    re.IGNORECASE)
+_DISPLAY_TAGS = frozenset({"blockquote", "aside", "figure", "div", "p", "section", "q"})
+#: Words at most in a newsletter-marked box for it to be dropped (a promo, not a wrapper of the story).
+NEWSLETTER_BOX_WORDS = 60
+
+
+def _marks(element: Any) -> str:
+    """The element's class, id and short data-* values, for the marker tests."""
+    values = [v for k, v in element.attrib.items()
+              if (k in {"class", "id"} or k.startswith("data-")) and len(v) <= 100]
+    return " ".join(values)
+
+
+def _words(element: Any) -> int:
+    return len(" ".join(element.itertext()).split())
+
+
+def _drop_display_boxes(tree: Any) -> bool:
+    """Remove pull quotes (class 'pullquote', 'pull-quote', …) and short newsletter sign-up boxes."""
+    doomed = []
+    for element in tree.iter(*_DISPLAY_TAGS):
+        marks = _marks(element)
+        if not marks:
+            continue
+        if _PULL_QUOTE_MARK.search(marks) or (
+                _NEWSLETTER_MARK.search(marks) and _words(element) <= NEWSLETTER_BOX_WORDS):
+            doomed.append(element)
+    for element in doomed:
+        if any(ancestor in doomed for ancestor in element.iterancestors()):
+            continue
+        _remove_keeping_tail(element)
+    return bool(doomed)
+
+
+def _remove_keeping_tail(element: Any) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    previous = element.getprevious()
+    if tail and tail.strip():
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+#: Ancestors whose content is page furniture: a list or caption there is never the story.
+_FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "menu"})
+_FURNITURE_MARK = re.compile(
+    r"\b[\w-]*(?:rail|related|sidebar|recommend|teaser|promo|widget|more-|-more|menu|navigation)[\w-]*\b",
+    re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+
+#: A list whose items are all prose of this many words or more (ending like a sentence) …
+PROSE_ITEM_WORDS = 15
+#: … with this many such items on the page, and as many words as half the page's paragraphs, is the
+#: article itself (a weekly tracker: dated items per country), not a bulleted aside.
+PROSE_LIST_MIN_ITEMS = 3
+PROSE_LIST_SHARE = 0.5
+
+
+def _in_furniture(element: Any) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _FURNITURE_TAGS or _FURNITURE_MARK.search(_marks(ancestor)):
+            return True
+    return False
+
+
+def _is_prose(element: Any, min_words: int) -> bool:
+    text = " ".join(" ".join(element.itertext()).split())
+    if len(text.split()) < min_words or not _SENTENCE_END.search(text):
+        return False
+    links = sum(len(" ".join(a.itertext())) for a in element.iter("a"))
+    return links <= 0.2 * len(text)
+
+
+def _paragraph_words(root: Any, skip: str = "") -> int:
+    """Words in the <p> elements under root (not inside a `skip` element)."""
+    return sum(_words(p) for p in root.iter("p")
+               if not skip or not any(a.tag == skip for a in p.iterancestors()))
+
+
+def _unlist_prose_lists(tree: Any) -> bool:
+    """A page whose main content is lists of long prose items (each item one or more sentences, often
+    dated) reads them as paragraphs: trafilatura keeps a list only inside the frame it chose, and
+    drops such a page's items when the frame is elsewhere."""
+    lists = []
+    for lst in tree.iter("ul", "ol"):
+        items = [child for child in lst if child.tag == "li"]
+        if not items or any(item.find(".//ul") is not None or item.find(".//ol") is not None for item in items):
+            continue
+        if all(_is_prose(item, PROSE_ITEM_WORDS) for item in items) and not _in_furniture(lst):
+            lists.append((lst, items))
+    n_items = sum(len(items) for _, items in lists)
+    if n_items < PROSE_LIST_MIN_ITEMS:
+        return False
+    list_words = sum(_words(item) for _, items in lists for item in items)
+    if list_words < PROSE_LIST_SHARE * _paragraph_words(tree):
+        return False
+    for lst, items in lists:
+        lst.tag = "div"
+        for item in items:
+            item.tag = "p"
+    return True
+
+
+#: A gallery: this many figure captions of prose (CAPTION_WORDS or more, ending like a sentence) in the
+#: story's own container, with as many words as half the paragraphs there. Their captions are the text.
+GALLERY_MIN_CAPTIONS = 3
+CAPTION_WORDS = 20
+GALLERY_CAPTION_SHARE = 0.5
+_COUNTER = re.compile(r"^\s*\d{1,3}\s*(?:/|of)\s*\d{1,3}\s*")
+
+
+def _captions_as_text(tree: Any) -> bool:
+    """In a photo gallery (short text, several long captions), the captions carry the story: each such
+    figure becomes a paragraph ('3/6' counters dropped). Captions in rails, asides and 'more' sections
+    stay out, and so do the captions of an ordinary article (its paragraphs outweigh them)."""
+    figures = []
+    for figure in tree.iter("figure"):
+        caption = figure.find(".//figcaption")
+        if caption is None or _in_furniture(figure):
+            continue
+        text = _caption_text(caption)
+        if len(text.split()) >= CAPTION_WORDS and _SENTENCE_END.search(text):
+            figures.append((figure, text))
+    if len(figures) < GALLERY_MIN_CAPTIONS:
+        return False
+    container = _common_ancestor([figure for figure, _ in figures])
+    if container is None:
+        return False
+    caption_words = sum(len(text.split()) for _, text in figures)
+    if caption_words < GALLERY_CAPTION_SHARE * _paragraph_words(container, skip="figure"):
+        return False
+    from lxml import etree
+
+    for figure, text in figures:
+        paragraph = etree.Element("p")
+        paragraph.text = text
+        paragraph.tail = figure.tail
+        figure.getparent().replace(figure, paragraph)
+    return True
+
+
+#: Parts of a caption that are no text: the photo credit and the '3/6' counter.
+_CAPTION_PART_MARK = re.compile(r"credit|copyright|byline|photographer|counter|count|\bnum(?:ber)?\b", re.IGNORECASE)
+_TRAILING_CREDIT = re.compile(
+    r"\s*(?:\(?(?:photo(?:graph)?|image|picture|credit)s?\s*(?::|by\b|©)|©)[^.!?]{1,80}\)?$", re.IGNORECASE)
+
+
+def _caption_text(caption: Any) -> str:
+    """A caption's own words: without credit and counter elements, a trailing 'Photo: …' or a leading '3/6'."""
+    parts: list[str] = [caption.text or ""]
+    for child in caption:
+        if not (isinstance(child.tag, str) and _CAPTION_PART_MARK.search(_marks(child))):
+            parts.append(" ".join(child.itertext()))
+        parts.append(child.tail or "")
+    text = " ".join(" ".join(parts).split())
+    return _TRAILING_CREDIT.sub("", _COUNTER.sub("", text)).strip()
+
+
+def _common_ancestor(elements: list[Any]) -> Any:
+    paths = [list(reversed([e, *e.iterancestors()])) for e in elements]
+    common = None
+    for level in zip(*paths):
+        if all(node is level[0] for node in level):
+            common = level[0]
+        else:
+            break
+    return common
 
 
 _LAYOUT_TABLE = re.compile(r"<(/?)(?:table|tbody|thead|tfoot|tr|td|th)\b", re.IGNORECASE)
