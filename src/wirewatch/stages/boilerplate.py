@@ -106,7 +106,9 @@ _NOTE = re.compile(
     r"|^filed under\s*:|^source\s*:\s*[^.!?]{1,60}$"                                         # filing and source lines
     r"|^(?:tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|reading time)\s*:?\s*\d"  # reading time
     r"|^(?:see more|don['’]t miss|must read)\s*:|^explore further$"                          # widget headings
-    r"|^most (?:read|popular|viewed|shared) (?:in|on|from) [\w ]{1,30}$",
+    r"|^most (?:read|popular|viewed|shared) (?:in|on|from) [\w ]{1,30}$"
+    r"|^(?:get|receive|sign up for|subscribe to|join|want)\b[^.!?]{0,80}\bnewsletters?\b"            # newsletter promos
+    r"|\b(?:get|receive|sign up (?:for|to)|subscribe to)\s+our\b[^.!?]{0,60}\bnewsletters?\b",
     re.IGNORECASE)
 #: Words at most, for a paragraph to be read as a note.
 NOTE_WORDS = 40
@@ -137,7 +139,47 @@ def clean_paragraphs(body: str, title: str | None = None) -> str:
         if title and _same_text(stripped, title):
             continue   # the headline repeated in the body (top line, teaser boxes)
         kept.append(stripped)
-    return "\n".join(kept)
+    return "\n".join(_drop_repeated_quotes(kept))
+
+
+#: A display quote: a quotation alone on its line, perhaps with a dash attribution ('“…” — Name, role').
+_DISPLAY_QUOTE = re.compile(r"^[“\"‘'«](?P<quote>(?:(?![”\"»]\s+[a-z]).)+)[”\"’'»]\s*(?:[—–-]+\s*[^.!?“”\"]{1,80})?$")
+#: Words at most in a display quote; its quote must repeat, in runs of 3 words, this share of a paragraph.
+DISPLAY_QUOTE_WORDS = 40
+DISPLAY_QUOTE_MIN_WORDS = 8
+REPEAT_SHARE = 0.8
+
+
+def _drop_repeated_quotes(paragraphs: list[str]) -> list[str]:
+    """Drop pull quotes: a short quotation alone on its line (perhaps '— Name') whose words repeat,
+    in runs of three or more, what another paragraph of the story says."""
+    result = []
+    for i, para in enumerate(paragraphs):
+        match = _DISPLAY_QUOTE.match(para) if len(para.split()) <= DISPLAY_QUOTE_WORDS else None
+        if match and any(j != i and len(other) > len(para) and _repeats(match.group("quote"), other)
+                         for j, other in enumerate(paragraphs)):
+            continue
+        result.append(para)
+    return result
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _repeats(quote: str, paragraph: str) -> bool:
+    """At least REPEAT_SHARE of the quote's words (DISPLAY_QUOTE_MIN_WORDS or more: not a slogan or a title)
+    lie in 3-word runs found in the paragraph."""
+    words = _tokens(quote)
+    if len(words) < DISPLAY_QUOTE_MIN_WORDS:
+        return False
+    body = _tokens(paragraph)
+    trigrams = {tuple(body[k:k + 3]) for k in range(len(body) - 2)}
+    covered = [False] * len(words)
+    for k in range(len(words) - 2):
+        if tuple(words[k:k + 3]) in trigrams:
+            covered[k] = covered[k + 1] = covered[k + 2] = True
+    return sum(covered) >= REPEAT_SHARE * len(words)
 
 
 def _drop_teaser_tail(paragraphs: list[str]) -> list[str]:

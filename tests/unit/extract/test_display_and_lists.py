@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from wirewatch.models import Document
+from wirewatch.stages import boilerplate
 from wirewatch.stages.extract import extract_article
 
 
@@ -120,6 +121,7 @@ _FEATURE = ("<article><h1>The quiet talks</h1>"
     "</blockquote>",
     "<aside class='pull-quote'><p>Nobody in the valley believes the war is over, whatever is signed in "
     "the city.</p></aside>",
+    "<blockquote>“The fields are there. The fear is there too.”<cite>— Abiba, farmer</cite></blockquote>",
 ])
 def test_pull_quotes_are_dropped(quote: str) -> None:
     text = _text(_FEATURE.format(quote=quote), title="The quiet talks")
@@ -134,7 +136,41 @@ def test_a_quote_that_is_not_repeated_stays() -> None:
     assert "“We will not leave the river until someone tells us it is safe to farm again.”" in text
 
 
-# --- newsletter boxes ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("paragraphs", "dropped"), [
+    (["“The fields are there. The fear is there too.” — Abiba, farmer",
+      "“The fields are there, the river is there,” says Abiba. “But the fear is there too.”"], True),
+    # a short slogan quoted again in the story is no pull quote
+    (["“Meth. We’re on it.”", "The state's slogan, “Meth. We’re on it.”, drew mockery online."], False),
+    # a quote with its own attribution is a story paragraph
+    (["“The fields are there, and the fear is there too,” she said.",
+      "The fields are there, and the fear is there too, farmers in the camp say, and few plan to return."],
+     False),
+])
+def test_display_quote_repeating_the_story(paragraphs: list[str], dropped: bool) -> None:
+    text = boilerplate.clean_paragraphs("\n".join(paragraphs)).split("\n")
+    assert (paragraphs[0] not in text) is dropped
+    assert paragraphs[1] in text
+
+
+# --- newsletter promos ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Get our free newsletter on Haiti’s security crisis, every Monday and Thursday.",
+    "Sign up for the Sahel Briefing newsletter",
+    "Want the morning newsletter? It is free.",
+    "Never miss a story: subscribe to our weekly newsletter.",
+])
+def test_newsletter_promos_are_boilerplate(line: str) -> None:
+    assert boilerplate.is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The Islamic State claimed the raid two days later in its weekly newsletter, al-Naba.",
+    "The group's newsletter said its fighters had entered the town on Tuesday night.",
+])
+def test_story_sentences_about_newsletters_stay(line: str) -> None:
+    assert not boilerplate.is_boilerplate(line)
+
 
 def test_a_newsletter_box_in_the_story_is_dropped_with_its_heading() -> None:
     box = ("<div class='css-1ox6rm4' data-testid='newsletter-signup'><h3>Sahel Briefing</h3>"
