@@ -106,9 +106,13 @@ class Event:
     attribution: str | None
     evidence: Evidence
     confidence: float
+    #: the other sentences of the article that report this event (restatements, tolls, claims)
+    mentions: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        out = dataclasses.asdict(self)
+        out["mentions"] = list(out["mentions"])
+        return out
 
 
 @dataclass(slots=True)

@@ -16,13 +16,15 @@ from wirewatch.storage import open_store
 
 
 def _article(n: int = 1, url: str | None = "https://example.org/a1") -> Article:
-    text = "Gunmen attacked a market in Gao on Tuesday, killing 12 people, police said."
+    lead = "Gunmen attacked a market in Gao on Tuesday, killing 12 people, police said."
+    text = lead + " The attack on the market lasted an hour."
     event = Event(
         id=f"ev{n}", type="ASSAULT", cameo="190", mode="firearms",
         actor=Actor("gunmen", None, "unidentified"), target=Actor("civilians", "MLI", "civilians"),
         place=EventPlace("Gao", "MLI", 16.27, -0.04, "Gao", "point"), date="2024-03-05",
         date_precision="day", killed=12, injured=None, status="actual", attribution="police",
-        evidence=Evidence(text, 0, len(text)), confidence=0.8)
+        evidence=Evidence(lead, 0, len(lead)), confidence=0.8,
+        mentions=(Evidence(text[len(lead) + 1:], len(lead) + 1, len(text)),))
     return Article(id=f"a{n}", url=url, title="Market attack", published="2024-03-07", site="example.org",
                    language="en", text=text, dateline="Bamako", events=[event],
                    places=[Place("Gao", 29, 32, 16.27, -0.04, "MLI", "Gao", 2457163, "point")],

@@ -74,6 +74,8 @@ class ContractEventOut(BaseModel):
     attribution: str | None = None
     evidence: EvidenceOut
     confidence: float
+    mentions: list[EvidenceOut] = Field(default_factory=list,
+                                        description="Other sentences of the article that report this event.")
 
 
 class EventOut(ContractEventOut):
@@ -264,6 +266,7 @@ def event_out(row: Mapping[str, Any]) -> dict[str, Any]:
         "status": row["status"], "attribution": row.get("attribution"),
         "evidence": {"text": row["evidence_text"], "start": row["evidence_start"],
                      "end": row["evidence_end"]},
+        "mentions": list(row.get("mentions") or []),
         "confidence": row["confidence"], "article_id": row["article_id"], "url": row.get("article_url"),
         "story_id": row.get("story_id"), "mention_count": row.get("mention_count") or 1,
         "published": row.get("published"),

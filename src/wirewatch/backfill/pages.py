@@ -76,9 +76,10 @@ def article_from_dict(data: Mapping[str, Any], source_uri: str | None = None) ->
 
 def _event(data: Mapping[str, Any]) -> Event:
     place = data.get("place")
-    fields = {k: v for k, v in data.items() if k not in ("actor", "target", "place", "evidence")}
+    fields = {k: v for k, v in data.items() if k not in ("actor", "target", "place", "evidence", "mentions")}
     return Event(**fields, actor=Actor(**data["actor"]), target=Actor(**data["target"]),
-                 place=EventPlace(**place) if place else None, evidence=Evidence(**data["evidence"]))
+                 place=EventPlace(**place) if place else None, evidence=Evidence(**data["evidence"]),
+                 mentions=tuple(Evidence(**m) for m in data.get("mentions") or ()))
 
 
 def max_rss_mb() -> float:

@@ -3,7 +3,7 @@
 For each ``NAME.expected.json`` the page ``NAME.html`` (or .htm/.txt) is processed and
 compared: text must-include/-exclude strings, then events. An expected event matches a
 predicted one of the same type (a threatened ASSAULT may match THREATEN) whose evidence
-overlaps the expected evidence sentence. Figures: required-event recall, precision
+overlaps the expected evidence sentence (the sentence it cites or one of its other mentions). Figures: required-event recall, precision
 (predicted events matching any expected event, required or optional), and on matched
 required events status accuracy, date exact, place country and killed exact.
 """
@@ -128,25 +128,21 @@ def _types_compatible(expected: dict[str, Any], event: Event) -> bool:
     return exp_type == "ASSAULT" and expected.get("status") == "threatened" and event.type == "THREATEN"
 
 
-def _overlaps(expected_text: str, event: Event, article: Article) -> bool:
-    if not expected_text:
-        return False
-    start = article.text.find(expected_text[:80])
-    if start < 0:
-        return expected_text[:60] in event.evidence.text or event.evidence.text[:60] in expected_text
-    end = start + len(expected_text)
-    return event.evidence.start < end and start < event.evidence.end
+def _same_sentence(expected_text: str, evidence: Any) -> bool:
+    return expected_text[:60] in evidence.text or evidence.text[:60] in expected_text
 
 
 def _best_match(expected: dict[str, Any], events: list[Event], used: set[int]) -> Event | None:
+    """The event of the expected type that cites the expected sentence, or else reports the event
+    in it too (``mentions``: the other sentences the coder merged into the event)."""
+    text = expected.get("evidence") or ""
+    if not text:
+        return None
     candidates = [e for e in events if id(e) not in used and _types_compatible(expected, e)]
-    article_text_events = [e for e in candidates if expected.get("evidence") and
-                           (expected["evidence"][:60] in e.evidence.text or
-                            e.evidence.text[:60] in expected["evidence"])]
-    pool = article_text_events or []
+    pool = [e for e in candidates if any(_same_sentence(text, m) for m in (e.evidence, *e.mentions))]
     if not pool:
         return None
-    return max(pool, key=lambda e: (e.status == expected.get("status"),
+    return max(pool, key=lambda e: (_same_sentence(text, e.evidence), e.status == expected.get("status"),
                                     e.place is not None and e.place.country == expected.get("place_country")))
 
 

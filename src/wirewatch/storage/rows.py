@@ -33,6 +33,7 @@ def event_row(event: Event, article_id: str, published: str | None = None) -> di
         "killed": event.killed, "injured": event.injured, "status": event.status,
         "attribution": event.attribution, "evidence_text": event.evidence.text,
         "evidence_start": event.evidence.start, "evidence_end": event.evidence.end,
+        "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in event.mentions] or None,
         "confidence": event.confidence, "killed_min": event.killed, "killed_max": event.killed,
         "published": published, "day": event.date or (published or "")[:10],
     }
@@ -57,6 +58,7 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         injured=row["injured"], status=row["status"], attribution=row["attribution"],
         evidence=Evidence(row["evidence_text"], row["evidence_start"], row["evidence_end"]),
         confidence=row["confidence"],
+        mentions=tuple(Evidence(m["text"], m["start"], m["end"]) for m in row.get("mentions") or ()),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import (Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table,
+from sqlalchemy import (JSON, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table,
                         Text, UniqueConstraint, func, literal_column)
 
 metadata = MetaData()
@@ -60,6 +60,8 @@ events = Table(
     Column("reported_killed", Integer), Column("reported_status", String(16)),
     # the event's day for sorting and date filters: its date, else its article's publication day, else ""
     Column("day", String(10), nullable=False, server_default=""),
+    # migration 0004_mentions: the other sentences of the article that report the event
+    Column("mentions", JSON),
 )
 
 stories = Table(

@@ -90,3 +90,29 @@ def test_a_forecast_is_not_merged_into_the_incident(code_text: CodeText) -> None
     actual = [e for e in events if e.status == "actual"]
     assert len(actual) == 1 and actual[0].date == "2025-11-15"
     assert all("If the attacks" not in e.evidence.text for e in actual)
+
+
+def test_an_incident_told_in_several_sentences_keeps_them_as_mentions(code_text: CodeText) -> None:
+    text = ("Gunmen stormed a polling station in Batibo on Sunday, killing two voters, officials said. "
+            "Voting was suspended across the district until further notice. "
+            "The authorities blamed separatist fighters for the attack.")
+    events = [e for e in code_text(text, published="2025-10-13") if e.type == "ASSAULT"]
+    assert len(events) == 1
+    event = events[0]
+    assert [m.text for m in event.mentions] == ["The authorities blamed separatist fighters for the attack."]
+    assert all(text[m.start:m.end] == m.text for m in event.mentions)
+    assert event.to_dict()["mentions"][0]["start"] == text.index("The authorities")
+
+
+def test_the_page_scorer_matches_an_event_by_any_of_its_sentences(code_text: CodeText) -> None:
+    from wirewatch.evaluation.pages import _best_match
+
+    text = ("Gunmen stormed a polling station in Batibo on Sunday, killing two voters, officials said. "
+            "Voting was suspended across the district until further notice. "
+            "The authorities blamed separatist fighters for the attack.")
+    events = code_text(text, published="2025-10-13")
+    expected = {"type": "ASSAULT", "status": "alleged",
+                "evidence": "The authorities blamed separatist fighters for the attack."}
+    assert _best_match(expected, events, set()) is not None
+    assert _best_match({**expected, "evidence": "Voting was suspended across the district until further "
+                        "notice."}, events, set()) is None

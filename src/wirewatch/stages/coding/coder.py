@@ -33,6 +33,7 @@ from wirewatch.stages.coding.incidents import CasualtyReport, anchors_of, link_i
 from wirewatch.stages.coding.lexicon import Lexicon
 from wirewatch.stages.coding.participants import (
     AGENT,
+    NAMED,
     Roles,
     alleged_actor,
     crowd_gathering,
@@ -317,6 +318,9 @@ class _ArticleState:
             speaker = self._resolve(verdict.speaker)   # "the BLA said its fighters had carried out the attack"
             if speaker is not None and speaker.sector in ARMED_GROUP_SECTORS:
                 status = "claimed"
+        elif type_ == "ASSAULT" and status == "actual" and verdict.speaker is not None and actor_tok is not None \
+                and self._adversary_says(verdict.speaker, actor_tok):
+            status = "alleged"   # "the army said the RSF had launched 11 suicide drones at Port Sudan"
         if type_ == "COERCE" and _takes_ground(token):
             type_, cameo, mode = "ASSAULT", "192", "occupy"   # "captured a police outpost"
         if type_ == "COERCE" and cameo == "171" and target_tok is not None and is_person(target_tok) \
@@ -366,6 +370,17 @@ class _ArticleState:
             draft.shadow = True   # "due to the bombing of the plane on October 31": completes the incident
             return draft
         return None
+
+    def _adversary_says(self, speaker_tok: Any, actor_tok: Any) -> bool:
+        """A state's forces or government say a named armed group or another state did it: their
+        side of a conflict, an allegation until others confirm it."""
+        speaker, actor = self._resolve(speaker_tok), self._resolve(actor_tok)
+        if speaker is None or actor is None or speaker.sector not in STATE_SECTORS:
+            return False
+        if grade(actor_tok, actor, self.actors) < NAMED or actor.name == speaker.name:
+            return False
+        return actor.sector in ARMED_GROUP_SECTORS or bool(
+            actor.country and speaker.country and actor.country != speaker.country)
 
     def _anaphoric_subject(self, token: Any) -> bool:
         """A verb whose subject is a definite event noun refers back to that event."""
@@ -599,6 +614,8 @@ def _ultimatum(token: Any) -> bool:
                                          for m in c.children) for c in token.children)
 
 
+#: Sectors that speak for a state.
+STATE_SECTORS = frozenset({"military", "government", "police"})
 #: Sectors of non-state armed groups: their word that they did it is a claim.
 ARMED_GROUP_SECTORS = frozenset({"rebels", "militia", "armed group", "insurgents", "criminals"})
 

@@ -60,7 +60,7 @@ class Draft:
     toll_from: int = -1            # sentence the toll was last taken from (-1: this mention's own)
     merged: list[Draft] = field(default_factory=list)
     mention_status: str = ""       # the status this mention had on its own, before merging
-    mention_start: int = -1        # where this mention's own sentence starts (its evidence may change)
+    mention_evidence: Evidence | None = None   # this mention's own sentence (its evidence may change)
     cited: int = -1                # richness of the sentence cited as evidence (-1: not yet measured)
 
     def richness(self) -> int:
@@ -197,5 +197,20 @@ def to_event(article_id: str, draft: Draft) -> Event:
         date_precision=draft.date.precision if draft.date else None,
         killed=draft.killed, injured=draft.injured, status=draft.status,
         attribution=draft.attribution, evidence=draft.evidence,
-        confidence=round(draft.confidence, 3),
+        confidence=round(draft.confidence, 3), mentions=mentions_of(draft),
     )
+
+
+def mentions_of(draft: Draft) -> tuple[Evidence, ...]:
+    """The sentences of the mentions merged into a draft, other than the one it cites, in order."""
+    seen = {draft.evidence.start}
+    out: list[Evidence] = []
+    stack = [draft, *draft.merged]
+    while stack:
+        other = stack.pop()
+        stack.extend(other.merged)
+        own = other.mention_evidence or other.evidence
+        if own.start not in seen:
+            seen.add(own.start)
+            out.append(own)
+    return tuple(sorted(out, key=lambda e: e.start))

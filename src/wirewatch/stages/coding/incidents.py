@@ -56,7 +56,7 @@ def link_incidents(drafts: list[Draft], reports: list[CasualtyReport]) -> list[D
     kept: list[Draft] = []
     reports = list(reports)
     for draft in drafts:
-        draft.mention_status, draft.mention_start = draft.status, draft.evidence.start
+        draft.mention_status, draft.mention_evidence = draft.status, draft.evidence
     for draft in drafts:
         host = _host_for(draft, kept) if draft.type == "ASSAULT" else None
         if host is not None:
@@ -89,7 +89,8 @@ def _denial_in_another_sentence(draft: Draft) -> None:
     where the denial is the sentence that tells it ("X denied any role in the blast at ...")."""
     if draft.status != "denied":
         return
-    denials = {m.mention_start for m in [draft, *draft.merged] if m.mention_status == "denied"}
+    denials = {(m.mention_evidence or m.evidence).start for m in [draft, *draft.merged]
+               if m.mention_status == "denied"}
     if draft.evidence.start not in denials:
         draft.status = "alleged"
 

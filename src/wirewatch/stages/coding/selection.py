@@ -760,12 +760,14 @@ def dedupe_article(drafts: list[Draft]) -> list[Draft]:
         host = _restatement(draft, out)
         if host is not None:
             _fill(host, draft)
+            host.merged.append(draft)
             continue
         host = _same_act(draft, out)
         if host is not None:   # the act told again in fuller words: cite the fuller sentence
             fuller = (draft.richness(), len(draft.evidence.text)) > (host.richness(), len(host.evidence.text))
             winner, loser = (draft, host) if fuller else (host, draft)
             _fill(winner, loser)
+            winner.merged.append(loser)
             out[out.index(host)] = winner
             continue
         key = (draft.type, draft.status, draft.actor.name, draft.target.name,
@@ -780,4 +782,5 @@ def dedupe_article(drafts: list[Draft]) -> list[Draft]:
             out.append(draft)
         else:
             _fill(kept, draft)
+            kept.merged.append(draft)
     return out
