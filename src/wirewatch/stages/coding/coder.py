@@ -173,7 +173,8 @@ def code_article(article: Article, doc: Any, res: CoderResources) -> list[Event]
     state.has_prose = any(_is_prose(s) for s in sentences)
     for index, sentence in enumerate(sentences):
         state.code_sentence(index, sentence)
-    drafts = dedupe_article(link_incidents(_carry_dates(state.drafts), state.reports))
+    drafts = dedupe_article(link_incidents(_carry_dates(state.drafts), state.reports,
+                                           background_incident=state.old_incident))
     return [to_event(article.id, d) for d in drafts]
 
 
@@ -202,6 +203,7 @@ class _ArticleState:
         self.reports: list[CasualtyReport] = []
         self.rank = 0   # prose sentences seen so far (menus, bylines and datelines do not count)
         self.hazard = False   # the current sentence's deaths come from an accident or a hazard
+        self.old_incident = False   # an attack dated long before the story was told (and left out)
         self.has_prose = True   # the text has running prose (so headline-style lines are not the story)
 
     def code_sentence(self, index: int, sentence: Any) -> None:
@@ -344,6 +346,7 @@ class _ArticleState:
                       f"{token.lemma_.lower()}/{token.pos_}/{'cur' if cand.row.curated else 'cmp'}")
         event_head = lookup(token.head, self.res.lexicon) is not None
         if is_old(draft, self.published):
+            self.old_incident = self.old_incident or type_ == "ASSAULT"
             return None
         draft.trigger_i, draft.on_spine = token.i, on_spine(token) or (
             type_ != "ASSAULT" and _light_object(token))   # (attacks are kept anyway, see main_events)

@@ -51,8 +51,11 @@ def anchors_of(lemmas: Iterable[str]) -> frozenset[str]:
     return frozenset(ANCHORS[lemma] for lemma in lemmas if lemma in ANCHORS)
 
 
-def link_incidents(drafts: list[Draft], reports: list[CasualtyReport]) -> list[Draft]:
-    """Merge repeated incident mentions and attach casualty reports; returns the kept drafts."""
+def link_incidents(drafts: list[Draft], reports: list[CasualtyReport], *,
+                   background_incident: bool = False) -> list[Draft]:
+    """Merge repeated incident mentions and attach casualty reports; returns the kept drafts.
+    ``background_incident``: the story told an attack of long ago (left out), so "the attack"
+    with nothing before it to refer to is that one ("whose husband was killed in the attack")."""
     kept: list[Draft] = []
     reports = list(reports)
     for draft in drafts:
@@ -61,6 +64,9 @@ def link_incidents(drafts: list[Draft], reports: list[CasualtyReport]) -> list[D
         host = _host_for(draft, kept) if draft.type == "ASSAULT" else None
         if host is not None:
             host.absorb(draft)
+        elif draft.type == "ASSAULT" and draft.is_anaphoric and background_incident and draft.rank >= LEAD \
+                and not any(d.type == "ASSAULT" for d in kept):
+            continue
         elif not draft.shadow:
             kept.append(draft)
         elif draft.type == "ASSAULT" and draft.killed is not None:   # "condemned the murder of X and Y"

@@ -48,7 +48,10 @@ GENRE_WORDS = frozenset({
     "half-time", "halftime", "scored", "penalty", "fans", "stadium", "kick-off", "header", "winger",
     "price", "prices", "discount", "sales", "carmaker", "carmakers", "dealers", "shares", "investors",
     "market share", "revenue", "profit", "storm", "hurricane", "gusts", "rainfall", "flooding",
-    "forecasters", "tornado", "tides", "weather service", "power outages", "wind"})
+    "forecasters", "tornado", "tides", "weather service", "power outages", "wind",
+    "wicket", "wickets", "innings", "batsman", "batter", "bowler", "bowlers", "bowling", "spinner",
+    "seamer", "scrum", "lineout", "fly-half", "tries", "try-line", "grandmaster", "checkmate", "pawn",
+    "rook", "chessboard", "tiebreak"})
 _WORD = re.compile(r"[a-z][a-z-]*(?: share| service| outages)?")
 
 
@@ -330,7 +333,9 @@ STATEMENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT"})
 def _addressed(draft: Draft, roles: Roles, event_object: bool) -> bool:
     """A named speaker's statement to a named party or about a reported act ("the Secretary-General
     condemns the attack on Kisima", "the UN coordinator urged the warring parties to ...")."""
-    return roles.actor_grade >= NAMED and (roles.target_grade >= AGENT or event_object)
+    speaker = roles.actor_grade >= NAMED or (roles.actor is not None and roles.actor.sector == "igo"
+                                             and roles.actor_grade >= AGENT)   # "the UN coordinator"
+    return speaker and (roles.target_grade >= AGENT or event_object)
 
 
 def _international(roles: Roles) -> bool:
@@ -521,7 +526,8 @@ HAZARDS = frozenset({"fire", "blaze", "flame", "flood", "flooding", "rain", "sto
                      "typhoon", "earthquake", "quake", "landslide", "mudslide", "avalanche", "lightning",
                      "heatwave", "drought", "crash", "collision", "accident", "bus", "minibus", "car",
                      "lorry", "truck", "train", "taxi", "tanker", "disease", "outbreak", "cholera",
-                     "stampede", "collapse", "wildfire", "tornado", "tsunami", "wave"})
+                     "stampede", "collapse", "wildfire", "tornado", "tsunami", "wave",
+                     "canopy", "roof", "ceiling", "bridge", "scaffolding", "crane", "balcony", "building"})
 #: What one "fights", "battles" or "attacks" only in a figure of speech.
 PROBLEMS = frozenset({"fire", "blaze", "flame", "wildfire", "flood", "flooding", "disease", "outbreak",
                       "cholera", "epidemic", "pandemic", "virus", "inflation", "poverty", "corruption",
