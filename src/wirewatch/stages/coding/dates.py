@@ -42,7 +42,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last night|this morning|"
                        r"earlier today|the day before|last week|this week|last month|this month|"
                        r"earlier this (?:week|month|year)|last year|this year)\b", re.IGNORECASE)),
-    ("monthonly", re.compile(rf"\b(?:in|since|during|last|this)\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b",
+    ("monthonly", re.compile(rf"\b(?:in|since|during|last|this)\s+(?:(?:early|mid|late)[\s-])?{_MONTH}"
+                             r"(?:\s+(?P<year>(?:19|20)\d\d))?\b",
                              re.IGNORECASE)),
     ("year", re.compile(r"\bin\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)),
 ]

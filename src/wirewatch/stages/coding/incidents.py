@@ -102,7 +102,8 @@ def _denial_in_another_sentence(draft: Draft) -> None:
 
 
 def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
-    earlier = [d for d in kept if d.type == "ASSAULT" and d.sentence_index < draft.sentence_index]
+    earlier = [d for d in kept if d.type == "ASSAULT" and d.sentence_index < draft.sentence_index
+               and (d.status != "hypothetical" or draft.status == "hypothetical")]   # a forecast hosts no report
     if not earlier:
         return None
     shared = [d for d in earlier if d.anchors & draft.anchors]
