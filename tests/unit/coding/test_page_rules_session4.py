@@ -116,3 +116,24 @@ def test_the_page_scorer_matches_an_event_by_any_of_its_sentences(code_text: Cod
     assert _best_match(expected, events, set()) is not None
     assert _best_match({**expected, "evidence": "Voting was suspended across the district until further "
                         "notice."}, events, set()) is None
+
+
+def test_an_act_dated_after_publication_has_not_happened(code_text: CodeText) -> None:
+    events = code_text("Government and rebel negotiators are meeting in Doha tomorrow, diplomats said.",
+                       published="2025-11-17")
+    assert events and all(e.status == "hypothetical" for e in events)
+    assert events[0].date == "2025-11-18"
+
+
+def test_late_february_is_a_month_date(code_text: CodeText) -> None:
+    text = "In late February, the provincial governor met a delegation of elders in Pemba, officials said."
+    events = [e for e in code_text(text, published="2026-03-20") if e.type == "CONSULT"]
+    assert events and (events[0].date, events[0].date_precision) == ("2026-02-01", "month")
+
+
+def test_a_forecast_hosts_no_later_report(code_text: CodeText) -> None:
+    text = ("Analysts said Islamic State could attack army patrols in the Hamrin mountains again. "
+            "Separately, two Iraqi soldiers were killed on Thursday when Islamic State militants ambushed "
+            "an army patrol near Tikrit, security sources said.")
+    events = [e for e in code_text(text, published="2025-11-21") if e.type == "ASSAULT"]
+    assert any(e.status == "actual" and e.killed == 2 for e in events)

@@ -336,6 +336,9 @@ class _ArticleState:
         place = choose_place(self.places, sentence, token, exclude, fallback)
         in_sentence = place is not None and (fallback is None or place != fallback.as_event_place())
         when = choose_date(sentence, token, self.published)
+        if status == "actual" and when is not None and self.published is not None and when.source == "text" \
+                and when.date > self.published:
+            status = "hypothetical"   # "the Security Council is meeting on the DRC tomorrow": not yet
         killed, injured = (casualties.killed, casualties.injured) if type_ == "ASSAULT" else (None, None)
         confidence = self._confidence(token, roles.actor, roles.target, cand)
         draft = Draft(type_, cameo, mode, roles.actor or EMPTY, roles.target or EMPTY, place,

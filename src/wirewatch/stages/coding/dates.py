@@ -41,7 +41,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            re.IGNORECASE)),
     ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last night|this morning|"
                        r"earlier today|the day before|last week|this week|last month|this month|"
-                       r"earlier this (?:week|month|year)|last year|this year)\b", re.IGNORECASE)),
+                       r"earlier this (?:week|month|year)|last year|this year|tomorrow|next week|next month)\b",
+                       re.IGNORECASE)),
     ("monthonly", re.compile(rf"\b(?:in|since|during|last|this)\s+(?:(?:early|mid|late)[\s-])?{_MONTH}"
                              r"(?:\s+(?P<year>(?:19|20)\d\d))?\b",
                              re.IGNORECASE)),
@@ -147,6 +148,9 @@ def _relative(rel: str, pub: date) -> tuple[date, str]:
         "earlier this month": (pub.replace(day=1), "month"),
         "last year": (date(pub.year - 1, 1, 1), "year"), "this year": (date(pub.year, 1, 1), "year"),
         "earlier this year": (date(pub.year, 1, 1), "year"),
+        "tomorrow": (pub + timedelta(days=1), "day"),
+        "next week": (pub + timedelta(days=7 - pub.weekday()), "week"),
+        "next month": (_month_start(pub, 1), "month"),
     }
     return table[rel]
 
