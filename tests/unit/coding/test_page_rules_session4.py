@@ -137,3 +137,31 @@ def test_a_forecast_hosts_no_later_report(code_text: CodeText) -> None:
             "an army patrol near Tikrit, security sources said.")
     events = [e for e in code_text(text, published="2025-11-21") if e.type == "ASSAULT"]
     assert any(e.status == "actual" and e.killed == 2 for e in events)
+
+
+def test_a_story_paragraph_naming_a_newsletter_is_no_promotion(code_text: CodeText) -> None:
+    text = ("The pattern of recent weeks is familiar to anyone who has followed the war. On the night of "
+            "March 8, insurgents raided the coastal village of Quiterajo, killing five fishermen and burning "
+            "dozens of homes, according to residents. The Islamic State claimed the raid two days later in "
+            "its weekly newsletter, al-Naba.")
+    events = [e for e in code_text(text, published="2026-03-20") if e.type == "ASSAULT"]
+    assert events and events[0].date == "2026-03-08"
+
+
+def test_earlier_in_the_day_is_the_story_not_background(code_text: CodeText) -> None:
+    text = ("An Israeli strike on a building in Nabatieh killed five people on Monday, Lebanon's health "
+            "ministry said. Rescuers searched the rubble through the night for survivors. The army said it "
+            "had targeted a commander of the group. Earlier in the day, an Israeli drone struck a motorcycle "
+            "near Bint Jbeil, killing one man, the ministry said.")
+    events = [e for e in code_text(text, published="2026-03-10") if e.type == "ASSAULT"]
+    assert any("Bint Jbeil" in e.evidence.text or any("Bint Jbeil" in m.text for m in e.mentions)
+               for e in events)
+
+
+def test_the_police_answer_to_a_gang_attack_is_a_second_act(code_text: CodeText) -> None:
+    text = ("Gunmen from a gang coalition stormed the town of Kenscoff overnight on Tuesday, killing seven "
+            "people, police said. Residents fled to the hills. Police sent reinforcements on Wednesday. "
+            "Officers killed four gang members in a gunfight near the town's market during the "
+            "counteroffensive, a police spokesman said.")
+    events = [e for e in code_text(text, published="2026-02-05") if e.type == "ASSAULT"]
+    assert sorted(e.killed for e in events) == [4, 7]

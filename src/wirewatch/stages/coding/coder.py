@@ -100,8 +100,11 @@ _CREDIT = re.compile(
     r"(\((?:photo|picture|image|file)[^)]*\)|\([A-Z][\w .'-]+/[A-Z][\w .'-]+\)|"
     r"\b(?:REUTERS|AFP|AP|EPA|Reuters|Getty Images)/[A-Z][\w .'-]+|via Getty Images|"
     r"\b(?:Photo|Picture|Image) ?(?:credit)?: ?[A-Z][\w .'-]+)\s*\.?\s*$")
-_PROMO = re.compile(r"dear reader|subscribe|newsletter|paywall|premium|click here|for \$\d|"
-                    r"sign up|all rights reserved|cookie", re.IGNORECASE)
+_PROMO = re.compile(r"dear reader|paywall|click here|for \$\d|all rights reserved", re.IGNORECASE)
+#: Words of a promotion that a story may also use ("in its weekly newsletter, al-Naba"): only a
+#: short paragraph with them is a promotion.
+_SHORT_PROMO = re.compile(r"subscribe|newsletter|premium|sign up|cookie", re.IGNORECASE)
+SHORT_PROMO_WORDS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +144,8 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         spans.append((tail.start(), len(text)))
     offset = 0
     for para in text.split("\n"):
-        if _PROMO.search(para) or _TEASER.match(para) or _CREDIT.search(para):
+        if _PROMO.search(para) or _TEASER.match(para) or _CREDIT.search(para) or (
+                _SHORT_PROMO.search(para) and len(para.split()) <= SHORT_PROMO_WORDS):
             spans.append((offset, offset + len(para)))
         offset += len(para) + 1
     return spans

@@ -121,7 +121,8 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
             return host
     if draft.actor_grade < 4 and not draft.actor.country:
         for host in reversed(earlier):   # the latest, or the story's own incident (its lead)
-            if (host is earlier[-1] or host.rank < LEAD) and _same_scene(draft, host):
+            if (host is earlier[-1] or host.rank < LEAD) and _same_scene(draft, host) \
+                    and not _opposite_sides(host, draft):
                 return host   # "the attackers set fire to houses": a detail of the same incident
     for host in reversed(earlier):
         if _same_place_and_day(draft, host):
@@ -155,6 +156,33 @@ def _casualty_detail(draft: Draft) -> bool:
 _MORE_VICTIMS = re.compile(r"\b(?:second|third|fourth|another|also|other|more|further|remaining)\b", re.IGNORECASE)
 _ANOTHER_INCIDENT = re.compile(r"\b(?:another|separate|second|other) (?:attack|incident|raid|ambush|bombing|"
                                r"blast|explosion|clash|shooting|assault)\b|\belsewhere\b", re.IGNORECASE)
+
+
+#: Sectors of the state's forces: their act against the attackers is a second act ("officers killed
+#: four gang members in a gunfight during the counteroffensive").
+STATE_FORCES = frozenset({"police", "military"})
+
+
+STATE_WORDS = frozenset({"police", "policemen", "officers", "soldiers", "troops", "army", "military", "forces"})
+ARMED_WORDS = frozenset({"gunmen", "gang", "gangs", "militants", "insurgents", "attackers", "assailants", "fighters",
+                         "rebels", "bandits", "jihadists", "terrorists"})
+ARMED_SECTORS = frozenset({"rebels", "militia", "criminals", "insurgents", "armed group"})
+
+
+def _side(draft: Draft) -> str:
+    words = set((draft.actor.name or "").lower().replace("'s", "").split())
+    if draft.actor.sector in STATE_FORCES or words & STATE_WORDS:
+        return "state"
+    if draft.actor.sector in ARMED_SECTORS or words & ARMED_WORDS:
+        return "armed"
+    return ""
+
+
+def _opposite_sides(host: Draft, draft: Draft) -> bool:
+    """One side's act and the other's answer ("gunmen stormed the town" ... "officers killed four
+    gang members in a gunfight during the counteroffensive") are two acts."""
+    sides = {_side(host), _side(draft)}
+    return sides == {"state", "armed"}
 
 
 def _same_actor(host: Draft, draft: Draft) -> bool:

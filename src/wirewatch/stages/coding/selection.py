@@ -369,7 +369,7 @@ def _clause_verbs(token: Any, limit: int = 4) -> list[Any]:
 def _background_adverb(token: Any) -> bool:
     for node in _clause_verbs(token):
         for c in node.children:
-            if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
+            if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS and not _same_day(c):
                 return True
             if c.lower_ == "since" and c.dep_ in {"prep", "advmod", "mark"} and any(
                     a.dep_ == "aux" and a.lemma_ == "have" for a in node.children):
@@ -378,6 +378,17 @@ def _background_adverb(token: Any) -> bool:
                 a.dep_ == "aux" and a.lemma_ == "have" for a in node.children):
             return True       # "have continued to stage bombings"
     return False
+
+
+#: "Earlier in the day", "earlier on Monday", "earlier this week": the story's own time, not background.
+SAME_TIME_NOUNS = frozenset({"day", "morning", "afternoon", "evening", "night", "week", "today", "monday", "tuesday",
+                             "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _same_day(adverb: Any) -> bool:
+    return adverb.lower_ == "earlier" and any(
+        t.lower_ in SAME_TIME_NOUNS for p in adverb.children if p.dep_ in {"prep", "npadvmod"}
+        for t in p.subtree) or any(c.lower_ in SAME_TIME_NOUNS for c in adverb.children)
 
 
 def _counted_events(token: Any) -> bool:
