@@ -165,3 +165,17 @@ def test_the_police_answer_to_a_gang_attack_is_a_second_act(code_text: CodeText)
             "counteroffensive, a police spokesman said.")
     events = [e for e in code_text(text, published="2026-02-05") if e.type == "ASSAULT"]
     assert sorted(e.killed for e in events) == [4, 7]
+
+
+def test_a_search_operation_is_a_deployment_not_an_attack(code_text: CodeText) -> None:
+    text = ("Security forces sealed off the area around Kalat and launched a search operation for the "
+            "attackers, a provincial government spokesman said.")
+    assert [e.type for e in code_text(text, published="2026-03-17")] == ["MOBILIZE"]
+
+
+def test_victims_told_in_the_next_sentence_belong_to_the_attack(code_text: CodeText) -> None:
+    text = ("According to the army, two drones dropped explosive charges on a base near the village of "
+            "El Plateado on Tuesday. Five soldiers were wounded, two of them seriously, and they were taken "
+            "by helicopter to Popayán.")
+    events = [e for e in code_text(text, published="2026-05-14") if e.type == "ASSAULT"]
+    assert len(events) == 1 and events[0].injured == 5

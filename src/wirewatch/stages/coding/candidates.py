@@ -115,6 +115,8 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
     heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects = [(m.lemma_.lower(), "") for c in heads for m in c.children   # "dropped explosive charges"
                if m.dep_ == "amod" and m.lemma_.lower() in WEAPON_ADJECTIVES]
+    objects += [(m.lemma_.lower(), "") for c in heads if c.lemma_.lower() in ACTIVITY_HEADS
+                for m in c.children if m.dep_ == "compound" and m.pos_ == "NOUN"]   # "a search operation"
     objects += [(c.lemma_.lower(), "") for c in heads]
     for head in heads:
         objects.extend((m.lemma_.lower(), "") for m in head.children

@@ -114,11 +114,13 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
             d.place is None or draft.place is None or d.place.country == draft.place.country)]
         if same:
             return same[-1]
-    if _casualty_detail(draft):   # "A second bodyguard was wounded and taken to hospital in Tlapa."
-        host = earlier[-1]
-        if draft.sentence_index - host.last_mention() <= NEAR_SENTENCES and host.place is not None \
-                and draft.place is not None and host.place.country == draft.place.country:
-            return host
+    host = earlier[-1]
+    both = host.place is not None and draft.place is not None
+    if both and host.place.country == draft.place.country and _casualty_detail(draft) \
+            and draft.sentence_index - host.last_mention() <= NEAR_SENTENCES:
+        return host   # "A second bodyguard was wounded and taken to hospital in Tlapa."
+    if _next_sentence_victims(draft, host) and not (both and host.place.country != draft.place.country):
+        return host
     if draft.actor_grade < 4 and not draft.actor.country:
         for host in reversed(earlier):   # the latest, or the story's own incident (its lead)
             if (host is earlier[-1] or host.rank < LEAD) and _same_scene(draft, host) \
@@ -149,6 +151,15 @@ def _casualty_detail(draft: Draft) -> bool:
     return _lemma(draft) in DETAIL_VERBS and not draft.has_actor and draft.actor_grade == 0 \
         and not draft.is_anaphoric and (draft.date is None or draft.date.source != "text") \
         and not _LATER.match(draft.evidence.text) and bool(_MORE_VICTIMS.search(draft.evidence.text)) \
+        and not _ANOTHER_INCIDENT.search(draft.evidence.text)
+
+
+def _next_sentence_victims(draft: Draft, host: Draft) -> bool:
+    """Victims told in the very next sentence, with no actor and no date of their own ("Five
+    soldiers were wounded, two of them seriously, and they were taken by helicopter to Popayán")."""
+    return _lemma(draft) in DETAIL_VERBS and not draft.has_actor and draft.actor_grade == 0 \
+        and not draft.is_anaphoric and (draft.date is None or draft.date.source != "text") \
+        and draft.sentence_index - host.last_mention() == 1 and not _LATER.match(draft.evidence.text) \
         and not _ANOTHER_INCIDENT.search(draft.evidence.text)
 
 
