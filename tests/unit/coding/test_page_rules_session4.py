@@ -179,3 +179,17 @@ def test_victims_told_in_the_next_sentence_belong_to_the_attack(code_text: CodeT
             "by helicopter to Popayán.")
     events = [e for e in code_text(text, published="2026-05-14") if e.type == "ASSAULT"]
     assert len(events) == 1 and events[0].injured == 5
+
+
+def test_a_condemnation_and_an_appeal_in_one_sentence_are_two_events(code_text: CodeText) -> None:
+    text = ("An Israeli strike on a building in Nabatieh killed five people on Monday, the health ministry "
+            "said. Rescuers searched the rubble through the night. The army said it had targeted a "
+            "commander. Lebanon's prime minister condemned the strike as a flagrant violation of the "
+            "ceasefire and called on the United States and France to press Israel to stop its attacks.")
+    later = {e.type for e in code_text(text, published="2026-03-10") if "prime minister" in e.evidence.text}
+    assert {"ACCUSE", "REQUEST"} <= later
+
+
+def test_walking_away_from_talks_unless_is_a_threat(code_text: CodeText) -> None:
+    text = "The group said that if the army operation does not stop, it will walk away from the talks."
+    assert [e.type for e in code_text(text, published="2026-05-14")] == ["THREATEN"]

@@ -124,8 +124,9 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
         if head.lemma_.lower() in COLLECTIVE_HEADS:
             objects.extend((o.lemma_.lower(), "") for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                            for o in p.children if o.dep_ == "pobj")
-    objects += _prep_objects(verb) + [("", c.lower_) for c in verb.children
-                                      if c.dep_ in {"acomp", "advmod", "prt"}]
+    objects += _prep_objects(verb) + [o for c in verb.children if c.dep_ in {"advmod", "prt"}
+                                      for o in _prep_objects(c)]   # "walk away from the talks"
+    objects += [("", c.lower_) for c in verb.children if c.dep_ in {"acomp", "advmod", "prt"}]
     if any(is_person(h) or any(is_person(o) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                                  for o in p.children if o.dep_ == "pobj" and h.lemma_.lower() in COLLECTIVE_HEADS)
            for h in heads if h.dep_ == "dobj"):

@@ -694,18 +694,23 @@ def main_events(drafts: list[Draft]) -> list[Draft]:
 def one_per_actor(drafts: list[Draft]) -> list[Draft]:
     """Beyond the lead a sentence is one statement: the same speaker's several verbs ("China
     firmly opposes terrorism and urged Pakistan to ...") are one event, the one that names its
-    addressee best. Attacks are left to incident linking."""
+    addressee best. Attacks are left to incident linking; a condemnation next to an appeal ("condemned
+    the strike and called on the United States to ...") is a second event, as analysts record both."""
     best: dict[str, Draft] = {}
     for d in drafts:
         if d.rank < LEAD or d.type == "ASSAULT" or d.actor == EMPTY or d.shadow:
             continue
-        key = d.actor.name or ""
+        key = _statement_key(d)
         kept = best.get(key)
         if kept is None or (d.target_grade, d.curated, d.confidence) > \
                 (kept.target_grade, kept.curated, kept.confidence):
             best[key] = d
     return [d for d in drafts if d.rank < LEAD or d.type == "ASSAULT" or d.actor == EMPTY or d.shadow
-            or best.get(d.actor.name or "") is d]
+            or best.get(_statement_key(d)) is d]
+
+
+def _statement_key(draft: Draft) -> str:
+    return f"{draft.actor.name or ''}|{'condemn' if draft.type == 'ACCUSE' else ''}"
 
 
 def _prefer_curated(drafts: list[Draft]) -> list[Draft]:
