@@ -327,6 +327,10 @@ class _ArticleState:
         elif type_ == "ASSAULT" and status == "actual" and verdict.speaker is not None and actor_tok is not None \
                 and self._adversary_says(verdict.speaker, actor_tok):
             status = "alleged"   # "the army said the RSF had launched 11 suicide drones at Port Sudan"
+        if status == "actual" and actor_tok is not None and any(
+                c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in {"believe", "suspect", "think", "say"}
+                and c.tag_ == "VBN" for c in actor_tok.children):
+            status = "alleged"   # "armed men believed to be members of CODECO attacked ..."
         if type_ == "COERCE" and _takes_ground(token):
             type_, cameo, mode = "ASSAULT", "192", "occupy"   # "captured a police outpost"
         if type_ == "COERCE" and cameo == "171" and target_tok is not None and is_person(target_tok) \
