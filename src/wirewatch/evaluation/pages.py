@@ -42,7 +42,7 @@ class PageScore:
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
 
-    def add(self, other: "PageScore") -> None:
+    def add(self, other: PageScore) -> None:
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
             if isinstance(value, list):

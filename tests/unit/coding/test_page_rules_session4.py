@@ -13,6 +13,10 @@ def _facts(events: list) -> list:
     return [e for e in events if e.status not in {"hypothetical", "negated"}]
 
 
+def _attacks(code_text: CodeText, text: str, published: str) -> list:
+    return [e for e in code_text(text, published=published) if e.type == "ASSAULT"]
+
+
 def test_signing_a_ceasefire_is_agree_and_the_deal_is_not_a_second_event(code_text: CodeText) -> None:
     text = ("The government and the rebel movement signed a ceasefire agreement in Nairobi on Thursday, "
             "mediators said. The deal was signed by the deputy security adviser and a rebel spokesman "
@@ -45,7 +49,7 @@ def test_a_policy_in_the_present_is_no_incident(code_text: CodeText) -> None:
             "Residents said the city had been without power since Saturday evening. "
             "The paramilitary group has previously denied targeting civilian infrastructure, saying it strikes "
             "only military sites.")
-    events = [e for e in code_text(text, published="2025-11-17") if e.type == "ASSAULT"]
+    events = _attacks(code_text, text, "2025-11-17")
     assert len(events) == 1 and events[0].killed == 2
 
 
@@ -55,14 +59,14 @@ def test_a_revised_toll_later_in_the_story_replaces_the_first(code_text: CodeTex
             "electricity was cut shortly after 7 p.m. \"We heard a buzzing sound,\" said a guard. "
             "Hospitals ran on generators. The state health ministry said on Sunday evening that the death "
             "toll had risen to seven after five soldiers guarding the plant died of their wounds.")
-    events = [e for e in code_text(text, published="2025-11-17") if e.type == "ASSAULT"]
+    events = _attacks(code_text, text, "2025-11-17")
     assert [e.killed for e in events] == [7]
 
 
 def test_no_one_was_hurt_gives_a_zero_toll(code_text: CodeText) -> None:
     text = ("Two rockets were fired from southern Lebanon at Kiryat Shmona late on Monday, the Israeli "
             "military said. One was intercepted and the other fell in an open area. No one was hurt, it said.")
-    events = [e for e in code_text(text, published="2025-10-14") if e.type == "ASSAULT"]
+    events = _attacks(code_text, text, "2025-10-14")
     assert events and events[0].killed == 0
 
 
@@ -78,7 +82,7 @@ def test_background_deaths_of_another_year_are_not_the_toll(code_text: CodeText)
 def test_blame_for_the_attack_makes_it_alleged(code_text: CodeText) -> None:
     text = ("Armed men stormed a polling station in Batibo on Sunday, killing two people, officials said. "
             "Voting was suspended. The authorities blamed separatist fighters for the attack.")
-    events = [e for e in code_text(text, published="2025-10-13") if e.type == "ASSAULT"]
+    events = _attacks(code_text, text, "2025-10-13")
     assert events and events[0].status == "alleged"
 
 
@@ -86,7 +90,7 @@ def test_a_forecast_is_not_merged_into_the_incident(code_text: CodeText) -> None
     text = ("A drone attack on Saturday struck the power station outside Kosti, killing two engineers. "
             "Officials said repairs would take weeks. Residents said water pumps had stopped. "
             "If the attacks continue, the hospitals in White Nile state could close, aid agencies said.")
-    events = [e for e in code_text(text, published="2025-11-17") if e.type == "ASSAULT"]
+    events = _attacks(code_text, text, "2025-11-17")
     actual = [e for e in events if e.status == "actual"]
     assert len(actual) == 1 and actual[0].date == "2025-11-15"
     assert all("If the attacks" not in e.evidence.text for e in actual)
@@ -96,7 +100,7 @@ def test_an_incident_told_in_several_sentences_keeps_them_as_mentions(code_text:
     text = ("Gunmen stormed a polling station in Batibo on Sunday, killing two voters, officials said. "
             "Voting was suspended across the district until further notice. "
             "The authorities blamed separatist fighters for the attack.")
-    events = [e for e in code_text(text, published="2025-10-13") if e.type == "ASSAULT"]
+    events = _attacks(code_text, text, "2025-10-13")
     assert len(events) == 1
     event = events[0]
     assert [m.text for m in event.mentions] == ["The authorities blamed separatist fighters for the attack."]
@@ -135,7 +139,7 @@ def test_a_forecast_hosts_no_later_report(code_text: CodeText) -> None:
     text = ("Analysts said Islamic State could attack army patrols in the Hamrin mountains again. "
             "Separately, two Iraqi soldiers were killed on Thursday when Islamic State militants ambushed "
             "an army patrol near Tikrit, security sources said.")
-    events = [e for e in code_text(text, published="2025-11-21") if e.type == "ASSAULT"]
+    events = _attacks(code_text, text, "2025-11-21")
     assert any(e.status == "actual" and e.killed == 2 for e in events)
 
 
@@ -144,7 +148,7 @@ def test_a_story_paragraph_naming_a_newsletter_is_no_promotion(code_text: CodeTe
             "March 8, insurgents raided the coastal village of Quiterajo, killing five fishermen and burning "
             "dozens of homes, according to residents. The Islamic State claimed the raid two days later in "
             "its weekly newsletter, al-Naba.")
-    events = [e for e in code_text(text, published="2026-03-20") if e.type == "ASSAULT"]
+    events = _attacks(code_text, text, "2026-03-20")
     assert events and events[0].date == "2026-03-08"
 
 
@@ -153,7 +157,7 @@ def test_earlier_in_the_day_is_the_story_not_background(code_text: CodeText) -> 
             "ministry said. Rescuers searched the rubble through the night for survivors. The army said it "
             "had targeted a commander of the group. Earlier in the day, an Israeli drone struck a motorcycle "
             "near Bint Jbeil, killing one man, the ministry said.")
-    events = [e for e in code_text(text, published="2026-03-10") if e.type == "ASSAULT"]
+    events = _attacks(code_text, text, "2026-03-10")
     assert any("Bint Jbeil" in e.evidence.text or any("Bint Jbeil" in m.text for m in e.mentions)
                for e in events)
 
@@ -163,7 +167,7 @@ def test_the_police_answer_to_a_gang_attack_is_a_second_act(code_text: CodeText)
             "people, police said. Residents fled to the hills. Police sent reinforcements on Wednesday. "
             "Officers killed four gang members in a gunfight near the town's market during the "
             "counteroffensive, a police spokesman said.")
-    events = [e for e in code_text(text, published="2026-02-05") if e.type == "ASSAULT"]
+    events = _attacks(code_text, text, "2026-02-05")
     assert sorted(e.killed for e in events) == [4, 7]
 
 
@@ -177,7 +181,7 @@ def test_victims_told_in_the_next_sentence_belong_to_the_attack(code_text: CodeT
     text = ("According to the army, two drones dropped explosive charges on a base near the village of "
             "El Plateado on Tuesday. Five soldiers were wounded, two of them seriously, and they were taken "
             "by helicopter to Popayán.")
-    events = [e for e in code_text(text, published="2026-05-14") if e.type == "ASSAULT"]
+    events = _attacks(code_text, text, "2026-05-14")
     assert len(events) == 1 and events[0].injured == 5
 
 

@@ -52,15 +52,15 @@ from wirewatch.stages.coding.roles import (
     verbal_roles,
 )
 from wirewatch.stages.coding.selection import (
-    in_quotes,
     UNREAL,
     dedupe_article,
     dedupe_sentence,
+    in_quotes,
     is_old,
     main_events,
     off_topic,
-    one_per_actor,
     on_spine,
+    one_per_actor,
     rejection,
 )
 from wirewatch.stages.coding.status import assess

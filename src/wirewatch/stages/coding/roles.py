@@ -25,7 +25,7 @@ LIGHT_VERBS = frozenset({"carry", "launch", "stage", "conduct", "mount", "claim"
                          "renew", "open", "join", "call", "undertake", "initiate",
                          "stag", "extend", "tighten", "maintain", "enforce", "declare",
                          "attend", "complete", "host", "chair", "convene", "speed", "accelerate",
-                         "hasten", "expedite", "undertake"})
+                         "hasten", "expedite"})
 # ("stag": spaCy lemmatises "staged" as "stag")
 #: Modifiers that name who acts: "rebel attacks", "guerrilla raid", "army shelling".
 AGENT_MODIFIERS = frozenset({"rebel", "guerrilla", "terrorist", "army", "police", "military",
