@@ -117,6 +117,8 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
                if m.dep_ == "amod" and m.lemma_.lower() in WEAPON_ADJECTIVES]
     objects += [(m.lemma_.lower(), "") for c in heads if c.lemma_.lower() in ACTIVITY_HEADS
                 for m in c.children if m.dep_ == "compound" and m.pos_ == "NOUN"]   # "a search operation"
+    objects += [("gas", "") for c in heads for m in c.children   # "fired tear gas shells"
+                if m.dep_ == "compound" and m.lemma_.lower() == "gas"]
     objects += [(c.lemma_.lower(), "") for c in heads]
     for head in heads:
         objects.extend((m.lemma_.lower(), "") for m in head.children

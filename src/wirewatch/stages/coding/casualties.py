@@ -185,6 +185,9 @@ def _victims(token: Any) -> list[Any]:
                  and c.ent_type_ == "PERSON"]   # than 48 hours, magistrate X": an object parsed as an adverb
     if len(found) > 1:   # "X [name as transliterated], secretary ..., was killed": not the aside
         found = [c for c in found if not _in_brackets(c)] or found
+    if len(found) > 1:   # "killing 11 civilians, among them four children": a breakdown
+        found = [c for k, c in enumerate(found) if k == 0 or not any(
+            t.lower_ in {"among", "including", "incl"} for t in c.doc[found[k - 1].i + 1:c.left_edge.i + 1])]
     if found and token.pos_ == "VERB":   # "X was killed ..., along with two of his bodyguards"
         for along in token.children:
             if along.lower_ in {"along", "together"} and along.dep_ in {"advmod", "prep"}:

@@ -52,6 +52,7 @@ from wirewatch.stages.coding.roles import (
     verbal_roles,
 )
 from wirewatch.stages.coding.selection import (
+    LEAD,
     UNREAL,
     dedupe_article,
     dedupe_sentence,
@@ -235,6 +236,7 @@ class _ArticleState:
         self.hazard = False
         made = [d for c in candidates if (d := self._draft(c, sentence, index, anchors, casualties))]
         made = _drop_side_casualties(made, sentence.doc)
+        made = _drop_narrated_accusations(made, sentence.doc)
         self._apply_claim_phrase(sentence, made)
         drafts = one_per_actor(main_events(dedupe_sentence([d for d in made if not d.shadow]))) \
             + [d for d in made if d.shadow]
@@ -320,6 +322,12 @@ class _ArticleState:
             type_, cameo, status = "THREATEN", "139", "threatened"   # an armed group's order with a deadline
         if type_ == "MOBILIZE" and mode == "exercise" and _joint_exercise(actor_tok, token):
             type_, cameo, mode = "COOPERATE", "060", None   # "French and Egyptian warships launched war games"
+        if token.lemma_.lower() == "order" and type_ in {"REQUEST", "COERCE"} and _orders_custody(token):
+            type_, cameo, mode, curated = "COERCE", "173", "arrest", True   # "a court ordered four journalists jailed"
+        if type_ == "COERCE" and _takes_ground(token, self._is_place):
+            type_, cameo, mode = "ASSAULT", "192", "occupy"   # "captured a police outpost"
+        if type_ == "ASSAULT" and _weapons_test(token):
+            type_, cameo, mode = "MOBILIZE", "150", "weapons"   # "the missile was launched toward the East Sea"
         if own_claim and type_ == "ASSAULT" and status == "actual" and actor_tok is not None:
             speaker = self._resolve(verdict.speaker)   # "the BLA said its fighters had carried out the attack"
             if speaker is not None and speaker.sector in ARMED_GROUP_SECTORS:
@@ -331,8 +339,6 @@ class _ArticleState:
                 c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in {"believe", "suspect", "think", "say"}
                 and c.tag_ == "VBN" for c in actor_tok.children):
             status = "alleged"   # "armed men believed to be members of CODECO attacked ..."
-        if type_ == "COERCE" and _takes_ground(token):
-            type_, cameo, mode = "ASSAULT", "192", "occupy"   # "captured a police outpost"
         if type_ == "COERCE" and cameo == "171" and target_tok is not None and is_person(target_tok) \
                 and roles.actor is not None:   # people seized: an abduction, or an arrest by the state
             type_, cameo, mode = ("COERCE", "173", "arrest") if roles.actor.sector in {"police", "military", "government"} \
@@ -344,6 +350,13 @@ class _ArticleState:
         place = choose_place(self.places, sentence, token, exclude, fallback)
         in_sentence = place is not None and (fallback is None or place != fallback.as_event_place())
         when = choose_date(sentence, token, self.published)
+        if type_ == "THREATEN" and when is not None and self.published is not None and when.date > self.published:
+            # "said late on Tuesday that farmers would block railway tracks from next Monday": the
+            # threat is made when it is said, not when the threatened act would happen
+            frame = verdict.speaker.head if verdict.speaker is not None else sentence.root
+            said = choose_date(sentence, frame, self.published) if frame.i != token.i else None
+            when = said if said is not None and said.date <= self.published \
+                else EventDate(self.published, "day", "published")
         if status == "actual" and when is not None and self.published is not None and when.source == "text" \
                 and when.date > self.published:
             status = "hypothetical"   # "the Security Council is meeting on the DRC tomorrow": not yet
@@ -356,7 +369,9 @@ class _ArticleState:
                       roles.actor_grade, roles.target_grade,
                       f"{token.lemma_.lower()}/{token.pos_}/{'cur' if cand.row.curated else 'cmp'}")
         event_head = lookup(token.head, self.res.lexicon) is not None
-        if is_old(draft, self.published):
+        # the story's first sentence tells its news, even of months ago ("allegedly executed 31 men
+        # in March, the group said in a report released on Wednesday"); later ones are background
+        if is_old(draft, self.published) and not (self.sentence_rank == 0 and not is_old(draft, self.published, 366)):
             self.old_incident = self.old_incident or type_ == "ASSAULT"
             return None
         draft.trigger_i, draft.on_spine = token.i, on_spine(token) or (
@@ -384,6 +399,10 @@ class _ArticleState:
             draft.shadow = True   # "due to the bombing of the plane on October 31": completes the incident
             return draft
         return None
+
+    def _is_place(self, token: Any) -> bool:
+        """The token lies in a place name the gazetteer resolved."""
+        return any(p.start <= token.idx < p.end for p in self.places)
 
     def _adversary_says(self, speaker_tok: Any, actor_tok: Any) -> bool:
         """A state's forces or government say a named armed group or another state did it: their
@@ -512,9 +531,20 @@ POSITIONS = frozenset({"outpost", "base", "town", "village", "city", "checkpoint
                        "airbase", "territory", "stronghold", "area", "bridge", "port"})
 
 
-def _takes_ground(token: Any) -> bool:
+#: Words of custody in what a court or an official orders.
+CUSTODY = frozenset({"jail", "detain", "arrest", "imprison", "hold", "remand", "detention", "custody", "prison"})
+
+
+def _orders_custody(token: Any) -> bool:
+    """'ordered four journalists jailed pending trial', 'ordered four of them, including X, held in
+    pre-trial detention' (not 'ordered the release of those held')."""
+    after = [t.lemma_.lower() for t in token.subtree if t.i > token.i]
+    return bool(CUSTODY.intersection(after)) and not {"release", "free", "freeing"}.intersection(after[:3])
+
+
+def _takes_ground(token: Any, is_place: Any = None) -> bool:
     """'captured a police outpost', 'seized the town of X', 'took part of the stronghold': an
-    object that is a place."""
+    object that is a place (a position word, a place entity, or a place the gazetteer found)."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in {"capture", "seize", "take", "overrun"}:
         return False
     obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
@@ -523,7 +553,31 @@ def _takes_ground(token: Any) -> bool:
                     for o in p.children if o.dep_ == "pobj"), None)
     if obj is None:
         return False
-    return obj.lemma_.lower() in POSITIONS or (obj.ent_type_ in {"GPE", "LOC", "FAC"} and obj.pos_ == "PROPN")
+    if any(c.dep_ == "appos" and c.lemma_.lower() in POSITIONS for c in obj.children):
+        return True   # "captured Tigyaing, a river town of about 20,000 people"
+    return obj.lemma_.lower() in POSITIONS or (obj.pos_ == "PROPN" and obj.ent_type_ in {"GPE", "LOC", "FAC"}) \
+        or (is_place is not None and obj.text[:1].isupper() and is_place(obj))
+
+
+#: Where a missile fired in a test falls, or how it flies: no target.
+TEST_GROUNDS = frozenset({"sea", "ocean", "water", "waters", "trajectory", "course", "path", "range", "site"})
+TARGET_PREPS = frozenset({"at", "on", "against", "toward", "towards", "into", "onto"})
+
+
+def _weapons_test(token: Any) -> bool:
+    """A missile launched or fired with no target ("launched a ballistic missile toward the East
+    Sea", "the missile was launched on a lofted trajectory", "test-fired"): a weapons test."""
+    lemma = token.lemma_.lower()
+    if lemma not in {"launch", "fire"} or token.pos_ != "VERB":
+        return False
+    obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if obj is None or obj.lemma_.lower() != "missile":
+        return False
+    if any(w.lower_ in {"test", "tests", "tested", "test-fired", "test-fire"} for w in token.sent):
+        return True
+    targets = [o for p in token.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+               for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
+    return bool(targets) and all(o.lemma_.lower() in TEST_GROUNDS for o in targets)
 
 
 def _light_object(token: Any) -> bool:
@@ -566,6 +620,16 @@ def _drop_side_casualties(drafts: list[Draft], doc: Any) -> list[Draft]:
     return [d for d in drafts if not side(d)]
 
 
+def _drop_narrated_accusations(drafts: list[Draft], doc: Any) -> list[Draft]:
+    """'the soldiers separated the men, accused them of supporting JNIM, and shot them': an
+    accusation told as a step of the attack it is coordinated with is no statement of its own."""
+    attacks = {d.trigger_i for d in drafts if d.type == "ASSAULT" and d.trigger_i >= 0}
+    if not attacks:
+        return drafts
+    return [d for d in drafts if not (d.type == "ACCUSE" and d.trigger_i >= 0 and doc[d.trigger_i].pos_ == "VERB"
+                                      and any(c.i in attacks for c in doc[d.trigger_i].conjuncts))]
+
+
 def _reduced_passive(token: Any, subject: Any) -> bool:
     """'At least 18 civilians killed and 22 injured in an attack': a casualty verb with no object
     and no auxiliary whose subject is its own (a headline-style passive: the subject was hit)."""
@@ -584,11 +648,18 @@ def _carry_dates(drafts: list[Draft]) -> list[Draft]:
     them.': an act told with no date of its own, right after a dated one, happened then too (not on
     the publication day)."""
     last: Draft | None = None
+    lead = next((d for d in drafts if d.rank < LEAD and not d.shadow and d.date is not None
+                 and d.date.source == "text" and d.date.precision == "day"), None)
     for draft in drafts:
         if draft.date is not None and draft.date.source == "published" and last is not None \
                 and 0 < draft.sentence_index - last.sentence_index <= DATE_CARRY and draft.status in {
                     "actual", "claimed", "alleged", "denied"}:
             draft.date = EventDate(last.date.date, last.date.precision, "context")
+        elif draft.date is not None and draft.date.source == "published" and lead is not None \
+                and draft.sentence_index > lead.sentence_index and draft.type in MATERIAL_CONFLICT \
+                and 0 < (draft.date.date - lead.date.date).days <= 1 and draft.status in {"actual", "claimed", "alleged"}:
+            # a story of yesterday's events: what it tells without a date happened then too
+            draft.date = EventDate(lead.date.date, "day", "context")
         if draft.date is not None and draft.date.source == "text" and not draft.shadow:
             last = draft
     return drafts

@@ -130,7 +130,7 @@ def choose_place(places: Sequence[Place], sentence: Any, trigger: Any,
     supported = _supported_countries(places, text) if home else frozenset()
     inside = [p for p in places if start <= p.start < end
               and not any(a <= p.start < b for a, b in exclude)
-              and not _is_modifier(p, doc, places)]
+              and not _is_modifier(p, doc, places) and not _is_heading(p, doc)]
     if home is not None:
         near = {p.country for p in inside if p.precision in _FIXED} | {
             p.admin1 for p in inside if p.precision == "admin1"} | set(
@@ -186,6 +186,32 @@ def _is_modifier(place: Place, doc: Any, places: Sequence[Place]) -> bool:
         return False
     head = root.head
     return not any(p.start <= head.idx < p.end for p in places)
+
+
+#: Prepositions of a direction: where people went, not where the event took place.
+_DIRECTION_PREPS = frozenset({"towards", "toward"})
+_GOING = frozenset({"withdraw", "flee", "retreat", "head", "move", "escape", "travel", "march", "drive", "walk",
+                    "go", "run", "leave", "pull"})
+
+
+def _is_heading(place: Place, doc: Any) -> bool:
+    """'withdrawing into the forest towards the Ituri border': a direction, not the scene."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ in _DIRECTION_PREPS:
+            mover = node.head.head
+            mover = mover.head if mover.pos_ == "NOUN" and mover.dep_ == "pobj" else mover   # "into the forest towards"
+            mover = mover.head if mover.dep_ == "prep" else mover
+            return mover.lemma_.lower() in _GOING
+        if node.dep_ == "pobj" and node.head.lower_ not in _DIRECTION_PREPS:
+            return False
+        if node.head.i == node.i or node.dep_ not in {"compound", "amod", "pobj", "poss"}:
+            return False
+        node = node.head
+    return False
 
 
 def _unresolved(place: Place, text: str, country: str) -> Place:
@@ -262,6 +288,9 @@ def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDat
         end = mention.end - (sentence.text[mention.end - 1:mention.end] == ".")   # "on 1 june.": not the stop
         token = sentence.doc.char_span(sentence.start_char + mention.start,
                                        sentence.start_char + max(end, mention.start + 1), alignment_mode="expand")
+        if token is not None and (_comparison_class(token.root)
+                                  or _SUPERLATIVE_BEFORE.search(sentence.text[:mention.start])):
+            continue   # "in one of the deadliest raids in the area this year": the class compared with
         verb = _clause_verb(token.root) if token is not None else None
         if verb is not None and _is_future(verb):
             mention = mention.ahead(published)   # "talks will resume on Tuesday": the coming one
@@ -279,6 +308,23 @@ def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDat
     return EventDate(published, "day", "published")
 
 
+_SUPERLATIVE_BEFORE = re.compile(r"\bone of the (?:\w+est|worst|most \w+)\b[^,;.]*$", re.IGNORECASE)
+
+
+def _comparison_class(token: Any) -> bool:
+    """The date belongs to a superlative's comparison ("the deadliest raid this year")."""
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ == "NOUN" and any(c.dep_ == "amod" and c.tag_ == "JJS" for c in node.children):
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
 TIME_MARKS = frozenset({"after", "before"})
 
 
@@ -287,11 +333,25 @@ def _describes_other(verb: Any, trigger: Any) -> bool:
     abducted three days ago, and threatened to kill them"): the abduction's date, not the threat's.
     A clause on the trigger itself ("an attack that killed 12 on Monday") dates the event."""
     head = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and head.pos_ == "NOUN" and verb.i != trigger.i \
+            and head.lemma_.lower() not in {"report", "statement", "communique", "bulletin", "release"} \
+            and trigger.i not in {t.i for t in verb.subtree} and _depth_below(head, trigger) >= 3:
+        return True   # "demanding the release of payments for paddy procured in October"
     return verb.dep_ == "relcl" and head.i != trigger.i and verb.i != trigger.i \
         and (head.lemma_.lower() in PEOPLE or head.ent_type_ in {"PERSON", "NORP"}) \
         and trigger.i not in {t.i for t in verb.subtree} \
         and not (trigger.pos_ in {"NOUN", "PROPN"} and head.i in {t.i for t in trigger.subtree})
     # (a noun's own victims' clause may date it: "the murder of six priests, who were killed on 16 November")
+
+
+def _depth_below(token: Any, ancestor: Any) -> int:
+    """How many steps up from ``token`` reach ``ancestor`` (0 when it is not above it)."""
+    steps, node = 0, token
+    while node.head.i != node.i:
+        node, steps = node.head, steps + 1
+        if node.i == ancestor.i:
+            return steps
+    return 0
 
 
 def _other_time_clause(verb: Any, trigger: Any) -> bool:

@@ -177,8 +177,18 @@ def _better_date(new: Draft, old: Draft) -> bool:
         return False
     if old.date.source != "text":
         return True
+    finer = PRECISION_ORDER[new.date.precision] < PRECISION_ORDER[old.date.precision]
     close = abs((new.date.date - old.date.date).days) <= 21
-    return close and PRECISION_ORDER[new.date.precision] < PRECISION_ORDER[old.date.precision]
+    return finer and (close or within_span(new.date, old.date))
+
+
+def within_span(inner: EventDate, outer: EventDate) -> bool:
+    """A date inside the month or year another date names ("on Monday" inside "this year")."""
+    if outer.precision == "year":
+        return inner.date.year == outer.date.year
+    if outer.precision == "month":
+        return (inner.date.year, inner.date.month) == (outer.date.year, outer.date.month)
+    return False
 
 
 def event_id(article_id: str, draft: Draft) -> str:

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wirewatch.models import EventPlace
 from wirewatch.stages.coding.casualties import Casualties
 from wirewatch.stages.coding.context import EventDate
-from wirewatch.stages.coding.draft import NEAR_SENTENCES, Draft
+from wirewatch.stages.coding.draft import EMPTY, NEAR_SENTENCES, Draft, within_span
 from wirewatch.stages.coding.selection import LEAD
 
 ANCHORS = {
@@ -75,6 +75,7 @@ def link_incidents(drafts: list[Draft], reports: list[CasualtyReport], *,
                                           draft.anchors, draft.date))
     for draft in kept:
         _denial_in_another_sentence(draft)
+    kept = _later_denials(drafts, kept)
     for report in sorted(reports, key=lambda r: r.sentence_index):
         target = _report_target(report, kept)
         if target is not None:
@@ -101,7 +102,39 @@ def _denial_in_another_sentence(draft: Draft) -> None:
         draft.status = "alleged"
 
 
+#: Nouns for wrongdoing in general: denying them denies no particular act.
+VAGUE_ACTS = frozenset({"abuse", "violation", "atrocity", "crime", "wrongdoing", "excess", "misconduct"})
+
+
+def _later_denials(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
+    """A denial told after the incident it answers ("In a written response, the ministry denied
+    that its forces had committed abuses"; "the Taliban have denied shelling Chaman") is news of
+    its own: the denier's REJECT. (A denial that tells the incident first, "the TTP denied any
+    role in the blast at ...", stays the incident, denied.)"""
+    out = list(kept)
+    for draft in drafts:
+        if draft.mention_status != "denied" or draft.type != "ASSAULT" or draft.shadow or not draft.has_actor:
+            continue
+        if not any(d.type == "ASSAULT" and d.sentence_index < draft.sentence_index and d.status != "hypothetical"
+                   for d in kept):
+            continue
+        if draft in out:
+            if _lemma(draft) not in VAGUE_ACTS and draft.curated:
+                continue   # "the FMLN denied that it attacked the garrison": that attack, denied
+            out.remove(draft)   # "denied that its forces had committed abuses": no act of its own (nor a
+            # compiled verb's reading: "said the army had conducted a legitimate operation")
+        own = draft.mention_evidence or draft.evidence
+        out.append(replace(draft, type="REJECT", cameo="125", mode=None, target=EMPTY, status="actual",
+                           killed=None, injured=None, evidence=own, merged=[], anchors=frozenset(),
+                           toll_kind="", mention_status="actual", mention_evidence=own))
+    return sorted(out, key=lambda d: d.sentence_index)
+
+
 def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
+    if draft.shadow:   # "... a network that documents attacks": a side mention of its sentence's own incident
+        same = [d for d in kept if d.type == "ASSAULT" and d.sentence_index == draft.sentence_index]
+        if same:
+            return same[-1]
     earlier = [d for d in kept if d.type == "ASSAULT" and d.sentence_index < draft.sentence_index
                and (d.status != "hypothetical" or draft.status == "hypothetical")]   # a forecast hosts no report
     if not earlier:
@@ -121,7 +154,8 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
         return host   # "A second bodyguard was wounded and taken to hospital in Tlapa."
     if _next_sentence_victims(draft, host) and not (both and host.place.country != draft.place.country):
         return host
-    if draft.actor_grade < 4 and not draft.actor.country:
+    if draft.actor_grade < 4 and (not draft.actor.country or (_definite_actor(draft) and (
+            _side(draft) == "armed" or _undated_detail(draft, earlier[-1])))):
         for host in reversed(earlier):   # the latest, or the story's own incident (its lead)
             if (host is earlier[-1] or host.rank < LEAD) and _same_scene(draft, host) \
                     and not _opposite_sides(host, draft):
@@ -154,6 +188,22 @@ def _casualty_detail(draft: Draft) -> bool:
         and not _ANOTHER_INCIDENT.search(draft.evidence.text)
 
 
+def _definite_actor(draft: Draft) -> bool:
+    """'the attackers', 'the soldiers': people the story has already told of."""
+    name = draft.actor.name
+    if not name or name.lower() not in ARMED_WORDS | STATE_WORDS:
+        return False   # (a named group is no back-reference: "the Medellin cartel")
+    return re.search(rf"\bthe {re.escape(name)}\b", draft.evidence.text, re.IGNORECASE) is not None
+
+
+def _undated_detail(draft: Draft, host: Draft) -> bool:
+    """A common-noun actor of the state's side, with no date of its own, right after the incident
+    ("Witnesses said the soldiers separated the men ... and shot them"): telling how it happened."""
+    return (draft.date is None or draft.date.source != "text") and not _LATER.match(draft.evidence.text) \
+        and 0 < draft.sentence_index - host.last_mention() <= NEAR_SENTENCES \
+        and not _ANOTHER_INCIDENT.search(draft.evidence.text) and _side(draft) == _side(host)
+
+
 def _next_sentence_victims(draft: Draft, host: Draft) -> bool:
     """Victims told in the very next sentence, with no actor and no date of their own ("Five
     soldiers were wounded, two of them seriously, and they were taken by helicopter to Popayán")."""
@@ -178,10 +228,16 @@ STATE_WORDS = frozenset({"police", "policemen", "officers", "soldiers", "troops"
 ARMED_WORDS = frozenset({"gunmen", "gang", "gangs", "militants", "insurgents", "attackers", "assailants", "fighters",
                          "rebels", "bandits", "jihadists", "terrorists"})
 ARMED_SECTORS = frozenset({"rebels", "militia", "criminals", "insurgents", "armed group"})
+PRO_STATE = frozenset({"pro-government", "pro-junta", "pro-army", "pro-regime"})
+NON_STATE_QUALIFIERS = frozenset({"resistance", "rebel", "insurgent", "militia", "opposition", "guerrilla"})
 
 
 def _side(draft: Draft) -> str:
     words = set((draft.actor.name or "").lower().replace("'s", "").split())
+    if words & PRO_STATE:
+        return "state"   # "a pro-government militia"
+    if words & NON_STATE_QUALIFIERS or draft.actor.sector in ARMED_SECTORS:
+        return "armed"   # "resistance forces", "rebel troops", "the Allied Democratic Forces"
     if draft.actor.sector in STATE_FORCES or words & STATE_WORDS:
         return "state"
     if draft.actor.sector in ARMED_SECTORS or words & ARMED_WORDS:
@@ -257,4 +313,6 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
         return False   # its own dead on another day: "A day later, four rebels were killed in a gunfight"
     if draft.date is None or host.date is None or draft.date.source != "text":
         return True
-    return abs((draft.date.date - host.date.date).days) <= 1
+    if host.date.source == "published" and 0 <= (host.date.date - draft.date.date).days <= 7:
+        return True   # a host the text does not date takes the detail's date from the days before
+    return abs((draft.date.date - host.date.date).days) <= 1 or within_span(draft.date, host.date)

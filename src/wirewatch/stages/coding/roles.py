@@ -113,6 +113,11 @@ def _is_of(token: Any) -> bool:
     return token.dep_ == "prep" and token.lower_ == "of" and any(c.dep_ == "pobj" for c in token.children)
 
 
+#: People who speak for an organisation: the organisation is the actor.
+SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "envoy",
+                           "adviser", "advisor"})
+
+
 def resolve_np(token: Any, actors: ArticleActors, salience: Salience) -> Actor | None:
     """An Actor for the noun phrase headed by ``token`` (or a pronoun's antecedent)."""
     if token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ in {"who", "which", "that"}:
@@ -120,6 +125,12 @@ def resolve_np(token: Any, actors: ArticleActors, salience: Salience) -> Actor |
         return resolve_np(head, actors, salience) if head is not None else None
     if token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS:
         return salience.last_actor if token.lower_ in PERSONAL_PRONOUNS else None
+    if token.lemma_.lower() in SPEAKER_NOUNS:   # "a spokesperson for the European Union's foreign service"
+        for obj in (o for p in token.children if p.dep_ == "prep" and p.lower_ in {"for", "of"}
+                    for o in p.children if o.dep_ == "pobj"):
+            org = resolve_np(obj, actors, salience)
+            if org is not None and (org.country or org.sector):
+                return org
     start, end = np_bounds(token)
     text = doc_text(token.doc)
     found = actors.resolve(start, end, text)

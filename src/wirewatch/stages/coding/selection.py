@@ -297,8 +297,8 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
     if draft.rank < LEAD:
         return None
     if draft.type in STATEMENTS and not _international(roles) and not (
-            draft.type in {"ACCUSE", "REJECT"} and event_object and _speaks_for_state(roles)) \
-            and not _addressed(draft, roles, event_object):
+            draft.type in {"ACCUSE", "REJECT"} and (event_object or _said_object(token)) and _speaks_for_state(roles)) \
+            and not _addressed(draft, roles, event_object) and not _performative(token, roles):
         return "reaction outside the lead"   # "the UN urged both sides ...", "police blamed the gang"
     if not curated and draft.type != "ASSAULT" and not (
             draft.type in {"ACCUSE", "REJECT"} and (event_object or roles.target_grade >= AGENT)):
@@ -308,7 +308,8 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
         return "one-sided cooperation outside the lead"   # "will open talks with any armed group"
     if _tally(token):
         return "tally outside the lead"   # "more than 100 civilians have been killed this year"
-    if draft.type == "REQUEST" and (roles.target_grade < UNKNOWN or roles.actor_grade < AGENT):
+    if draft.type == "REQUEST" and (roles.target_grade < UNKNOWN and not _clause_addressee(token)
+                                    or roles.actor_grade < AGENT):
         return "request without addressee outside the lead"
     if draft.type == "REQUEST" and _the_public(roles.target_token):
         return "appeal to the public outside the lead"   # "the mufti appealed to residents to ..."
@@ -336,6 +337,33 @@ def _addressed(draft: Draft, roles: Roles, event_object: bool) -> bool:
     speaker = roles.actor_grade >= NAMED or (roles.actor is not None and roles.actor.sector == "igo"
                                              and roles.actor_grade >= AGENT)   # "the UN coordinator"
     return speaker and (roles.target_grade >= AGENT or event_object)
+
+
+def _performative(token: Any, roles: Roles) -> bool:
+    """A government's or international body's statement in the present tense, as press releases
+    word them: "The Government requests that the UN Security Council convene", "condemns"."""
+    if token.pos_ != "VERB" or token.tag_ not in {"VBZ", "VBP"} or token.dep_ != "ROOT":
+        return False
+    if any(c.dep_ == "advmod" and c.lemma_.lower() in HABITUAL for c in token.children):
+        return False
+    actor = roles.actor
+    return actor is not None and roles.actor_grade >= AGENT and actor.sector in {"government", "diplomat", "igo"}
+
+
+def _clause_addressee(token: Any) -> bool:
+    """'requests that the UN Security Council convene': the addressee is the clause's subject."""
+    return any(c.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "compound"} and g.pos_ == "PROPN" for g in c.children)
+               for c in token.children)
+
+
+#: What a state rejects or condemns when it answers someone's words.
+SAID_NOUNS = frozenset({"statement", "accusation", "allegation", "claim", "charge", "criticism", "remark",
+                        "report", "demand", "resolution", "decision", "ultimatum", "call", "comment"})
+
+
+def _said_object(token: Any) -> bool:
+    """'rejected the EU statement', 'dismissed the accusations': an answer to someone's words."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in SAID_NOUNS for c in token.children)
 
 
 def _international(roles: Roles) -> bool:
@@ -687,7 +715,8 @@ def main_events(drafts: list[Draft]) -> list[Draft]:
         best = max(drafts, key=lambda d: d.confidence, default=None)
         spine = [best] if best is not None and not best.circumstance and (
             best.rank < LEAD or best.object_of_spine) else []
-    kept = [d for d in drafts if d in spine or d.type == "ASSAULT"]
+    kept = [d for d in drafts if d in spine or d.type == "ASSAULT" or (
+        d.mode == "weapons" and d.object_of_spine)]   # "condemns North Korea's launch of a missile"
     return _prefer_curated(kept)
 
 
@@ -729,6 +758,12 @@ def _restatement(draft: Draft, out: list[Draft]) -> Draft | None:
     if draft.type == "THREATEN":   # a threat repeated in other words ("would target every vessel")
         return next((k for k in out if k.type == "THREATEN" and k.status == draft.status
                      and _same_side(k, draft) and _near_days(k, draft)), None)
+    if draft.cameo == "175":   # "police fired tear gas and used water cannon" told again
+        crowd = next((k for k in out if k.cameo == "175" and k.status == draft.status and _near_days(k, draft)
+                      and (k.place is None or draft.place is None or k.place.country == draft.place.country)
+                      and not (k.place_in_sentence and draft.place_in_sentence and k.place != draft.place)), None)
+        if crowd is not None:
+            return crowd
     if draft.is_anaphoric and draft.type in AGREEMENT_TYPES:   # "the deal was signed by ..."
         return next((k for k in out if k.type in AGREEMENT_TYPES), None)
     if draft.rank < LEAD or draft.type == "ASSAULT" or draft.actor_grade >= 4 or draft.target_grade >= AGENT:

@@ -150,6 +150,9 @@ def assess(trigger: Any) -> Assessment:
         if node.dep_ == "conj" and parent.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubjpass"}
                                                                 for c in node.children):
             pass   # "Hezbollah denied it, and the army later arrested suspects": a coordinate, not a frame
+        elif node.dep_ in {"dep", "conj"} and node.pos_ == "VERB" and parent.pos_ == "VERB" \
+                and any(c.dep_ == "dobj" for c in node.children) and any(c.dep_ == "dobj" for c in parent.children):
+            pass   # "a judge charged all six, ordered four of them held ...": a list of acts, not a frame
         elif parent.pos_ in {"VERB", "AUX"} and node.dep_ not in {"nsubj", "nsubjpass"}:
             if lemma in CEASE and node.dep_ == "xcomp" and node.tag_ == "VBG":
                 result.status = _stronger(result.status, "negated")   # "stopped sabotaging the network"

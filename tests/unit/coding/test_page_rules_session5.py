@@ -1,0 +1,157 @@
+"""Page rules found on dev pages 80-95 (the former held-out sets z1-z8 and k1-k8): reports of
+months-old killings, denials told after the incident, captured towns, missile tests, press-release
+requests, court orders, threats dated by when they are made, breakdowns of a toll, crowd control,
+operations, superlatives and directions that are no date or place of the event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from wirewatch.models import Place
+
+CodeText = Callable[..., list]
+
+
+def _facts(events: list) -> list:
+    return [e for e in events if e.status not in {"hypothetical", "negated"}]
+
+
+def _types(events: list) -> list[str]:
+    return [e.type for e in events]
+
+
+def _places(text: str, *names: tuple[str, str, str]) -> list[Place]:
+    """Places as the geoparser reports them: (name, country, precision) at each occurrence."""
+    out = []
+    for name, country, precision in names:
+        start = text.find(name)
+        while start >= 0:
+            out.append(Place(name, start, start + len(name), 0.6, 29.4, country, precision=precision))
+            start = text.find(name, start + 1)
+    return sorted(out, key=lambda p: p.start)
+
+
+KIVU = (("Oicha", "COD", "point"), ("North Kivu", "COD", "admin1"), ("Ituri", "COD", "admin1"))
+
+
+def test_a_report_on_killings_months_ago_codes_them_in_its_first_sentence(code_text: CodeText) -> None:
+    text = ("Police officers allegedly executed at least 12 farmers in a hamlet of Mopti region in February, "
+            "a rights group said in a report published on Tuesday. The group called for an inquiry.")
+    attacks = [e for e in code_text(text, published="2026-06-10") if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert attacks[0].status == "alleged" and attacks[0].killed == 12 and attacks[0].date.startswith("2026-02")
+
+
+def test_old_killings_after_the_lead_stay_background(code_text: CodeText) -> None:
+    text = ("Protesters marched in Bamako on Tuesday to demand elections, police said. "
+            "Officers dispersed them with tear gas. Organisers said more marches would follow. "
+            "In February, soldiers shot dead 12 farmers in a hamlet of Mopti region.")
+    assert "ASSAULT" not in _types(code_text(text, published="2026-06-10"))
+
+
+def test_a_denial_told_after_the_incident_is_a_reject(code_text: CodeText) -> None:
+    text = ("Gunmen killed nine villagers in an attack on Dogo in Zamfara state on Sunday, residents said. "
+            "Police blamed a bandit gang led by a notorious kingpin. "
+            "The gang's leader denied that his men had carried out the killings, in a video released on Tuesday.")
+    events = code_text(text, published="2026-06-10")
+    assert "REJECT" in _types(events)
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].killed == 9
+
+
+def test_a_denial_that_tells_the_incident_stays_a_denied_attack(code_text: CodeText) -> None:
+    text = "The Pakistani Taliban on Monday denied any involvement in a bomb blast at a market in Peshawar."
+    events = code_text(text, published="2026-06-10")
+    assert [(e.type, e.status) for e in events if e.type in {"ASSAULT", "REJECT"}] == [("ASSAULT", "denied")]
+
+
+def test_an_armed_group_saying_it_captured_a_town_claims_an_occupation(code_text: CodeText) -> None:
+    text = "Resistance forces said on Friday they had captured Kawlin, a market town in Sagaing region."
+    events = _facts(code_text(text, published="2026-01-20"))
+    assert [(e.type, e.mode, e.status) for e in events] == [("ASSAULT", "occupy", "claimed")]
+
+
+def test_a_missile_fired_into_the_sea_is_a_weapons_test(code_text: CodeText) -> None:
+    text = ("South Korea's military said North Korea fired a ballistic missile into the sea off its east coast "
+            "on Sunday. The missile was launched on a high trajectory, officials said.")
+    events = _facts(code_text(text, published="2026-04-06"))
+    assert "ASSAULT" not in _types(events)
+    assert "MOBILIZE" in _types(events)
+
+
+def test_missiles_fired_at_a_city_are_an_attack(code_text: CodeText) -> None:
+    text = "Russia fired three ballistic missiles at Kharkiv on Sunday, regional officials said."
+    assert "ASSAULT" in _types(_facts(code_text(text, published="2026-04-06")))
+
+
+def test_a_press_release_request_in_the_present_tense_is_an_event(code_text: CodeText) -> None:
+    text = ("The Ministry of Foreign Affairs strongly condemns the attack on the embassy in Khartoum on Monday. "
+            "The attack endangered diplomatic staff and local employees. Two guards were injured. "
+            "The Government requests that the UN Security Council convene an urgent meeting on the matter.")
+    events = code_text(text, published="2026-05-05")
+    assert "REQUEST" in _types(events)
+
+
+def test_a_court_ordering_journalists_jailed_is_an_arrest(code_text: CodeText) -> None:
+    text = "A court in Ankara on Friday ordered three journalists jailed pending trial, their lawyers said."
+    events = _facts(code_text(text, published="2026-05-09"))
+    assert [(e.type, e.cameo) for e in events] == [("COERCE", "173")]
+
+
+def test_a_court_ordering_a_release_is_no_arrest(code_text: CodeText) -> None:
+    text = "A court in Ankara on Friday ordered the release of three journalists held since March."
+    assert "COERCE" not in _types(code_text(text, published="2026-05-09"))
+
+
+def test_a_threat_is_dated_when_it_is_made_not_when_the_act_would_follow(code_text: CodeText) -> None:
+    text = ("The union's leader said on Monday that drivers would block every highway into the capital from next "
+            "Thursday unless fuel prices were cut.")
+    threats = [e for e in code_text(text, published="2026-03-10") if e.type == "THREATEN"]
+    assert threats and threats[0].date == "2026-03-09"
+
+
+def test_a_breakdown_of_the_dead_is_not_added_to_the_toll(code_text: CodeText) -> None:
+    text = ("An air strike hit a village near Kani on Sunday, killing 14 civilians, among them six children, "
+            "and injuring 20, a local monitoring group said.")
+    attacks = [e for e in code_text(text, published="2026-01-20") if e.type == "ASSAULT"]
+    assert attacks and attacks[0].killed == 14 and attacks[0].injured == 20
+
+
+def test_tear_gas_shells_are_crowd_control_and_dispersal_is_coercion(code_text: CodeText) -> None:
+    text = ("Police on Monday fired tear gas shells to clear hundreds of farmers who had blocked a highway near "
+            "Ambala. Later, police used water cannon to disperse the protesters.")
+    events = code_text(text, published="2026-03-10")
+    assert "ASSAULT" not in _types(events)
+    assert [e.cameo for e in events if e.type == "COERCE"] == ["175"]
+
+
+def test_launching_an_operation_is_mobilize(code_text: CodeText) -> None:
+    text = "The army said on Tuesday it had launched a joint operation with Ugandan troops to pursue the rebels."
+    assert "MOBILIZE" in _types(code_text(text, published="2026-03-10"))
+
+
+def test_a_superlatives_year_is_not_the_event_date(code_text: CodeText) -> None:
+    text = ("Suspected rebels killed 20 villagers in a night attack near Oicha in North Kivu, officials said, in one of the "
+            "deadliest raids in the area this year. The attackers set fire to 30 houses at 10 p.m. on Monday.")
+    attacks = [e for e in code_text(text, published="2026-03-12", places=_places(text, *KIVU))
+               if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].date == "2026-03-09"
+
+
+def test_where_attackers_withdrew_to_is_not_where_they_attacked(code_text: CodeText) -> None:
+    text = ("Gunmen attacked the village of Mavivi near Oicha in North Kivu province on Monday night, killing 12 people, "
+            "before withdrawing into the forest towards the Ituri border, residents said.")
+    attacks = [e for e in code_text(text, published="2026-03-12", places=_places(text, *KIVU))
+               if e.type == "ASSAULT"]
+    assert attacks and attacks[0].place is not None and attacks[0].place.name != "Ituri"
+
+
+def test_pulling_children_out_of_rubble_is_no_retreat(code_text: CodeText) -> None:
+    text = "Neighbours pulled two children out from under the collapsed roof, a volunteer said."
+    assert "RETREAT" not in _types(code_text(text, published="2026-03-12"))
+
+
+def test_an_accusation_told_as_a_step_of_the_killing_is_no_statement(code_text: CodeText) -> None:
+    text = ("Witnesses said the soldiers rounded up the men, accused them of helping the rebels and shot them "
+            "near the well on Monday.")
+    assert "ACCUSE" not in _types(code_text(text, published="2026-03-12"))
