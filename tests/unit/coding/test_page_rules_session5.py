@@ -155,3 +155,84 @@ def test_an_accusation_told_as_a_step_of_the_killing_is_no_statement(code_text: 
     text = ("Witnesses said the soldiers rounded up the men, accused them of helping the rebels and shot them "
             "near the well on Monday.")
     assert "ACCUSE" not in _types(code_text(text, published="2026-03-12"))
+
+
+# Pages 96-105 (the former held-out set m1-m10, written to tests/gold/CONVENTIONS.md): acts told
+# after the lead are news of their own.
+
+def test_a_minister_warning_that_his_forces_will_strike_back_is_a_threat(code_text: CodeText) -> None:
+    text = ("Gunmen shot at a police patrol near Zubin Potok on Sunday, wounding one officer, police said. "
+            "The patrol returned fire. Investigators found 40 cartridges at the scene. "
+            "The interior minister warned on Monday that police would respond with full force to any further attack.")
+    assert "THREATEN" in _types(code_text(text, published="2026-06-02"))
+
+
+def test_a_short_rejection_after_the_lead_is_an_event(code_text: CodeText) -> None:
+    text = ("Kosovo's interior minister on Monday blamed Belgrade for an attack on a police patrol near "
+            "Leposavic that wounded one officer. Police said the gunmen fled across the boundary line. "
+            "Investigators found 40 cartridges at the scene. Serbia rejected the accusation.")
+    assert "REJECT" in _types(code_text(text, published="2026-06-02"))
+
+
+def test_summoning_an_envoy_is_a_diplomatic_protest(code_text: CodeText) -> None:
+    text = "Poland's foreign ministry summoned the Belarusian ambassador on Tuesday over the border incidents."
+    assert _types(_facts(code_text(text, published="2026-06-02"))) == ["ACCUSE"]
+
+
+def test_extending_a_state_of_emergency_is_coercion(code_text: CodeText) -> None:
+    text = "The government extended the state of emergency in 34 districts for another 60 days on Monday."
+    assert [(e.type, e.cameo) for e in _facts(code_text(text, published="2026-06-02"))] == [("COERCE", "1723")]
+
+
+def test_a_state_saying_it_will_respond_threatens(code_text: CodeText) -> None:
+    text = "The Russian embassy said on Friday that Russia would respond to the new sanctions."
+    assert [(e.type, e.status) for e in code_text(text, published="2026-06-02")] == [("THREATEN", "threatened")]
+
+
+def test_retaliating_with_air_strikes_is_the_strikes(code_text: CodeText) -> None:
+    text = "Israel retaliated with air strikes on Gaza on Monday, the military said."
+    events = code_text(text, published="2026-06-02")
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_whether_a_state_will_respond_is_no_threat(code_text: CodeText) -> None:
+    text = "Analysts said the militias may be testing whether Washington will respond to the drone attacks."
+    assert "THREATEN" not in _types(code_text(text, published="2026-06-02"))
+
+
+def test_a_signed_security_agreement_is_agree_and_a_trade_treaty_is_support(code_text: CodeText) -> None:
+    patrols = "The interior ministers of Poland and Lithuania signed an agreement on joint border patrols on Thursday."
+    trade = "Kenya and Uganda signed a trade agreement in Kampala on Thursday."
+    assert "AGREE" in _types(code_text(patrols, published="2026-06-02"))
+    assert "SUPPORT" in _types(code_text(trade, published="2026-06-02"))
+
+
+def test_sending_gendarmes_and_soldiers_arriving_are_deployments(code_text: CodeText) -> None:
+    sent = "France is sending 300 additional gendarmes to Noumea, the interior ministry said on Tuesday."
+    arrived = "About 150 soldiers arrived in Sugapa on Sunday to reinforce posts along the road, the army said."
+    assert "MOBILIZE" in _types(code_text(sent, published="2026-06-02"))
+    assert "MOBILIZE" in _types(code_text(arrived, published="2026-06-02"))
+
+
+def test_a_planned_deployment_is_no_threat(code_text: CodeText) -> None:
+    text = "The ministry said the troops would be stationed along the borders with Niger and Burkina Faso."
+    assert "THREATEN" not in _types(code_text(text, published="2026-06-02"))
+
+
+def test_two_countries_officials_agreeing_a_ceasefire_is_agree(code_text: CodeText) -> None:
+    text = ("Fighting broke out at the border on Tuesday, killing six guards, officials said. Both sides sent "
+            "armour to the area. Villagers fled their homes. The heads of the two countries' border services agreed "
+            "a ceasefire on Friday at a meeting in Batken.")
+    assert "AGREE" in _types(code_text(text, published="2026-06-02"))
+
+
+def test_a_department_protesting_to_an_embassy_is_an_accusation(code_text: CodeText) -> None:
+    text = "On Monday, the department formally protested to the Chinese embassy in Canberra over the incident."
+    events = _facts(code_text(text, published="2026-06-02"))
+    assert "ACCUSE" in _types(events) and "PROTEST" not in _types(events)
+
+
+def test_a_denial_with_no_act_inside_is_a_reject(code_text: CodeText) -> None:
+    text = ("Tajikistan's security service denied on Friday that its forces had used drones, calling the claim "
+            "a fabrication.")
+    assert "REJECT" in _types(code_text(text, published="2026-06-02"))

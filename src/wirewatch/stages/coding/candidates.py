@@ -21,6 +21,8 @@ from wirewatch.stages.coding.lexicon import Lexicon, Trigger
 from wirewatch.stages.coding.status import DENY, SPEECH, SPEECH_NOUNS
 
 CONTAINER_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
+#: Acts a denial can be about, coded as the act with status denied (others leave the REJECT).
+DENIED_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "THREATEN", "AID", "RETREAT"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "acl", "pcomp"})
 COMPLEMENT_PREPS = frozenset({"for", "to", "with", "of", "on"})
 ACCIDENTS = frozenset({"crash", "accident", "collision", "earthquake", "flood", "storm", "landslide",
@@ -185,10 +187,14 @@ def _apply_nesting(cand: Candidate, by_index: dict[int, Candidate]) -> None:
             outer.absorbed.append(cand)
             return
         if outer.row.type in CONTAINER_TYPES and _is_complement(entry):
+            if outer.token.lemma_.lower() in {"respond", "retaliate"}:
+                return   # "retaliated with air strikes": the means is the act (see MEANS_OF)
             if outer.token.lemma_.lower() == "dismiss":
                 cand.dropped = True    # "dismissed assessments that a bomb was responsible": REJECT
-            elif outer.token.lemma_.lower() in DENY:
+            elif outer.token.lemma_.lower() in DENY and (cand.row.curated and cand.row.type in DENIED_ACTS):
                 outer.dropped = True   # "denied carrying out the attack": the attack, denied
+            elif outer.token.lemma_.lower() in DENY:
+                cand.dropped = True   # "denied ..., calling the claim a fabrication": the denial itself
             else:
                 cand.dropped = True
             return

@@ -324,6 +324,18 @@ class _ArticleState:
             type_, cameo, mode = "COOPERATE", "060", None   # "French and Egyptian warships launched war games"
         if token.lemma_.lower() == "order" and type_ in {"REQUEST", "COERCE"} and _orders_custody(token):
             type_, cameo, mode, curated = "COERCE", "173", "arrest", True   # "a court ordered four journalists jailed"
+        lemma = token.lemma_.lower()
+        if type_ == "AGREE" and lemma == "sign" and _economic_object(token):
+            type_, cameo = "SUPPORT", "057"   # "signed a treaty of friendship and cooperation", a trade deal
+        if lemma == "arrive" and type_ == "CONSULT" and actor_tok is not None and actor_tok.lemma_.lower() in FORCE_NOUNS:
+            type_, cameo, mode, curated = "MOBILIZE", "150", "troops", True   # "150 soldiers arrived in Sugapa"
+        if type_ == "MOBILIZE" and cameo == "154" and any(t.lower_ == "against" for t in token.subtree):
+            type_, cameo, mode = "ASSAULT", "190", None   # "launched military operations against hideouts"
+        if lemma in RESPONSES and type_ == "THREATEN":   # "said Minsk would respond", "vowed to retaliate"
+            if not (verdict.is_intent or any(c.dep_ == "aux" and c.lower_ in {"would", "will"} for c in token.children)) \
+                    or any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in token.children):
+                return None   # "Israel retaliated with air strikes": the strikes are the event
+            status = "threatened"
         if type_ == "COERCE" and _takes_ground(token, self._is_place):
             type_, cameo, mode = "ASSAULT", "192", "occupy"   # "captured a police outpost"
         if type_ == "ASSAULT" and _weapons_test(token):
@@ -518,10 +530,13 @@ CASUALTY_VERBS = frozenset({"injure", "wound", "hurt", "kill", "die"})
 def _diplomatic(actor: Actor | None, token: Any) -> bool:
     """A ministry or government "protests" something (a direct object, or "lodged a protest"):
     a diplomatic protest, not a demonstration."""
-    if actor is None or actor.sector not in STATE_SECTORS:
+    if actor is None or (actor.sector not in STATE_SECTORS and not (
+            actor.name and actor.name.split()[-1].lower() in {"department", "ministry", "embassy", "government"})):
         return False
     if token.pos_ == "VERB":
-        return any(c.dep_ == "dobj" for c in token.children)
+        return any(c.dep_ == "dobj" for c in token.children) or any(
+            p.dep_ == "prep" and p.lower_ == "to" and any(o.lemma_.lower() in ENVOY_NOUNS for o in p.children)
+            for p in token.children)   # "formally protested to the Chinese embassy"
     return token.dep_ == "dobj"
 
 
@@ -540,6 +555,23 @@ def _orders_custody(token: Any) -> bool:
     pre-trial detention' (not 'ordered the release of those held')."""
     after = [t.lemma_.lower() for t in token.subtree if t.i > token.i]
     return bool(CUSTODY.intersection(after)) and not {"release", "free", "freeing"}.intersection(after[:3])
+
+
+#: Who receives a diplomatic protest.
+ENVOY_NOUNS = frozenset({"embassy", "ambassador", "envoy", "government", "ministry", "consulate", "chargé"})
+#: Verbs of a promised answer: a threat when said of the future ("Minsk would respond with mirror measures").
+RESPONSES = frozenset({"respond", "retaliate"})
+#: Words of an economic or friendly accord (a signed one is SUPPORT, not a security agreement).
+ECONOMIC = frozenset({"trade", "economic", "friendship", "investment", "commercial", "tax", "energy", "cultural",
+                      "tariff", "loan", "credit", "business", "cooperation"})
+#: Nouns for armed or police forces.
+FORCE_NOUNS = frozenset({"troop", "soldier", "gendarme", "police", "officer", "reinforcement", "marine", "commando",
+                         "unit", "battalion", "peacekeeper", "paratrooper", "force", "policeman", "personnel"})
+
+
+def _economic_object(token: Any) -> bool:
+    """'signed an agreement to increase trade', 'a treaty of friendship and cooperation'."""
+    return any(t.lemma_.lower() in ECONOMIC for t in token.subtree if t.i > token.i)
 
 
 def _takes_ground(token: Any, is_place: Any = None) -> bool:
@@ -675,7 +707,18 @@ def _is_prose(sentence: Any) -> bool:
     """A sentence of running text (not a menu item, byline, date line, caption fragment, or a
     headline-style line with no closing punctuation: a related link, a ticker item, a teaser)."""
     words = sum(1 for t in sentence if t.is_alpha)
+    if 4 <= words < 7 and _short_statement(sentence):
+        return True   # "Serbia rejected the accusation."
     return words >= 7 and any(t.pos_ in {"VERB", "AUX"} for t in sentence) and not _headline_line(sentence)
+
+
+def _short_statement(sentence: Any) -> bool:
+    """A short sentence with a named subject and a past-tense verb, closed by a full stop."""
+    root = sentence.root
+    last = next((t for t in reversed(sentence) if not t.is_space), None)
+    return last is not None and last.text == "." and root.pos_ == "VERB" and root.tag_ == "VBD" \
+        and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_ in {"GPE", "ORG", "NORP"})
+                for c in root.children)
 
 
 TERMINAL = frozenset('.!?"\'”’)…:;')
@@ -734,6 +777,8 @@ def _intent(type_: str, cameo: str | None, status: str) -> tuple[str, str | None
         return "REJECT", "12", "actual"
     if type_ in COOPERATIVE and status == "actual":
         return "AGREE", "03", "actual"
+    if type_ == "MOBILIZE" and status == "actual":
+        return type_, cameo, "hypothetical"   # "the troops would be stationed along the border": a plan
     if type_ in MATERIAL_CONFLICT and status == "actual":
         return "THREATEN", "13", "threatened"
     return type_, cameo, status

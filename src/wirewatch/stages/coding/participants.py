@@ -34,7 +34,8 @@ PERSON_NOUNS = frozenset({
     "hostage", "victim", "prisoner", "detainee", "suspect", "farmer", "miner", "pilgrim", "refugee",
     "migrant", "opponent", "supporter", "analyst", "expert", "citizen", "national", "dissident",
     "warplane", "drone", "jet", "aircraft", "ship", "vessel", "tanker", "convoy", "vehicle",
-    "wing", "negotiator", "mediator", "inspector", "observer", "peacekeeper", "monitor"})
+    "wing", "negotiator", "mediator", "inspector", "observer", "peacekeeper", "monitor", "mission",
+    "department", "gendarme", "deputy", "sheriff", "commission", "committee"})
 ABSTRACT_NOUNS = frozenset({
     "step", "attempt", "consequence", "assessment", "pressure", "measure", "move", "effort", "issue",
     "problem", "matter", "process", "need", "way", "plan", "report", "statement", "letter", "access",

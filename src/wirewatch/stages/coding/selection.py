@@ -192,6 +192,8 @@ def _generic_plural(token: Any) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEASURE_NOUNS \
             and any(c.dep_ in {"det", "nummod", "amod", "poss"} for c in token.head.head.children):
         return False   # "a second day of talks", "the third round of protests": these ones
+    if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lemma_.lower() in MEANS_OF:
+        return False   # "retaliated with air strikes on Gaza": the answer itself
     if token.dep_ == "nsubj" and token.head.lemma_.lower() in TREND_VERBS:
         return True   # "attacks by JNIM have spread", "raids have increased": a trend
     return token.dep_ in {"pobj", "attr", "dobj", "conj", "appos"}
@@ -297,7 +299,8 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
     if draft.rank < LEAD:
         return None
     if draft.type in STATEMENTS and not _international(roles) and not (
-            draft.type in {"ACCUSE", "REJECT"} and (event_object or _said_object(token)) and _speaks_for_state(roles)) \
+            draft.type in {"ACCUSE", "REJECT"} and (event_object or _said_object(token))
+            and (_speaks_for_state(roles) or roles.actor_grade >= NAMED)) \
             and not _addressed(draft, roles, event_object) and not _performative(token, roles):
         return "reaction outside the lead"   # "the UN urged both sides ...", "police blamed the gang"
     if not curated and draft.type != "ASSAULT" and not (
@@ -358,11 +361,15 @@ def _clause_addressee(token: Any) -> bool:
 
 #: What a state rejects or condemns when it answers someone's words.
 SAID_NOUNS = frozenset({"statement", "accusation", "allegation", "claim", "charge", "criticism", "remark",
-                        "report", "demand", "resolution", "decision", "ultimatum", "call", "comment"})
+                        "report", "demand", "resolution", "decision", "ultimatum", "call", "comment", "protest",
+                        "note", "role", "involvement", "responsibility", "link"})
 
 
 def _said_object(token: Any) -> bool:
-    """'rejected the EU statement', 'dismissed the accusations': an answer to someone's words."""
+    """'rejected the EU statement', 'dismissed the accusations': an answer to someone's words (told
+    as done, not a standing position: "a charge Kabul denies")."""
+    if token.tag_ in {"VBZ", "VBP"}:
+        return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in SAID_NOUNS for c in token.children)
 
 
@@ -379,6 +386,9 @@ def _international(roles: Roles) -> bool:
 def _speaks_for_state(roles: Roles) -> bool:
     """A government, ministry or state ("Iran's foreign ministry rejected the accusation")."""
     actor = roles.actor
+    if actor is not None and actor.name and roles.actor_grade >= AGENT \
+            and actor.name.split()[-1].lower() in {"embassy", "ministry", "government", "department"}:
+        return True   # "the embassy rejected our protest"
     return actor is not None and bool(actor.country) and roles.actor_grade >= AGENT \
         and actor.sector in {None, "", "government", "diplomat", "igo"}
 
@@ -490,6 +500,16 @@ def _characterised(token: Any) -> bool:
         c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any"} for c in token.children)
 
 
+def _in_clause_below(token: Any, top: Any) -> bool:
+    """A word of a clause that modifies ``top`` ("Kazakhstan, which has good relations with both countries")."""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in {"relcl", "acl", "advcl", "ccomp"}:
+            return True
+        node = node.head
+    return False
+
+
 def _joint(actor_token: Any | None) -> bool:
     """'the foreign ministers of Armenia and Azerbaijan', 'both sides', 'the two leaders'."""
     if actor_token is None:
@@ -497,7 +517,17 @@ def _joint(actor_token: Any | None) -> bool:
     if any(c.dep_ in {"det", "nummod", "predet"} and c.lower_ in {"both", "two", "all"}
            for c in actor_token.children):
         return True
+    if any(c.lower_ in {"two", "both"} and c.head.lemma_.lower() in {"country", "side", "government", "state"}
+           and not _in_clause_below(c, actor_token) for c in actor_token.subtree):
+        return True   # "the heads of the two countries' border services"
     return any(t.dep_ == "conj" for t in actor_token.subtree)
+
+
+#: Who speaks for a state, and the forces such a speaker threatens with.
+OFFICIALS = frozenset({"minister", "president", "government", "ministry", "commander", "chief", "spokesman",
+                       "spokeswoman", "spokesperson", "governor", "premier", "general", "army", "military"})
+OWN_FORCES = frozenset({"police", "army", "military", "troops", "force", "forces", "soldier", "security",
+                        "navy", "air force", "we"})
 
 
 def _warning_about_others(token: Any) -> bool:
@@ -507,10 +537,15 @@ def _warning_about_others(token: Any) -> bool:
     contents = [c for c in token.children if c.dep_ == "ccomp"]
     if token.dep_ == "parataxis" and token.head.pos_ in {"VERB", "AUX"}:
         contents.append(token.head)   # the warning inserted into what it warns of
+    speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    official = speaker is not None and (speaker.lemma_.lower() in OFFICIALS or any(
+        t.lemma_.lower() in OFFICIALS for t in speaker.subtree if t.dep_ in {"compound", "amod"}))
     for comp in contents:
         for subject in (c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}):
             if subject.pos_ == "PRON":
                 continue
+            if official and subject.lemma_.lower() in OWN_FORCES:
+                continue   # "the minister warned that the army would pursue the attackers": his side's threat
             if subject.dep_ == "nsubj" or subject.lemma_.lower() not in PEOPLE and subject.ent_type_ != "PERSON":
                 return True
     return False
