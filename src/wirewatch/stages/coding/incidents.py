@@ -249,7 +249,12 @@ def _opposite_sides(host: Draft, draft: Draft) -> bool:
     """One side's act and the other's answer ("gunmen stormed the town" ... "officers killed four
     gang members in a gunfight during the counteroffensive") are two acts."""
     sides = {_side(host), _side(draft)}
-    return sides == {"state", "armed"}
+    if sides == {"state", "armed"}:
+        return True
+    # "a Peruvian army patrol was ambushed" ... "its troops killed two members of the group": the
+    # victims' side striking back is another act
+    victims = set((host.target.name or "").lower().replace("'s", "").split())
+    return not _side(host) and _side(draft) == "state" and bool(victims & (STATE_WORDS | {"patrol", "convoy"}))
 
 
 def _same_actor(host: Draft, draft: Draft) -> bool:

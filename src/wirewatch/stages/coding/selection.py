@@ -301,7 +301,10 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
     if draft.type in STATEMENTS and not _international(roles) and not (
             draft.type in {"ACCUSE", "REJECT"} and (event_object or _said_object(token))
             and (_speaks_for_state(roles) or roles.actor_grade >= NAMED)) \
-            and not _addressed(draft, roles, event_object) and not _performative(token, roles):
+            and not _addressed(draft, roles, event_object) and not _performative(token, roles) \
+            and not (draft.type in {"ACCUSE", "REJECT"} and _speaks_for_state(roles) and roles.target_grade >= AGENT) \
+            and not (draft.type == "REQUEST" and roles.actor is not None and roles.actor.sector == "igo"
+                     and roles.actor_grade >= NAMED and not in_quotes(sentence, token)):
         return "reaction outside the lead"   # "the UN urged both sides ...", "police blamed the gang"
     if not curated and draft.type != "ASSAULT" and not (
             draft.type in {"ACCUSE", "REJECT"} and (event_object or roles.target_grade >= AGENT)):
@@ -538,6 +541,8 @@ def _warning_about_others(token: Any) -> bool:
     if token.dep_ == "parataxis" and token.head.pos_ in {"VERB", "AUX"}:
         contents.append(token.head)   # the warning inserted into what it warns of
     speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if speaker is None and token.dep_ == "conj":   # "the minister flew to Pichari and warned that ..."
+        speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     official = speaker is not None and (speaker.lemma_.lower() in OFFICIALS or any(
         t.lemma_.lower() in OFFICIALS for t in speaker.subtree if t.dep_ in {"compound", "amod"}))
     for comp in contents:
