@@ -236,3 +236,36 @@ def test_a_denial_with_no_act_inside_is_a_reject(code_text: CodeText) -> None:
     text = ("Tajikistan's security service denied on Friday that its forces had used drones, calling the claim "
             "a fabrication.")
     assert "REJECT" in _types(code_text(text, published="2026-06-02"))
+
+
+def test_two_acts_of_one_kind_by_two_parties_in_one_sentence_stay_two(code_text: CodeText) -> None:
+    text = ("Police arrested 23 people during the night, and the High Commissioner reimposed a curfew across "
+            "greater Noumea from Monday evening.")
+    coerce = [e.cameo for e in code_text(text, published="2026-05-26") if e.type == "COERCE"]
+    assert sorted(coerce) == ["1723", "173"]
+
+
+def test_an_opposition_demand_after_the_lead_is_an_event(code_text: CodeText) -> None:
+    text = ("Police fired tear gas at thousands of students marching in Belgrade on Saturday, officials said. "
+            "Forty-three people were detained during the night and released on Sunday morning. "
+            "The students had gathered at Slavija square before walking towards parliament. "
+            "On Sunday, leaders of four opposition parties demanded the release of all those detained.")
+    assert "REQUEST" in _types(code_text(text, published="2026-03-16"))
+
+
+def test_a_un_mission_calling_for_restraint_after_the_lead_is_an_event(code_text: CodeText) -> None:
+    text = ("Clashes between rival armed groups in Tripoli killed nine people on Sunday, the health ministry said. "
+            "Residents of Ain Zara said the fighting lasted until dawn. Schools were closed on Monday. "
+            "The United Nations Support Mission in Libya called on Monday for restraint.")
+    assert "REQUEST" in _types(code_text(text, published="2026-06-02"))
+
+
+def test_a_patrols_side_striking_back_is_a_second_act(code_text: CodeText) -> None:
+    text = ("An army patrol was ambushed near Vizcatan del Ene on Sunday, killing three soldiers, the army said. "
+            "The army said its troops killed two members of the group in a firefight on Sunday night.")
+    assert len([e for e in code_text(text, published="2026-04-21") if e.type == "ASSAULT"]) == 2
+
+
+def test_an_explosion_of_flavours_is_no_event(code_text: CodeText) -> None:
+    text = "The result is an explosion of flavours that hits you at the first bite, the chef said on Monday."
+    assert code_text(text, published="2026-04-21") == []

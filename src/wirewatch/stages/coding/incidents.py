@@ -33,6 +33,7 @@ ANCHORS = {
     "concert": "concert", "restaurant": "restaurant", "station": "station", "hospital": "hospital",
     "pipeline": "pipeline", "bridge": "bridge", "tower": "tower", "headquarters": "headquarters",
     "barracks": "barracks", "base": "base", "village": "village",
+    "missile": "missile", "rocket": "rocket", "drone": "drone",
 }
 
 

@@ -202,7 +202,7 @@ def _generic_plural(token: Any) -> bool:
 #: Rejections that say the mention is not a real incident at all (so it cannot complete one).
 UNREAL = frozenset({"a word in scare quotes", "anonymity formula", "habitual or durative", "quoted without a named participant",
                     "attack by a non-agent", "abstract actor", "tally outside the lead",
-                    "accident or hazard", "purpose, not a reported act", "fight against a problem"})
+                    "accident or hazard", "purpose, not a reported act", "fight against a problem", "figure of speech"})
 
 
 def admissible(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: bool,
@@ -211,12 +211,31 @@ def admissible(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal:
     return rejection(draft, roles, sentence, token, is_verbal, curated, event_head) is None
 
 
+#: Nouns of a burst whose "of" object is no weapon: a figure of speech.
+BURSTS = frozenset({"explosion", "burst", "barrage", "bombardment", "blast", "onslaught", "volley", "salvo"})
+FIGURATIVE_CONTENTS = frozenset({"flavour", "flavor", "colour", "color", "joy", "energy", "creativity", "growth",
+                                 "interest", "demand", "sale", "talent", "emotion", "laughter", "sound", "light",
+                                 "taste", "criticism", "question", "complaint", "message", "email", "call",
+                                 "advertising", "ad", "information", "praise", "goal", "shot", "run", "try",
+                                 "texture", "spice", "aroma", "sample", "idea", "content", "activity", "support"})
+
+
+def _figurative_burst(token: Any) -> bool:
+    """'an explosion of flavours', 'a barrage of questions' (not 'a barrage of rockets')."""
+    if token.lemma_.lower() not in BURSTS:
+        return False
+    return any(o.lemma_.lower() in FIGURATIVE_CONTENTS for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj")
+
+
 def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: bool,
               curated: bool = True, event_head: bool = False, event_object: bool = False) -> str | None:
     """Why a drafted event is not kept, or None when it is (``event_head``: the trigger modifies
     an event noun, as in "threatening attacks"; ``event_object``: its object is an event noun, as
     in "condemned the attack")."""
     casualties = draft.type == "ASSAULT" and bool(draft.killed or draft.injured)
+    if not is_verbal and _figurative_burst(token):
+        return "figure of speech"   # "an explosion of flavours", "a barrage of criticism"
     if draft.type == "ASSAULT" and _hazard(roles.actor_token, token):
         return "accident or hazard"   # "a fire at a market killed five", "a bus crashed, killing 12"
     if draft.type == "ASSAULT" and _natural_death(sentence, token):
@@ -304,7 +323,8 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
             and not _addressed(draft, roles, event_object) and not _performative(token, roles) \
             and not (draft.type in {"ACCUSE", "REJECT"} and _speaks_for_state(roles) and roles.target_grade >= AGENT) \
             and not (draft.type == "REQUEST" and roles.actor is not None and roles.actor.sector == "igo"
-                     and roles.actor_grade >= NAMED and not in_quotes(sentence, token)):
+                     and roles.actor_grade >= NAMED and not in_quotes(sentence, token)) \
+            and not _party_demand(draft, roles, token, sentence):
         return "reaction outside the lead"   # "the UN urged both sides ...", "police blamed the gang"
     if not curated and draft.type != "ASSAULT" and not (
             draft.type in {"ACCUSE", "REJECT"} and (event_object or roles.target_grade >= AGENT)):
@@ -315,7 +335,7 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
     if _tally(token):
         return "tally outside the lead"   # "more than 100 civilians have been killed this year"
     if draft.type == "REQUEST" and (roles.target_grade < UNKNOWN and not _clause_addressee(token)
-                                    or roles.actor_grade < AGENT):
+                                    or roles.actor_grade < AGENT) and not _party_demand(draft, roles, token, sentence):
         return "request without addressee outside the lead"
     if draft.type == "REQUEST" and _the_public(roles.target_token):
         return "appeal to the public outside the lead"   # "the mufti appealed to residents to ..."
@@ -374,6 +394,18 @@ def _said_object(token: Any) -> bool:
     if token.tag_ in {"VBZ", "VBP"}:
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in SAID_NOUNS for c in token.children)
+
+
+def _party_demand(draft: Draft, roles: Roles, token: Any, sentence: Any) -> bool:
+    """'leaders of four opposition parties demanded the release of those detained': a demand by a
+    known kind of political actor, told as done (not a quote, not a standing position)."""
+    actor = roles.actor
+    if draft.type != "REQUEST" or actor is None or roles.actor_grade < AGENT or in_quotes(sentence, token):
+        return False
+    if token.tag_ in {"VBZ", "VBP"}:
+        return False
+    words = set((actor.name or "").lower().split())
+    return actor.sector in {"opposition", "party", "political party"} or bool(words & {"opposition", "party", "parties"})
 
 
 def _international(roles: Roles) -> bool:
@@ -700,17 +732,29 @@ def _instrument_subject(draft: Draft, token: Any) -> bool:
 
 
 def dedupe_sentence(drafts: list[Draft]) -> list[Draft]:
-    """One event per type per sentence: the most confident, filled from the others."""
-    best: dict[str, Draft] = {}
+    """One event per type per sentence: the most confident, filled from the others (but two
+    different acts by two named parties stay two: "police arrested 23 people, and the High
+    Commissioner reimposed a curfew")."""
+    best: dict[Any, Draft] = {}
     for draft in drafts:
-        kept = best.get(draft.type)
+        key: Any = draft.type
+        kept = best.get(key)
+        if kept is not None and _two_acts(kept, draft):
+            key = (draft.type, draft.cameo)
+            kept = best.get(key)
         if kept is None:
-            best[draft.type] = draft
+            best[key] = draft
             continue
         winner, loser = (draft, kept) if _strength(draft) > _strength(kept) else (kept, draft)
         _fill(winner, loser)
-        best[draft.type] = winner
-    return [d for d in drafts if best.get(d.type) is d]
+        best[key] = winner
+    kept_ids = {id(d) for d in best.values()}
+    return [d for d in drafts if id(d) in kept_ids]
+
+
+def _two_acts(a: Draft, b: Draft) -> bool:
+    return a.type != "ASSAULT" and bool(a.cameo and b.cameo) and a.cameo[:3] != b.cameo[:3] \
+        and a.actor_grade >= AGENT and b.actor_grade >= AGENT and a.actor.name != b.actor.name
 
 
 def _strength(draft: Draft) -> tuple[bool, bool, bool, bool, int, float]:
