@@ -269,3 +269,13 @@ def test_a_patrols_side_striking_back_is_a_second_act(code_text: CodeText) -> No
 def test_an_explosion_of_flavours_is_no_event(code_text: CodeText) -> None:
     text = "The result is an explosion of flavours that hits you at the first bite, the chef said on Monday."
     assert code_text(text, published="2026-04-21") == []
+
+
+def test_border_forces_exchanging_fire_is_an_attack(code_text: CodeText) -> None:
+    text = "Pakistani and Afghan border forces exchanged fire for two hours near Chaman on Saturday, officials said."
+    assert "ASSAULT" in _types(code_text(text, published="2026-06-02"))
+
+
+def test_lifting_sanctions_is_a_concession(code_text: CodeText) -> None:
+    text = "Canada on Monday lifted sanctions on the Commercial Bank of Syria and two state airlines."
+    assert "CONCEDE" in _types(code_text(text, published="2026-06-02"))
