@@ -279,3 +279,31 @@ def test_border_forces_exchanging_fire_is_an_attack(code_text: CodeText) -> None
 def test_lifting_sanctions_is_a_concession(code_text: CodeText) -> None:
     text = "Canada on Monday lifted sanctions on the Commercial Bank of Syria and two state airlines."
     assert "CONCEDE" in _types(code_text(text, published="2026-06-02"))
+
+
+def test_the_previous_night_is_the_day_before_the_report(code_text: CodeText) -> None:
+    text = ("The prison service said in a statement on Tuesday that gunmen attacked the Suleja prison "
+            "the previous night, killing one warder.")
+    attacks = [e for e in code_text(text, published="2026-04-28") if e.type == "ASSAULT"]
+    assert attacks and attacks[0].date == "2026-04-27"
+
+
+def test_an_attack_told_in_a_where_clause_of_a_briefing_is_no_intention(code_text: CodeText) -> None:
+    text = ("I will start with the Democratic Republic of the Congo, where our colleagues tell us that suspected "
+            "ADF fighters attacked the village of Kisima overnight Sunday into Monday.")
+    attacks = [e for e in code_text(text, published="2026-03-10") if e.type == "ASSAULT"]
+    assert attacks and attacks[0].status == "alleged"
+
+
+def test_sanctions_on_individuals_after_the_lead_are_an_event(code_text: CodeText) -> None:
+    text = ("Police fired tear gas at students in Canberra on Monday, officials said. Dozens were detained and later "
+            "released. Schools were closed in the area for the day. Last Friday, the government imposed targeted "
+            "financial sanctions and travel bans on seven Russian individuals.")
+    assert "SANCTION" in _types(code_text(text, published="2026-03-10"))
+
+
+def test_a_spokesman_saying_the_group_fired_is_a_claim(code_text: CodeText) -> None:
+    text = ("The Houthis' military spokesman said in a televised statement on Monday that the group had fired two "
+            "ballistic missiles at the port of Eilat.")
+    attacks = [e for e in code_text(text, published="2026-07-21") if e.type == "ASSAULT"]
+    assert attacks and attacks[0].status == "claimed"

@@ -284,7 +284,7 @@ class _ArticleState:
             actor_tok = verdict.speaker
         own_claim = verdict.speaker is not None and actor_tok is not None and verdict.status == "actual" and (
             actor_tok.i == verdict.speaker.i or any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}
-                                                   for c in actor_tok.children))
+                                                   for c in actor_tok.children) or _the_group(actor_tok))
         if token.pos_ == "VERB" and actor_tok is not None and (
                 token.lemma_.lower() in DEATH_VERBS or _reduced_passive(token, actor_tok)):
             actor_tok, target_tok = None, actor_tok   # who died is a victim; "18 civilians killed in an attack"
@@ -572,6 +572,18 @@ FORCE_NOUNS = frozenset({"troop", "soldier", "gendarme", "police", "officer", "r
 def _economic_object(token: Any) -> bool:
     """'signed an agreement to increase trade', 'a treaty of friendship and cooperation'."""
     return any(t.lemma_.lower() in ECONOMIC for t in token.subtree if t.i > token.i)
+
+
+#: Nouns by which a speaker's own organisation is referred to.
+OWN_GROUP = frozenset({"group", "movement", "organisation", "organization", "militia"})
+
+
+def _the_group(actor: Any) -> bool:
+    """'the group had fired two missiles', 'the group's forces': the speaker's own organisation."""
+    if actor.lemma_.lower() in OWN_GROUP and any(c.dep_ == "det" and c.lower_ == "the" for c in actor.children):
+        return True
+    return any(c.dep_ == "poss" and c.lemma_.lower() in OWN_GROUP and any(d.lower_ == "the" for d in c.children)
+               for c in actor.children)
 
 
 def _takes_ground(token: Any, is_place: Any = None) -> bool:

@@ -228,10 +228,15 @@ def _supported_countries(places: Sequence[Place], text: str) -> frozenset[str]:
     return frozenset(named)
 
 
+#: A city of a country the article names is read there from this size up (smaller namesakes of local
+#: places abound: "San Diego" in a report from Santiago).
+ABROAD_CITY_POPULATION = 40_000
+
+
 def _is_credible_abroad(place: Place, near: set[str | None], supported: frozenset[str]) -> bool:
     """A place outside the article's country is read abroad when it is a country, when its
     country or province is named in the same sentence ("San Antonio, Texas"), when it is a
-    national capital, or when it is a province or a city of 100,000 people in a country the
+    national capital, or when it is a province or a city of 40,000 people in a country the
     article names. Otherwise it is more likely a local name the gazetteer lacks whose namesake
     lives abroad ("San Diego" in a report from Santiago), a person ("Orlando") or a common word
     read as a place: it is kept as an unresolved place of the article's country."""
@@ -245,7 +250,7 @@ def _is_credible_abroad(place: Place, near: set[str | None], supported: frozense
         return True
     if place.country not in supported:
         return False
-    return place.precision in {"admin1", "region"} or population(place) >= 100_000
+    return place.precision in {"admin1", "region"} or population(place) >= ABROAD_CITY_POPULATION
 
 
 def _attached(span: Any, trigger: Any) -> bool:

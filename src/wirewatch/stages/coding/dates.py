@@ -40,7 +40,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b",
                            re.IGNORECASE)),
     ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last night|this morning|"
-                       r"earlier today|the day before|last week|this week|last month|this month|"
+                       r"earlier today|the day before|the (?:previous|preceding) (?:night|day|evening)|"
+                       r"the night before|last week|this week|last month|this month|"
                        r"earlier this (?:week|month|year)|last year|this year|tomorrow|next week|next month)\b",
                        re.IGNORECASE)),
     ("monthonly", re.compile(rf"\b(?:in|since|during|last|this)\s+(?:(?:early|mid|late)[\s-])?{_MONTH}"
@@ -140,6 +141,10 @@ def _relative(rel: str, pub: date) -> tuple[date, str]:
     table: dict[str, tuple[date, str]] = {
         "yesterday": (pub - timedelta(days=1), "day"), "last night": (pub - timedelta(days=1), "day"),
         "overnight": (pub - timedelta(days=1), "day"), "the day before": (pub - timedelta(days=1), "day"),
+        "the previous night": (pub - timedelta(days=1), "day"), "the previous day": (pub - timedelta(days=1), "day"),
+        "the previous evening": (pub - timedelta(days=1), "day"), "the night before": (pub - timedelta(days=1), "day"),
+        "the preceding night": (pub - timedelta(days=1), "day"), "the preceding day": (pub - timedelta(days=1), "day"),
+        "the preceding evening": (pub - timedelta(days=1), "day"),
         "today": (pub, "day"), "tonight": (pub, "day"), "this morning": (pub, "day"),
         "earlier today": (pub, "day"),
         "last week": (pub - timedelta(days=7), "week"), "this week": (pub, "week"),

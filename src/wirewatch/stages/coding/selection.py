@@ -339,7 +339,8 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
         return "request without addressee outside the lead"
     if draft.type == "REQUEST" and _the_public(roles.target_token):
         return "appeal to the public outside the lead"   # "the mufti appealed to residents to ..."
-    if (draft.type == "SANCTION" or draft.converted) and roles.target_grade < AGENT:
+    if (draft.type == "SANCTION" or draft.converted) and roles.target_grade < AGENT \
+            and not (draft.type == "SANCTION" and _measure_on_someone(token)):
         return "measure without a target outside the lead"   # "suspended activities", "gave no details"
     if not is_verbal and _characterised(token):
         return "characterised, not reported"   # "an attack on Ghanaian soil is only a matter of time"
@@ -406,6 +407,21 @@ def _party_demand(draft: Draft, roles: Roles, token: Any, sentence: Any) -> bool
         return False
     words = set((actor.name or "").lower().split())
     return actor.sector in {"opposition", "party", "political party"} or bool(words & {"opposition", "party", "parties"})
+
+
+def _measure_on_someone(token: Any) -> bool:
+    """'imposed financial sanctions and travel bans on seven Russian individuals': the measure's
+    target hangs off its object (or a coordinated object)."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    for obj in objects:
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"on", "against"}:
+                for target in (c for c in prep.children if c.dep_ == "pobj"):
+                    if target.lemma_.lower() in PEOPLE or target.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} \
+                            or target.lemma_.lower() in {"individual", "entity", "company", "official", "commander"}:
+                        return True
+    return False
 
 
 def _international(roles: Roles) -> bool:

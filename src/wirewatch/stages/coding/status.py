@@ -145,6 +145,8 @@ def assess(trigger: Any) -> Assessment:
         result.attribution.extend(_reporting_children(node))
         if node.head.i == node.i or node.dep_ not in CLAUSE_LINKS:
             break
+        if node.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in node.children):
+            break   # "I will start with the DRC, where colleagues tell us that fighters attacked ...": told as fact
         parent = node.head
         lemma = parent.lemma_.lower()
         if node.dep_ == "conj" and parent.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubjpass"}
