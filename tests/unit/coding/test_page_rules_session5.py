@@ -307,3 +307,10 @@ def test_a_spokesman_saying_the_group_fired_is_a_claim(code_text: CodeText) -> N
             "ballistic missiles at the port of Eilat.")
     attacks = [e for e in code_text(text, published="2026-07-21") if e.type == "ASSAULT"]
     assert attacks and attacks[0].status == "claimed"
+
+
+def test_blaming_the_attack_on_a_group_makes_the_incident_alleged(code_text: CodeText) -> None:
+    text = ("On Sunday, an army patrol was ambushed near Vizcatan del Ene, killing three soldiers, the army said. "
+            "The Joint Command blamed the attack on the Militarized Communist Party of Peru.")
+    attacks = [e for e in code_text(text, published="2026-04-21") if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].status == "alleged" and attacks[0].killed == 3

@@ -73,6 +73,9 @@ _DEADLINE = re.compile(r"\b(?:within|in the next|in) (?:\d+|one|two|three|four|f
                        r"\bultimatum\b", re.IGNORECASE)
 #: Frames that name who is held responsible for the act in their "for" phrase.
 BLAME_FRAMES = frozenset({"blame", "hold"})
+#: Common nouns for perpetrators an attack is blamed on ("blamed the attack on militants").
+ARMED_NOUNS = frozenset({"militant", "rebel", "insurgent", "gang", "group", "jihadist", "terrorist", "separatist",
+                         "bandit", "fighter", "guerrilla", "militia", "extremist", "structure", "cell"})
 #: Pronouns by which a speaker means their own side.
 FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
 #: Pronouns that address the listener or anyone: never the speaker's own group.
@@ -273,6 +276,12 @@ class _ArticleState:
             cause = next((c for c in verdict.frame.children if c.dep_ == "prep" and c.lower_ == "for"), None)
             if blamed is not None and cause is not None and cause.left_edge.i <= token.i <= cause.right_edge.i:
                 actor_tok = blamed   # "police blamed Los Lobos for a car bomb": the gang is the alleged actor
+            on = next((o for p in (*verdict.frame.children, *token.children) if p.dep_ == "prep" and p.lower_ == "on"
+                       for o in p.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ in {"ORG", "NORP"}
+                                                                   or o.lemma_.lower() in ARMED_NOUNS)), None)
+            if blamed is not None and blamed.i == token.i and on is not None:
+                actor_tok = on   # "the Joint Command blamed the attack on the Militarized Communist Party"
+                target_tok = None if target_tok is not None and target_tok.i == on.i else target_tok
         if verdict.frame_lemma == "claim" and _negated_subject(verdict.frame):
             verdict.status = "actual"   # "no group has claimed the attack": unclaimed, not claimed
             actor_tok = None if actor_tok is not None and _negated_subject(actor_tok.head) else actor_tok
