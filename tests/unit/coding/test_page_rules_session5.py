@@ -314,3 +314,34 @@ def test_blaming_the_attack_on_a_group_makes_the_incident_alleged(code_text: Cod
             "The Joint Command blamed the attack on the Militarized Communist Party of Peru.")
     attacks = [e for e in code_text(text, published="2026-04-21") if e.type == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].status == "alleged" and attacks[0].killed == 3
+
+
+# Pages 106-115 (the former held-out set n1-n10).
+
+def test_a_governor_ordering_a_curfew_is_coercion(code_text: CodeText) -> None:
+    text = "On 11 March, the Governor of Tillaberi ordered a ban on motorcycle traffic and a night curfew in the area."
+    events = _facts(code_text(text, published="2026-03-16"))
+    assert [(e.type, e.cameo) for e in events] == [("COERCE", "1723")]
+
+
+def test_distributing_food_rations_is_aid_and_a_month_is_no_march(code_text: CodeText) -> None:
+    text = "On 13 and 14 March, WFP and its partners distributed emergency food rations to 4,300 displaced people."
+    assert _types(_facts(code_text(text, published="2026-03-16"))) == ["AID"]
+
+
+def test_the_air_forces_strike_on_hideouts_is_not_the_bandits_abduction(code_text: CodeText) -> None:
+    text = ("Armed bandits abducted 23 farmers from their fields near Dansadau on Saturday afternoon, residents said. "
+            "The Nigerian Air Force said its jets struck bandit hideouts in the Dansadau forest on Sunday.")
+    assert len([e for e in code_text(text, published="2026-06-15") if e.type == "ASSAULT"]) == 2
+
+
+def test_a_revised_toll_joins_the_incident_told_days_before(code_text: CodeText) -> None:
+    text = ("On 10 March, armed men on motorcycles attacked the weekly livestock market in Ayorou, killing 22 people. "
+            "By 13 March, the toll had risen to 29 dead, according to the health centre.")
+    attacks = [e for e in code_text(text, published="2026-03-16") if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].killed == 29 and attacks[0].date == "2026-03-10"
+
+
+def test_villagers_fleeing_surrounding_villages_is_no_attack(code_text: CodeText) -> None:
+    text = "Some 4,300 people fled Ayorou and surrounding villages between 10 and 14 March, the agency said."
+    assert "ASSAULT" not in _types(code_text(text, published="2026-03-16"))

@@ -20,6 +20,9 @@ from typing import Any
 from wirewatch.stages.coding.lexicon import Lexicon, Trigger
 from wirewatch.stages.coding.status import DENY, SPEECH, SPEECH_NOUNS
 
+#: Participles that are adjectives before a noun, whatever the parser says ("Ayorou and surrounding villages").
+ADJECTIVAL_VBG = frozenset({"surrounding", "neighbouring", "neighboring", "adjoining", "bordering", "remaining",
+                            "following", "leading", "existing", "outlying"})
 CONTAINER_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
 #: Acts a denial can be about, coded as the act with status denied (others leave the REJECT).
 DENIED_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "THREATEN", "AID", "RETREAT"})
@@ -157,7 +160,9 @@ def _prep_objects(token: Any) -> list[tuple[str, str]]:
 def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token of a sentence, nested and merged (see the module docstring)."""
     found = [Candidate(t, row) for t in sentence
-             if (row := lookup(t, lexicon) or _reported_demand(t)) is not None and row.type != "-"]
+             if (row := lookup(t, lexicon) or _reported_demand(t)) is not None and row.type != "-"
+             and not (not row.curated and t.tag_ == "VBG" and (t.dep_ == "amod" or t.lower_ in ADJECTIVAL_VBG))
+             and t.ent_type_ not in {"DATE", "TIME"}]   # "on 13 March" is no march
     by_index = {c.token.i: c for c in found}
     for cand in found:
         _apply_nesting(cand, by_index)

@@ -294,6 +294,10 @@ class _ArticleState:
         own_claim = verdict.speaker is not None and actor_tok is not None and verdict.status == "actual" and (
             actor_tok.i == verdict.speaker.i or any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}
                                                    for c in actor_tok.children) or _the_group(actor_tok))
+        if cand.row.type == "ASSAULT" and actor_tok is None and verdict.speaker is not None and _enemy_victims(sentence):
+            speaker = self._resolve(verdict.speaker)
+            if speaker is not None and speaker.sector in STATE_SECTORS:
+                actor_tok = verdict.speaker   # "the army said air strikes had killed 20 terrorists": its own strikes
         if token.pos_ == "VERB" and actor_tok is not None and (
                 token.lemma_.lower() in DEATH_VERBS or _reduced_passive(token, actor_tok)):
             actor_tok, target_tok = None, actor_tok   # who died is a victim; "18 civilians killed in an attack"
@@ -333,6 +337,9 @@ class _ArticleState:
             type_, cameo, mode = "COOPERATE", "060", None   # "French and Egyptian warships launched war games"
         if token.lemma_.lower() == "order" and type_ in {"REQUEST", "COERCE"} and _orders_custody(token):
             type_, cameo, mode, curated = "COERCE", "173", "arrest", True   # "a court ordered four journalists jailed"
+        elif token.lemma_.lower() in {"order", "announce", "decree"} and type_ in {"REQUEST", "COERCE", "CONSULT"} \
+                and _orders_restriction(token):
+            type_, cameo, mode, curated = "COERCE", "1723", "curfew", True   # "the governor ordered a night curfew"
         lemma = token.lemma_.lower()
         if type_ == "AGREE" and lemma == "sign" and _economic_object(token):
             type_, cameo = "SUPPORT", "057"   # "signed a treaty of friendship and cooperation", a trade deal
@@ -593,6 +600,24 @@ def _the_group(actor: Any) -> bool:
         return True
     return any(c.dep_ == "poss" and c.lemma_.lower() in OWN_GROUP and any(d.lower_ == "the" for d in c.children)
                for c in actor.children)
+
+
+#: How a state's forces name the other side, when they report their own strikes.
+ENEMY_WORDS = frozenset({"terrorist", "militant", "insurgent", "bandit", "jihadist", "criminal", "hideout",
+                         "rebel", "extremist"})
+
+
+def _enemy_victims(sentence: Any) -> bool:
+    """'had killed 20 terrorists', 'struck bandit hideouts', 'neutralised dozens of terrorists'."""
+    return any(t.lemma_.lower() in ENEMY_WORDS and t.dep_ in {"dobj", "pobj", "nsubjpass", "compound"}
+               for t in sentence)
+
+
+def _orders_restriction(token: Any) -> bool:
+    """'ordered a ban on motorcycle traffic and a night curfew', 'ordered a lockdown'."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    return any(o.lemma_.lower() in {"curfew", "ban", "lockdown", "closure", "shutdown"} for o in objects)
 
 
 def _takes_ground(token: Any, is_place: Any = None) -> bool:

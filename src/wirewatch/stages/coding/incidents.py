@@ -140,6 +140,11 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
                and (d.status != "hypothetical" or draft.status == "hypothetical")]   # a forecast hosts no report
     if not earlier:
         return None
+    if draft.toll_kind == "revised" and not draft.has_actor:   # "By 13 March, the toll had risen to 29 dead"
+        tolled = [d for d in earlier if d.killed is not None and (
+            d.place is None or draft.place is None or d.place.country == draft.place.country)]
+        if tolled:
+            return tolled[-1]
     shared = [d for d in earlier if d.anchors & draft.anchors]
     if shared and (draft.is_anaphoric or not draft.has_actor):
         return shared[-1]
@@ -225,7 +230,11 @@ _ANOTHER_INCIDENT = re.compile(r"\b(?:another|separate|second|other) (?:attack|i
 STATE_FORCES = frozenset({"police", "military"})
 
 
-STATE_WORDS = frozenset({"police", "policemen", "officers", "soldiers", "troops", "army", "military", "forces"})
+STATE_WORDS = frozenset({"police", "policemen", "officers", "soldiers", "troops", "army", "military", "forces",
+                         "jets", "warplanes", "aircraft", "helicopters", "gunships"})
+#: Targets that only the state's side strikes ("bandit hideouts", "militant positions").
+ARMED_TARGETS = frozenset({"hideouts", "hideout", "bandit", "bandits", "militants", "insurgents", "terrorists",
+                           "rebels", "jihadists", "positions"})
 ARMED_WORDS = frozenset({"gunmen", "gang", "gangs", "militants", "insurgents", "attackers", "assailants", "fighters",
                          "rebels", "bandits", "jihadists", "terrorists"})
 ARMED_SECTORS = frozenset({"rebels", "militia", "criminals", "insurgents", "armed group"})
@@ -243,6 +252,8 @@ def _side(draft: Draft) -> str:
         return "state"
     if draft.actor.sector in ARMED_SECTORS or words & ARMED_WORDS:
         return "armed"
+    if set((draft.target.name or "").lower().split()) & ARMED_TARGETS:
+        return "state"   # "its jets struck bandit hideouts"
     return ""
 
 
@@ -306,6 +317,13 @@ _LATER = re.compile(r"\W*(?:a day later|the (?:next|following) (?:day|morning|ni
                     r"days later|days later|a week later|the day after)\b", re.IGNORECASE)
 
 
+def _other_text_day(draft: Draft, host: Draft) -> bool:
+    """Both mentions are dated to different days by the text itself."""
+    a, b = draft.date, host.date
+    return a is not None and b is not None and a.source == "text" and b.source == "text" \
+        and a.precision == "day" and b.precision == "day" and a.date != b.date
+
+
 def _same_scene(draft: Draft, host: Draft) -> bool:
     """Same country, same named place (if both name one) and within a day: an unattributed detail
     of the incident reported before. Bombs in two streets of one city are two incidents."""
@@ -314,6 +332,8 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
     if draft.place_in_sentence and host.place_in_sentence and draft.place.name != host.place.name \
             and not _within(draft.place, host.place):
         return False
+    if draft.place_in_sentence and draft.place.name != host.place.name and _other_text_day(draft, host):
+        return False   # "Late on Friday, gunmen fired shots at a checkpoint in Tsafe": another day, another place
     if draft.killed is not None and host.killed is not None and not draft.is_anaphoric \
             and draft.toll_kind not in {"also", "tally"} and _LATER.match(draft.evidence.text):
         return False   # its own dead on another day: "A day later, four rebels were killed in a gunfight"

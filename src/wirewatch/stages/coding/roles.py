@@ -30,7 +30,7 @@ LIGHT_VERBS = frozenset({"carry", "launch", "stage", "conduct", "mount", "claim"
 #: Modifiers that name who acts: "rebel attacks", "guerrilla raid", "army shelling".
 AGENT_MODIFIERS = frozenset({"rebel", "guerrilla", "terrorist", "army", "police", "military",
                              "government", "insurgent", "militant", "jihadist", "militia", "troop",
-                             "navy", "air", "paramilitary", "separatist", "islamist", "gang"})
+                             "navy", "paramilitary", "separatist", "islamist", "gang"})
 TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})   # "Russian air strikes", "Hamas attacks"
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "with", "into", "to"})
