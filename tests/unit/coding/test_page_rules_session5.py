@@ -345,3 +345,26 @@ def test_a_revised_toll_joins_the_incident_told_days_before(code_text: CodeText)
 def test_villagers_fleeing_surrounding_villages_is_no_attack(code_text: CodeText) -> None:
     text = "Some 4,300 people fled Ayorou and surrounding villages between 10 and 14 March, the agency said."
     assert "ASSAULT" not in _types(code_text(text, published="2026-03-16"))
+
+
+def test_an_armed_groups_warning_that_convoys_will_be_targets_is_a_threat(code_text: CodeText) -> None:
+    text = ("Fighters ambushed a fuel convoy near Diema on Sunday, killing four drivers, the union said. "
+            "The trucks were set on fire and the road stayed closed until Monday night. "
+            "Drivers said the escort had arrived too late. In its statement, JNIM warned transport companies that "
+            "any convoy travelling with a military escort would be considered a legitimate target.")
+    assert "THREATEN" in _types(code_text(text, published="2026-02-10"))
+
+
+def test_a_curfew_and_an_internet_shutdown_by_one_authority_are_two_acts(code_text: CodeText) -> None:
+    text = ("Five people were killed in a drone strike in Mamund on Sunday, residents said. Hundreds of tribesmen "
+            "staged a sit-in on the main road on Monday. Police fired tear gas at the crowd in the evening. "
+            "The district administration imposed a curfew in Khar from Tuesday and suspended mobile internet services.")
+    types = _types(code_text(text, published="2026-05-19"))
+    assert "COERCE" in types and "SANCTION" in types
+
+
+def test_an_asset_freeze_on_named_men_is_a_sanction(code_text: CodeText) -> None:
+    text = ("Jordan and Syria signed a border security agreement in Amman on Tuesday, officials said. The deal "
+            "covers joint patrols and intelligence sharing. Smuggling has surged in recent months. On Monday, the "
+            "United Kingdom imposed an asset freeze and travel ban on four men it accused of running smuggling networks.")
+    assert "SANCTION" in _types(code_text(text, published="2026-05-19"))

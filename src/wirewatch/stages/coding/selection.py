@@ -344,7 +344,9 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
         return "measure without a target outside the lead"   # "suspended activities", "gave no details"
     if not is_verbal and _characterised(token):
         return "characterised, not reported"   # "an attack on Ghanaian soil is only a matter of time"
-    if draft.type == "THREATEN" and _warning_about_others(token):
+    if draft.type == "THREATEN" and _warning_about_others(token) and not (
+            roles.actor is not None and roles.actor_grade >= NAMED
+            and roles.actor.sector in {"rebels", "militia", "armed group", "insurgents", "criminals"}):
         return "warning about others outside the lead"
     if _background_adverb(token) or _counted_events(token):
         return "background outside the lead"
@@ -413,7 +415,7 @@ def _measure_on_someone(token: Any) -> bool:
     """'imposed financial sanctions and travel bans on seven Russian individuals': the measure's
     target hangs off its object (or a coordinated object)."""
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    objects += [c for o in objects for c in o.conjuncts]
+    objects += [c for o in objects for c in o.conjuncts] + [token]
     for obj in objects:
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ in {"on", "against"}:
@@ -839,7 +841,13 @@ def one_per_actor(drafts: list[Draft]) -> list[Draft]:
 
 
 def _statement_key(draft: Draft) -> str:
+    if draft.type in MATERIAL_ACTS:   # "imposed a curfew and suspended mobile internet": two acts, not words
+        return f"{draft.actor.name or ''}|{draft.type}|{(draft.cameo or '')[:3]}"
     return f"{draft.actor.name or ''}|{'condemn' if draft.type == 'ACCUSE' else ''}"
+
+
+#: Types of acts (not statements): several in one sentence by one actor are several events.
+MATERIAL_ACTS = frozenset({"COERCE", "SANCTION", "MOBILIZE", "AID", "PROTEST", "RETREAT", "COOPERATE"})
 
 
 def _prefer_curated(drafts: list[Draft]) -> list[Draft]:
