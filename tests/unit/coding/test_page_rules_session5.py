@@ -368,3 +368,20 @@ def test_an_asset_freeze_on_named_men_is_a_sanction(code_text: CodeText) -> None
             "covers joint patrols and intelligence sharing. Smuggling has surged in recent months. On Monday, the "
             "United Kingdom imposed an asset freeze and travel ban on four men it accused of running smuggling networks.")
     assert "SANCTION" in _types(code_text(text, published="2026-05-19"))
+
+
+def test_fighters_taking_away_young_men_is_an_abduction(code_text: CodeText) -> None:
+    text = "Two days ago, RSF fighters at a checkpoint near Kutum took away 12 young men from a bus."
+    assert [(e.type, e.cameo) for e in code_text(text, published="2026-01-20") if e.type == "ASSAULT"] == [
+        ("ASSAULT", "181")]
+
+
+def test_drivers_refusing_to_load_in_protest_are_on_strike(code_text: CodeText) -> None:
+    text = ("On Tuesday morning, hundreds of drivers parked their trucks along the national road at Kati and "
+            "refused to load, in protest at the arrests.")
+    assert "PROTEST" in _types(code_text(text, published="2026-01-20"))
+
+
+def test_delivering_vaccine_doses_is_aid(code_text: CodeText) -> None:
+    text = "On 22 December, India delivered 40,000 doses of rabies vaccine to Kabul by a special flight."
+    assert _types(code_text(text, published="2026-01-20")) == ["AID"]

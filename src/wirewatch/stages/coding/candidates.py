@@ -65,7 +65,8 @@ def lookup(token: Any, lexicon: Lexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         objects = _verb_objects(token)
-        for prt in (c for c in token.children if c.dep_ == "prt"):
+        for prt in (c for c in token.children if c.dep_ == "prt" or (   # "took away 12 young men"
+                c.dep_ == "advmod" and c.lower_ in {"away", "off", "out", "up", "down", "back"})):
             row = lexicon.select(f"{lemma} {prt.lower_}", "VERB", objects)
             if row is not None:
                 return row

@@ -347,6 +347,8 @@ class _ArticleState:
             type_, cameo, mode, curated = "MOBILIZE", "150", "troops", True   # "150 soldiers arrived in Sugapa"
         if type_ == "MOBILIZE" and cameo == "154" and any(t.lower_ == "against" for t in token.subtree):
             type_, cameo, mode = "ASSAULT", "190", None   # "launched military operations against hideouts"
+        if type_ == "REJECT" and _in_protest(token):
+            type_, cameo, mode, curated = "PROTEST", "143", "strike", True   # "refused to load, in protest at"
         if lemma in RESPONSES and type_ == "THREATEN":   # "said Minsk would respond", "vowed to retaliate"
             if not (verdict.is_intent or any(c.dep_ == "aux" and c.lower_ in {"would", "will"} for c in token.children)) \
                     or any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in token.children):
@@ -618,6 +620,13 @@ def _orders_restriction(token: Any) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [c for o in objects for c in o.conjuncts]
     return any(o.lemma_.lower() in {"curfew", "ban", "lockdown", "closure", "shutdown"} for o in objects)
+
+
+def _in_protest(token: Any) -> bool:
+    """'parked their trucks and refused to load, in protest at the arrests': a strike."""
+    heads = {token.i, token.head.i} | {c.i for c in token.children if c.dep_ in {"xcomp", "conj"}}
+    return any(t.lower_ == "protest" and t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.i in heads
+               for t in token.sent)
 
 
 def _takes_ground(token: Any, is_place: Any = None) -> bool:

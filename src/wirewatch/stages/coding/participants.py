@@ -101,6 +101,10 @@ def grade(token: Any | None, found: Actor | None, actors: ArticleActors) -> int:
     lemma = token.lemma_.lower()
     if lemma in PERSON_NOUNS or lower in PERSON_NOUNS:
         return NAMED if lemma == "group" and found.sector else AGENT
+    if lemma in {"hundred", "thousand", "dozen", "score", "million"} and any(
+            o.lemma_.lower() in PERSON_NOUNS or o.lemma_.lower() in {"driver", "trader", "tribesman", "youth"}
+            for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children):
+        return AGENT   # "hundreds of drivers"
     if is_abstract(token):
         return ABSTRACT
     if found.country or found.sector or _has_named_modifier(token):
