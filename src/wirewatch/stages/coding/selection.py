@@ -51,7 +51,8 @@ GENRE_WORDS = frozenset({
     "forecasters", "tornado", "tides", "weather service", "power outages", "wind",
     "wicket", "wickets", "innings", "batsman", "batter", "bowler", "bowlers", "bowling", "spinner",
     "seamer", "scrum", "lineout", "fly-half", "tries", "try-line", "grandmaster", "checkmate", "pawn",
-    "rook", "chessboard", "tiebreak"})
+    "rook", "chessboard", "tiebreak", "screenplay", "sequel", "cinema", "cinemas", "slapstick", "premiere",
+    "actress", "nollywood", "bollywood", "hollywood", "comedy", "cinematography", "protagonist", "box-office"})
 _WORD = re.compile(r"[a-z][a-z-]*(?: share| service| outages)?")
 
 
@@ -220,6 +221,21 @@ FIGURATIVE_CONTENTS = frozenset({"flavour", "flavor", "colour", "color", "joy", 
                                  "texture", "spice", "aroma", "sample", "idea", "content", "activity", "support"})
 
 
+#: Things one "kills" in a figure of speech.
+KILLED_THINGS = frozenset({"flab", "bill", "deal", "project", "idea", "mood", "momentum", "time", "joke", "story",
+                           "scene", "game", "buzz", "vibe", "plan", "proposal", "chance", "hope", "conversation",
+                           "dream", "engine", "light", "lights", "music", "pace", "tempo", "rally", "run"})
+
+
+def _kills_a_thing(token: Any) -> bool:
+    """'killed the flab', 'killed the bill': a thing, not people, is what was killed."""
+    if token.lemma_.lower() not in {"kill", "murder", "slaughter", "butcher", "massacre", "execute"}:
+        return False
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in KILLED_THINGS and not any(
+        c.dep_ == "nummod" for c in obj.children)
+
+
 def _figurative_burst(token: Any) -> bool:
     """'an explosion of flavours', 'a barrage of questions' (not 'a barrage of rockets')."""
     if token.lemma_.lower() not in BURSTS:
@@ -236,6 +252,8 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
     casualties = draft.type == "ASSAULT" and bool(draft.killed or draft.injured)
     if not is_verbal and _figurative_burst(token):
         return "figure of speech"   # "an explosion of flavours", "a barrage of criticism"
+    if is_verbal and draft.type == "ASSAULT" and _kills_a_thing(token):
+        return "figure of speech"   # "one more edit would have killed the flab", "killed the bill"
     if draft.type == "ASSAULT" and _hazard(roles.actor_token, token):
         return "accident or hazard"   # "a fire at a market killed five", "a bus crashed, killing 12"
     if draft.type == "ASSAULT" and _natural_death(sentence, token):
