@@ -385,3 +385,10 @@ def test_drivers_refusing_to_load_in_protest_are_on_strike(code_text: CodeText) 
 def test_delivering_vaccine_doses_is_aid(code_text: CodeText) -> None:
     text = "On 22 December, India delivered 40,000 doses of rabies vaccine to Kabul by a special flight."
     assert _types(code_text(text, published="2026-01-20")) == ["AID"]
+
+
+def test_a_dateline_in_capitals_is_not_the_actor(code_text: CodeText) -> None:
+    text = ("BIALYSTOK – Poland's foreign ministry summoned Belarus's chargé d'affaires in Warsaw on Tuesday over "
+            "the border incidents.")
+    events = _facts(code_text(text, published="2026-01-20"))
+    assert [(e.type, e.actor.name) for e in events][:1] == [("ACCUSE", "Poland's foreign ministry")]

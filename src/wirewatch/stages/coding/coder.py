@@ -501,6 +501,8 @@ class _ArticleState:
             target_tok = target_tok if target_tok is not None else inner_target
         if actor_tok is not None and any(actor_tok.i == c.token.i for c in cand.absorbed):
             actor_tok = None
+        if actor_tok is not None and _dateline_word(actor_tok):   # "BIAŁYSTOK – Poland's foreign ministry summoned"
+            actor_tok = next((c for c in actor_tok.head.children if c.dep_ == "nsubj" and c.i != actor_tok.i), None)
         if target_tok is None and cand.row.type in CONTAINER_TYPES:   # "threatened to strike Israel"
             complement = next((c for c in cand.token.children if c.dep_ in {"xcomp", "ccomp"}), None)
             target_tok = verbal_roles(complement)[1] if complement is not None else None
@@ -627,6 +629,14 @@ def _in_protest(token: Any) -> bool:
     heads = {token.i, token.head.i} | {c.i for c in token.children if c.dep_ in {"xcomp", "conj"}}
     return any(t.lower_ == "protest" and t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.i in heads
                for t in token.sent)
+
+
+def _dateline_word(token: Any) -> bool:
+    """A capitalised dateline place before a dash at the start of a sentence ("BIAŁYSTOK – ...")."""
+    doc = token.doc
+    return token.text.isupper() and len(token.text) > 2 and token.i + 1 < len(doc) \
+        and doc[token.i + 1].text in {"–", "—", "-", "--"} and (token.i == 0 or doc[token.i - 1].is_space
+                                                                 or doc[token.i - 1].text in {"\n", "."})
 
 
 def _takes_ground(token: Any, is_place: Any = None) -> bool:
