@@ -332,13 +332,14 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
     if draft.place_in_sentence and host.place_in_sentence and draft.place.name != host.place.name \
             and not _within(draft.place, host.place):
         return False
-    if draft.place_in_sentence and draft.place.name != host.place.name and _other_text_day(draft, host):
+    if draft.place_in_sentence and draft.place.name != host.place.name and not _within(draft.place, host.place) \
+            and _other_text_day(draft, host):
         return False   # "Late on Friday, gunmen fired shots at a checkpoint in Tsafe": another day, another place
     if draft.killed is not None and host.killed is not None and not draft.is_anaphoric \
             and draft.toll_kind not in {"also", "tally"} and _LATER.match(draft.evidence.text):
         return False   # its own dead on another day: "A day later, four rebels were killed in a gunfight"
     if draft.date is None or host.date is None or draft.date.source != "text":
         return True
-    if host.date.source == "published" and 0 <= (host.date.date - draft.date.date).days <= 7:
+    if host.date.source != "text" and 0 <= (host.date.date - draft.date.date).days <= 7:
         return True   # a host the text does not date takes the detail's date from the days before
     return abs((draft.date.date - host.date.date).days) <= 1 or within_span(draft.date, host.date)
