@@ -340,6 +340,6 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
         return False   # its own dead on another day: "A day later, four rebels were killed in a gunfight"
     if draft.date is None or host.date is None or draft.date.source != "text":
         return True
-    if host.date.source != "text" and 0 <= (host.date.date - draft.date.date).days <= 7:
+    if host.date.source in {"published", "report"} and 0 <= (host.date.date - draft.date.date).days <= 3:
         return True   # a host the text does not date takes the detail's date from the days before
     return abs((draft.date.date - host.date.date).days) <= 1 or within_span(draft.date, host.date)
