@@ -392,3 +392,22 @@ def test_a_dateline_in_capitals_is_not_the_actor(code_text: CodeText) -> None:
             "the border incidents.")
     events = _facts(code_text(text, published="2026-01-20"))
     assert [(e.type, e.actor.name) for e in events][:1] == [("ACCUSE", "Poland's foreign ministry")]
+
+
+def test_a_minister_saying_they_would_pay_a_heavy_price_threatens_them(code_text: CodeText) -> None:
+    text = 'Israel\'s defence minister said on Monday the Houthis would "pay a heavy price" for every missile.'
+    threats = [e for e in code_text(text, published="2026-07-21") if e.type == "THREATEN"]
+    assert threats and threats[0].target.name == "Houthis"
+
+
+def test_having_paid_a_heavy_price_is_no_threat(code_text: CodeText) -> None:
+    text = "Residents of the camp said on Monday they had paid a heavy price for the war."
+    assert "THREATEN" not in _types(code_text(text, published="2026-07-21"))
+
+
+def test_a_denial_naming_the_camp_hit_before_is_a_reject(code_text: CodeText) -> None:
+    text = ("On Sunday morning, shells fell on the Dali section of the Tawila camp, killing 16 people, volunteers "
+            "said. The Coordination blamed the paramilitary forces positioned to the east. Aid groups suspended "
+            "their work in the camp for the day. On Monday, an RSF adviser denied that the group had fired on "
+            "Tawila.")
+    assert "REJECT" in _types(code_text(text, published="2026-02-10"))

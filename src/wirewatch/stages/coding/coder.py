@@ -354,6 +354,11 @@ class _ArticleState:
                     or any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in token.children):
                 return None   # "Israel retaliated with air strikes": the strikes are the event
             status = "threatened"
+            if lemma == "pay":   # "the minister said the Houthis would pay a heavy price": the minister threatens them
+                if verdict.speaker is None:
+                    return None
+                actor_tok, target_tok = verdict.speaker, actor_tok
+                roles = self._graded(actor_tok, target_tok)
         if type_ == "COERCE" and _takes_ground(token, self._is_place):
             type_, cameo, mode = "ASSAULT", "192", "occupy"   # "captured a police outpost"
         if type_ == "ASSAULT" and _weapons_test(token):
@@ -580,7 +585,7 @@ def _orders_custody(token: Any) -> bool:
 #: Who receives a diplomatic protest.
 ENVOY_NOUNS = frozenset({"embassy", "ambassador", "envoy", "government", "ministry", "consulate", "chargé"})
 #: Verbs of a promised answer: a threat when said of the future ("Minsk would respond with mirror measures").
-RESPONSES = frozenset({"respond", "retaliate"})
+RESPONSES = frozenset({"respond", "retaliate", "pay"})
 #: Words of an economic or friendly accord (a signed one is SUPPORT, not a security agreement).
 ECONOMIC = frozenset({"trade", "economic", "friendship", "investment", "commercial", "tax", "energy", "cultural",
                       "tariff", "loan", "credit", "business", "cooperation"})

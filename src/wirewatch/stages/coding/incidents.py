@@ -14,6 +14,7 @@ story's only incident.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -107,6 +108,21 @@ def _denial_in_another_sentence(draft: Draft) -> None:
 VAGUE_ACTS = frozenset({"abuse", "violation", "atrocity", "crime", "wrongdoing", "excess", "misconduct"})
 
 
+def _answers_earlier(draft: Draft, kept: list[Draft]) -> bool:
+    """A denial beyond the lead that names the place of an incident told before ("an RSF adviser denied
+    that the group had fired on Tawila"): an answer to that report, not a report of its own."""
+    if draft.rank < LEAD or draft.target is None or not draft.target.name:
+        return False
+    named = _plain(draft.target.name)
+    return len(named) >= 4 and any(d.type == "ASSAULT" and d.sentence_index < draft.sentence_index
+                                   and d is not draft and named in _plain(d.evidence.text) for d in kept)
+
+
+def _plain(name: str) -> str:
+    """Lower case without accents ("Tawīla" and "Tawila" are one name)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+
+
 def _later_denials(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
     """A denial told after the incident it answers ("In a written response, the ministry denied
     that its forces had committed abuses"; "the Taliban have denied shelling Chaman") is news of
@@ -120,7 +136,7 @@ def _later_denials(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
                    for d in kept):
             continue
         if draft in out:
-            if _lemma(draft) not in VAGUE_ACTS and draft.curated:
+            if _lemma(draft) not in VAGUE_ACTS and draft.curated and not _answers_earlier(draft, kept):
                 continue   # "the FMLN denied that it attacked the garrison": that attack, denied
             out.remove(draft)   # "denied that its forces had committed abuses": no act of its own (nor a
             # compiled verb's reading: "said the army had conducted a legitimate operation")
