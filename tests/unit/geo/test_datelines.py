@@ -38,3 +38,10 @@ def test_acronym_that_is_only_an_alternate_town_name_is_not_a_place(
             "and representatives in the United States are saying that aid must stop.")
     names = [p.name for p in geoparse_text(text)]
     assert "Utica" not in names and "United States" in names
+
+
+def test_congo_alone_is_read_by_its_neighbours(geoparse_text: Callable[..., list[Place]]) -> None:
+    kivu = geoparse_text("Gunmen attacked a village near Oicha in eastern Congo's North Kivu province on Monday.")
+    brazzaville = geoparse_text("Police in Brazzaville, the capital of Congo, arrested opposition leaders on Monday.")
+    assert [p.country for p in kivu if p.precision == "country"] == ["COD"]
+    assert [p.country for p in brazzaville if p.precision == "country"] == ["COG"]

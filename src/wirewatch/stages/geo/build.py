@@ -44,7 +44,7 @@ ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("USA", ""): ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America"),
     ("GBR", ""): ("UK", "U.K.", "Britain", "Great Britain"),
     ("ARE", ""): ("UAE", "U.A.E."),
-    ("COD", ""): ("DRC", "D.R.C.", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"),
+    ("COD", ""): ("DRC", "D.R.C.", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa", "Congo"),
     ("COG", ""): ("Congo-Brazzaville", "Republic of Congo"),
     ("CHN", ""): ("PRC", "P.R.C.", "People's Republic of China", "mainland China"),
     ("PRK", ""): ("DPRK", "North Korea"),
