@@ -411,3 +411,10 @@ def test_a_denial_naming_the_camp_hit_before_is_a_reject(code_text: CodeText) ->
             "their work in the camp for the day. On Monday, an RSF adviser denied that the group had fired on "
             "Tawila.")
     assert "REJECT" in _types(code_text(text, published="2026-02-10"))
+
+
+def test_flying_soldiers_in_is_a_deployment_and_flying_the_wounded_out_is_not(code_text: CodeText) -> None:
+    flown_in = "The Joint Command flew 200 special forces soldiers to its base in Pichari on Monday."
+    flown_out = "The two injured officers were flown to a hospital in Culiacan on Monday."
+    assert "MOBILIZE" in _types(code_text(flown_in, published="2026-04-21"))
+    assert "MOBILIZE" not in _types(code_text(flown_out, published="2026-04-21"))

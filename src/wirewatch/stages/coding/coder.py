@@ -349,6 +349,8 @@ class _ArticleState:
             type_, cameo, mode = "ASSAULT", "190", None   # "launched military operations against hideouts"
         if type_ == "REJECT" and _in_protest(token):
             type_, cameo, mode, curated = "PROTEST", "143", "strike", True   # "refused to load, in protest at"
+        if lemma in {"fly", "airlift"} and type_ == "MOBILIZE" and any(c.dep_ == "nsubjpass" for c in token.children):
+            return None   # "the two wounded officers were flown to a hospital": no deployment
         if lemma in RESPONSES and type_ == "THREATEN":   # "said Minsk would respond", "vowed to retaliate"
             if not (verdict.is_intent or any(c.dep_ == "aux" and c.lower_ in {"would", "will"} for c in token.children)) \
                     or any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in token.children):
