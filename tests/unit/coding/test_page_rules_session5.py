@@ -418,3 +418,12 @@ def test_flying_soldiers_in_is_a_deployment_and_flying_the_wounded_out_is_not(co
     flown_out = "The two injured officers were flown to a hospital in Culiacan on Monday."
     assert "MOBILIZE" in _types(code_text(flown_in, published="2026-04-21"))
     assert "MOBILIZE" not in _types(code_text(flown_out, published="2026-04-21"))
+
+
+def test_the_strike_after_an_attack_is_that_attack_not_a_labour_strike(code_text: CodeText) -> None:
+    text = ("Five people were killed when a drone hit a house in Mamund on Sunday night, relatives said. "
+            "Residents blamed security forces for the strike.")
+    events = code_text(text, published="2026-05-19")
+    assert "PROTEST" not in _types(events)
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].status == "alleged"

@@ -349,6 +349,10 @@ class _ArticleState:
             type_, cameo, mode = "ASSAULT", "190", None   # "launched military operations against hideouts"
         if type_ == "REJECT" and _in_protest(token):
             type_, cameo, mode, curated = "PROTEST", "143", "strike", True   # "refused to load, in protest at"
+        if lemma == "strike" and token.pos_ == "NOUN" and type_ == "PROTEST" and _bare_definite(token) \
+                and any(d.type == "ASSAULT" and not d.shadow for d in self.drafts) \
+                and not any(d.type == "PROTEST" for d in self.drafts):
+            type_, cameo, mode = "ASSAULT", "195", "aerial"   # "residents blamed security forces for the strike"
         if lemma in {"fly", "airlift"} and type_ == "MOBILIZE" and any(c.dep_ == "nsubjpass" for c in token.children):
             return None   # "the two wounded officers were flown to a hospital": no deployment
         if lemma in RESPONSES and type_ == "THREATEN":   # "said Minsk would respond", "vowed to retaliate"
@@ -644,6 +648,12 @@ def _dateline_word(token: Any) -> bool:
     return token.text.isupper() and len(token.text) > 2 and token.i + 1 < len(doc) \
         and doc[token.i + 1].text in {"–", "—", "-", "--"} and (token.i == 0 or doc[token.i - 1].is_space
                                                                  or doc[token.i - 1].text in {"\n", "."})
+
+
+def _bare_definite(token: Any) -> bool:
+    """'the strike', 'the strikes': a definite noun with no modifier of its own."""
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in token.children) \
+        and not any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in token.children)
 
 
 def _takes_ground(token: Any, is_place: Any = None) -> bool:
