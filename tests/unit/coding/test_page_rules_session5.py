@@ -427,3 +427,9 @@ def test_the_strike_after_an_attack_is_that_attack_not_a_labour_strike(code_text
     assert "PROTEST" not in _types(events)
     attacks = [e for e in events if e.type == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].status == "alleged"
+
+
+def test_a_march_organised_by_students_is_their_protest(code_text: CodeText) -> None:
+    text = "The march, organised by university students, set off from Slavija square in the afternoon."
+    protests = [e for e in code_text(text, published="2026-03-16") if e.type == "PROTEST"]
+    assert protests and protests[0].actor.name == "university students"

@@ -247,6 +247,10 @@ def inherited_actor(verb: Any, depth: int = 0) -> Any | None:
     return None
 
 
+#: Verbs by which a protest or an attack is someone's ("organised by students", "led by X").
+ORGANISERS = frozenset({"organise", "organize", "lead", "call", "stage", "carry", "claim", "mount", "launch"})
+
+
 def nominal_roles(noun: Any) -> tuple[Any | None, Any | None]:
     """(actor token, target token) for a nominal trigger."""
     actor = child(noun, "poss")
@@ -258,6 +262,9 @@ def nominal_roles(noun: Any) -> tuple[Any | None, Any | None]:
                 actor = c
                 break
     agent = [obj for prep, obj in prep_objects(noun, frozenset({"by"}))]
+    if not agent and actor is None:   # "the march, organised by university students, set off from ..."
+        agent = [obj for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ORGANISERS
+                 for a in c.children if a.dep_ == "agent" for obj in a.children if obj.dep_ == "pobj"]
     actor = agent[0] if agent else actor
     if actor is not None and actor.pos_ == "PRON" and noun.dep_ == "dobj":
         actor = None     # "continued their hunger strike": the subject of the verb says who
