@@ -433,3 +433,10 @@ def test_a_march_organised_by_students_is_their_protest(code_text: CodeText) -> 
     text = "The march, organised by university students, set off from Slavija square in the afternoon."
     protests = [e for e in code_text(text, published="2026-03-16") if e.type == "PROTEST"]
     assert protests and protests[0].actor.name == "university students"
+
+
+def test_a_convoy_carrying_food_reaching_a_town_is_aid(code_text: CodeText) -> None:
+    food = "A convoy of 15 trucks carrying food and medicines reached Bulo Burte on Tuesday, the UN said."
+    armour = "A convoy of armoured vehicles reached the town on Monday, residents said."
+    assert _types(code_text(food, published="2026-03-10")) == ["AID"]
+    assert "AID" not in _types(code_text(armour, published="2026-03-10"))

@@ -91,6 +91,23 @@ def lookup(token: Any, lexicon: Lexicon) -> Trigger | None:
 DEMAND = Trigger("must", "VERB", "", "", "10", "REQUEST", None, True)
 
 
+AID_ARRIVING = Trigger("reach", "VERB", "", "", "073", "AID", None, True)
+#: What carries aid, and what it carries.
+AID_CARRIERS = frozenset({"convoy", "truck", "lorry", "shipment", "consignment", "plane", "flight", "ship", "boat"})
+AID_GOODS = frozenset({"food", "aid", "supply", "medicine", "medication", "ration", "relief", "water", "fuel",
+                       "tent", "blanket", "assistance", "wheat", "flour", "vaccine"})
+
+
+def _aid_arriving(token: Any) -> Trigger | None:
+    """'a convoy of 15 trucks carrying food ... reached Bulo Burte': aid delivered."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in {"reach", "arrive", "enter", "cross"}:
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not ({t.lemma_.lower() for t in subject.subtree} & AID_CARRIERS):
+        return None
+    return AID_ARRIVING if {t.lemma_.lower() for t in subject.subtree} & AID_GOODS else None
+
+
 def _reported_demand(token: Any) -> Trigger | None:
     """'X said that Y must ...': a demand by the speaker, whatever the verb."""
     if token.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in {"must", "should"}
@@ -161,7 +178,7 @@ def _prep_objects(token: Any) -> list[tuple[str, str]]:
 def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token of a sentence, nested and merged (see the module docstring)."""
     found = [Candidate(t, row) for t in sentence
-             if (row := lookup(t, lexicon) or _reported_demand(t)) is not None and row.type != "-"
+             if (row := lookup(t, lexicon) or _reported_demand(t) or _aid_arriving(t)) is not None and row.type != "-"
              and not (not row.curated and t.tag_ == "VBG" and (t.dep_ == "amod" or t.lower_ in ADJECTIVAL_VBG))
              and t.ent_type_ not in {"DATE", "TIME"}]   # "on 13 March" is no march
     by_index = {c.token.i: c for c in found}
