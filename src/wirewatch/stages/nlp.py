@@ -23,11 +23,54 @@ NEWLINE_COMPONENT = "wirewatch_newline_sentences"
 
 
 def _newline_sentences(doc: Any) -> Any:
-    """A paragraph break always ends a sentence (the parser keeps boundaries set before it)."""
-    for token in doc[:-1]:
-        if "\n" in token.text and token.is_space:
-            doc[token.i + 1].is_sent_start = True
+    """A paragraph break always ends a sentence (the parser keeps boundaries set before it), and so
+    does a dateline or a speaker's label that opens a paragraph ("LA CEIBA, Atlántida – Two men
+    ...", "PRESENTER: The United States ..."), which the parser would otherwise take into the clause."""
+    starts = [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text and t.is_space]
+    for start in starts:
+        if start >= len(doc):
+            continue
+        if start:
+            doc[start].is_sent_start = True
+        end = paragraph_prefix_end(doc, start)
+        if end is not None:
+            doc[end].is_sent_start = True
     return doc
+
+
+#: Tokens that end a dateline ("KADUNA, Nigeria (Agency) — ") or a label ("CORRESPONDENT: ").
+_DASHES = frozenset({"–", "—", "-", "--", "―"})
+#: Words a dateline or a label may have before its dash or colon.
+PREFIX_WORDS = 8
+
+
+def paragraph_prefix_end(doc: Any, start: int) -> int | None:
+    """The first token after a dateline or a speaker's label at ``start``, if the paragraph opens
+    with one: capitalised words (the first in capitals for a dateline), commas, brackets and
+    figures before a dash, or a few capitalised words before a colon; the text after it starts
+    a sentence."""
+    first = doc[start]
+    if not first.text[:1].isupper():
+        return None
+    for i in range(start + 1, min(len(doc) - 1, start + PREFIX_WORDS + 1)):
+        token = doc[i]
+        if token.is_space:
+            return None
+        dash, colon = token.text in _DASHES, token.text == ":"
+        if not dash and not colon:
+            if not (token.text[:1].isupper() or token.is_punct and token.text in {",", "(", ")", "."}
+                    or token.like_num):
+                return None
+            continue
+        following = doc[i + 1]
+        if not (following.text[:1].isupper() or following.text[:1] in {'"', "“", "‘", "'"} or following.like_num):
+            return None
+        if dash and first.text.isupper() and len(first.text) + len(doc[start + 1].text) > 2:
+            return i + 1   # "LA CEIBA, Atlántida – Two men ..."
+        if colon and i - start <= 4 and not any(t.like_num for t in doc[start:i]):
+            return i + 1   # "PRESENTER: ...", "Nistru Review: On Monday ..."
+        return None
+    return None
 
 
 @functools.lru_cache(maxsize=2)

@@ -65,6 +65,7 @@ from wirewatch.stages.coding.selection import (
     rejection,
 )
 from wirewatch.stages.coding.status import assess
+from wirewatch.stages.nlp import paragraph_prefix_end
 
 #: Sectors of armed groups: their orders with a deadline are ultimatums.
 ARMED_SECTORS = frozenset({"rebels", "armed group", "militia", "criminals"})
@@ -79,7 +80,8 @@ ARMED_NOUNS = frozenset({"militant", "rebel", "insurgent", "gang", "group", "jih
 #: Pronouns by which a speaker means their own side.
 FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
 #: Pronouns that address the listener or anyone: never the speaker's own group.
-GENERIC_PRONOUNS = frozenset({"you", "one", "yourself", "yourselves"})
+GENERIC_PRONOUNS = frozenset({"you", "one", "yourself", "yourselves",
+                              "who", "whom", "whoever", "what", "which"})   # "have not said who carried out"
 #: Verbs whose subject is the one who died ("twelve people died"), never an attacker.
 DEATH_VERBS = frozenset({"die", "perish", "drown"})
 #: Frames that only say how certain an act is; "accuse"/"blame" are ACCUSE events of their own.
@@ -643,11 +645,24 @@ def _in_protest(token: Any) -> bool:
 
 
 def _dateline_word(token: Any) -> bool:
-    """A capitalised dateline place before a dash at the start of a sentence ("BIAŁYSTOK – ...")."""
+    """A word of a capitalised dateline before a dash at the start of a paragraph ("BIAŁYSTOK – ...",
+    "LA CEIBA, Atlántida – ...")."""
     doc = token.doc
-    return token.text.isupper() and len(token.text) > 2 and token.i + 1 < len(doc) \
-        and doc[token.i + 1].text in {"–", "—", "-", "--"} and (token.i == 0 or doc[token.i - 1].is_space
-                                                                 or doc[token.i - 1].text in {"\n", "."})
+    start = token.i
+    while start > 0 and not doc[start - 1].is_space and doc[start - 1].text not in {"\n", "."} \
+            and token.i - start < DATELINE_WORDS:
+        start -= 1
+    first = doc[start]
+    if not (first.text.isupper() and (len(first.text) > 2 or doc[start + 1].text.isupper())) or (start > 0 and not (
+            doc[start - 1].is_space or doc[start - 1].text in {"\n", "."})):
+        return False
+    dash = next((t.i for t in doc[token.i + 1:min(len(doc), start + DATELINE_WORDS + 1)]
+                 if t.text in {"–", "—", "-", "--"}), None)
+    return dash is not None and all(t.text[:1].isupper() or t.text == "," for t in doc[start:dash])
+
+
+#: Words a dateline may have before its dash ("SAN PEDRO SULA, Cortés –").
+DATELINE_WORDS = 6
 
 
 def _bare_definite(token: Any) -> bool:
@@ -815,7 +830,15 @@ def _headline_line(sentence: Any) -> bool:
     start, end = sentence.start_char, sentence.start_char + len(body)
     before = text[:start].rstrip(" \t").rstrip("-–•·*").rstrip(" \t")   # a bullet: a key-points line
     after = text[end:].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    return (not before or before.endswith("\n") or _after_label(sentence)) and (not after or after.startswith("\n"))
+
+
+def _after_label(sentence: Any) -> bool:
+    """The sentence follows a label or dateline that opens its line ("LIVE: Israel strikes ...")."""
+    doc, line = sentence.doc, sentence.start
+    while line > 0 and not (doc[line - 1].is_space and "\n" in doc[line - 1].text):
+        line -= 1
+    return line < sentence.start and paragraph_prefix_end(doc, line) == sentence.start
 
 
 def _ultimatum(token: Any) -> bool:

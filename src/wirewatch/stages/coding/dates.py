@@ -45,7 +45,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"earlier this (?:week|month|year)|last year|this year|tomorrow|next week|next month)\b",
                        re.IGNORECASE)),
     ("monthonly", re.compile(rf"\b(?:in|since|during|last|this)\s+(?:(?:early|mid|late)[\s-])?{_MONTH}"
-                             r"(?:\s+(?P<year>(?:19|20)\d\d))?\b",
+                             r"(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+(?=(?-i:[A-Z]))(?:town|pen|city|street|road|square|"
+                             r"village|hill|park|avenue|bridge)\b)",   # "in August Town", "in May Pen": places
                              re.IGNORECASE)),
     ("year", re.compile(r"\bin\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)),
 ]

@@ -111,7 +111,8 @@ class Draft:
         mine = self.cited if self.cited >= 0 else self.richness()   # the cited sentence on its own
         self.add_toll(other.killed, other.toll_kind, other.sentence_index, shadow=other.shadow,
                       when=other.date, victims=other.target.name)
-        if other.date is not None and (self.date is None or _better_date(other, self)):
+        if other.date is not None and (self.date is None or _better_date(other, self)) \
+                and other.mention_status != "denied":   # a denial is dated when it was made
             self.date = other.date
         if self.injured is None:
             self.injured = other.injured

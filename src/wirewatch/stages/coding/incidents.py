@@ -141,6 +141,8 @@ def _later_denials(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
             out.remove(draft)   # "denied that its forces had committed abuses": no act of its own (nor a
             # compiled verb's reading: "said the army had conducted a legitimate operation")
         own = draft.mention_evidence or draft.evidence
+        if any(d.type == "REJECT" and d.sentence_index == draft.sentence_index for d in out):
+            continue   # "the ministry denied that ... and said the army had conducted ...": one denial
         out.append(replace(draft, type="REJECT", cameo="125", mode=None, target=EMPTY, status="actual",
                            killed=None, injured=None, evidence=own, merged=[], anchors=frozenset(),
                            toll_kind="", mention_status="actual", mention_evidence=own))
@@ -161,7 +163,7 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
             d.place is None or draft.place is None or d.place.country == draft.place.country)]
         if tolled:
             return tolled[-1]
-    shared = [d for d in earlier if d.anchors & draft.anchors]
+    shared = [d for d in earlier if d.anchors & draft.anchors and (draft.is_anaphoric or not _elsewhere(draft, d))]
     if shared and (draft.is_anaphoric or not draft.has_actor):
         return shared[-1]
     if draft.status == "denied":   # "the Taliban have denied shelling Chaman": the shelling told before
@@ -333,11 +335,18 @@ _LATER = re.compile(r"\W*(?:a day later|the (?:next|following) (?:day|morning|ni
                     r"days later|days later|a week later|the day after)\b", re.IGNORECASE)
 
 
-def _other_text_day(draft: Draft, host: Draft) -> bool:
-    """Both mentions are dated to different days by the text itself."""
+def _elsewhere(draft: Draft, host: Draft) -> bool:
+    """The mention names a place of its own, not the incident's nor inside it, and the text dates it
+    to another day than the incident ("The day before, on Saturday afternoon, gunmen fired at a
+    second bus on the road to Sambo Creek"; "Overnight into Sunday, small bombs damaged two pylons
+    in Sai Buri district")."""
     a, b = draft.date, host.date
-    return a is not None and b is not None and a.source == "text" and b.source == "text" \
-        and a.precision == "day" and b.precision == "day" and a.date != b.date
+    if draft.place is None or host.place is None or not draft.place_in_sentence:
+        return False
+    if draft.place.name == host.place.name or _within(draft.place, host.place):
+        return False
+    return a is not None and b is not None and a.source == "text" and a.precision == "day" \
+        and b.precision == "day" and a.date != b.date
 
 
 def _same_scene(draft: Draft, host: Draft) -> bool:
@@ -348,9 +357,10 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
     if draft.place_in_sentence and host.place_in_sentence and draft.place.name != host.place.name \
             and not _within(draft.place, host.place):
         return False
-    if draft.place_in_sentence and draft.place.name != host.place.name and not _within(draft.place, host.place) \
-            and _other_text_day(draft, host):
+    if _elsewhere(draft, host):
         return False   # "Late on Friday, gunmen fired shots at a checkpoint in Tsafe": another day, another place
+    if draft.mode == "abduct" and host.mode != "abduct" and not draft.is_anaphoric:
+        return False   # "during the attack the gunmen seized a priest": an abduction of its own
     if draft.killed is not None and host.killed is not None and not draft.is_anaphoric \
             and draft.toll_kind not in {"also", "tally"} and _LATER.match(draft.evidence.text):
         return False   # its own dead on another day: "A day later, four rebels were killed in a gunfight"
