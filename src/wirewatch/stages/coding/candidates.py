@@ -43,7 +43,11 @@ PEOPLE = frozenset({
     "lawyer", "teacher", "villager", "resident", "passenger", "crew", "driver", "family", "diplomat",
     "envoy", "ambassador", "hostage", "prisoner", "detainee", "captive", "activist", "dissident",
     "opponent", "national", "citizen", "refugee", "migrant", "sailor", "pilot", "tourist", "missionary",
-    "engineer", "doctor", "nurse", "aid worker", "employee", "premier", "chairman", "head", "individual"})
+    "engineer", "doctor", "nurse", "aid worker", "employee", "premier", "chairman", "head", "individual",
+    "hunter", "fisherman", "farmer", "herder", "shepherd", "miner", "trader", "merchant", "pilgrim", "traveller",
+    "traveler", "contractor", "labourer", "laborer", "logger", "volunteer", "vigilante", "chief", "elder",
+    "seminarian", "nun", "pastor", "imam", "cleric", "monk", "schoolgirl", "schoolboy", "pupil", "staff",
+    "staffer", "relative", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister"})
 
 
 @dataclass(slots=True)

@@ -355,8 +355,10 @@ class _ArticleState:
                 and any(d.type == "ASSAULT" and not d.shadow for d in self.drafts) \
                 and not any(d.type == "PROTEST" for d in self.drafts):
             type_, cameo, mode = "ASSAULT", "195", "aerial"   # "residents blamed security forces for the strike"
-        if lemma in {"fly", "airlift"} and type_ == "MOBILIZE" and any(c.dep_ == "nsubjpass" for c in token.children):
+        if lemma in {"fly", "airlift"} and type_ == "MOBILIZE" and any(c.dep_ == "nsubjpass" for c in token.children) \
+                and (not cand.row.obj or _evacuation(token)):
             return None   # "the two wounded officers were flown to a hospital": no deployment
+            # ("a contingent of 120 soldiers was flown into Wabag" is one)
         if lemma in RESPONSES and type_ == "THREATEN":   # "said Minsk would respond", "vowed to retaliate"
             if not (verdict.is_intent or any(c.dep_ == "aux" and c.lower_ in {"would", "will"} for c in token.children)) \
                     or any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in token.children):
@@ -642,6 +644,15 @@ def _in_protest(token: Any) -> bool:
     heads = {token.i, token.head.i} | {c.i for c in token.children if c.dep_ in {"xcomp", "conj"}}
     return any(t.lower_ == "protest" and t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.i in heads
                for t in token.sent)
+
+
+#: Where the wounded and the sick are flown, and what they are.
+EVACUATION_WORDS = frozenset({"hospital", "clinic", "wounded", "injured", "sick", "casualty", "medical", "body"})
+
+
+def _evacuation(token: Any) -> bool:
+    """'the wounded officers were flown to a hospital in Kabul': a medical evacuation."""
+    return any(t.lemma_.lower() in EVACUATION_WORDS for t in token.subtree)
 
 
 def _dateline_word(token: Any) -> bool:

@@ -80,6 +80,11 @@ def read_rows(path: Path | Any, *, curated: bool) -> Iterator[Trigger]:
                       None if mode in {"", "-"} else mode, curated)
 
 
+#: Types of curated default rows that a compiled object-specific row does not override (an arrest
+#: is an arrest whoever is arrested).
+VETTED_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "SANCTION"})
+
+
 class Lexicon:
     """Lookup of triggers by (lemma, pos), with object-specific rows and a cheap text pre-filter."""
 
@@ -129,6 +134,8 @@ class Lexicon:
                     row = rows[key]
                     if not row.curated and default is not None and default.curated and default.type == row.type:
                         return default   # "arrested on suspicion": the vetted reading of the same type
+                    if not row.curated and default is not None and default.curated and default.type in VETTED_TYPES:
+                        return default   # "arrested three journalists": not the compiled 175 of that object
                     return row
         return default
 
