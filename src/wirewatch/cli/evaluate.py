@@ -94,7 +94,7 @@ def pages_cmd(
     pages: Annotated[Optional[Path], typer.Option("--pages", help="Folder holding NAME.html when it "
                                                   "is not beside the expectations.")] = None,
     as_json: JsonOpt = False,
-    show_problems: Annotated[bool, typer.Option("--problems", help="List misses and spurious events.")] = False,
+    show_problems: Annotated[bool, typer.Option("--problems", help="List misses, spurious events and found events with a wrong status, date, country or toll.")] = False,
 ) -> None:
     """Whole pages against analyst expectations (seed-article.expected.json format)."""
     from wirewatch.evaluation.pages import evaluate_pages

@@ -41,6 +41,7 @@ class PageScore:
     text_problems: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)   # found, with a field that differs from the gold
 
     def add(self, other: PageScore) -> None:
         for name in self.__dataclass_fields__:
@@ -104,7 +105,7 @@ def score_page(spec: dict[str, Any], article: Article | None, name: str) -> Page
         used.add(id(match))
         if exp.get("required"):
             score.found += 1
-            _score_fields(exp, match, score)
+            _score_fields(exp, match, score, name)
     matched_predictions = sum(1 for e in predicted if id(e) in used)
     score.correct_predictions = matched_predictions
     score.spurious.extend(f"{name}: {e.type}/{e.status} {e.evidence.text[:60]}" for e in predicted
@@ -146,28 +147,40 @@ def _best_match(expected: dict[str, Any], events: list[Event], used: set[int]) -
                                     e.place is not None and e.place.country == expected.get("place_country")))
 
 
-def _score_fields(expected: dict[str, Any], event: Event, score: PageScore) -> None:
+def _score_fields(expected: dict[str, Any], event: Event, score: PageScore, name: str = "") -> None:
     from datetime import date
 
+    where = f"{name}: {expected.get('type')} {str(expected.get('evidence', ''))[:50]}"
     if event.status == expected.get("status"):
         score.status_ok += 1
+    else:
+        score.wrong.append(f"{where}: status {event.status}, expected {expected.get('status')}")
     if expected.get("date"):
         score.date_total += 1
         window = int(expected.get("date_window_days", 0) or 0)
         if len(str(expected["date"])) < 10:     # "YYYY-MM" / "YYYY": only that precision is known
-            score.date_ok += str(event.date or "").startswith(str(expected["date"]))
+            ok = str(event.date or "").startswith(str(expected["date"]))
         else:
             try:
                 delta = abs((date.fromisoformat(event.date or "") - date.fromisoformat(expected["date"])).days)
-                score.date_ok += delta <= window
+                ok = delta <= window
             except ValueError:
-                pass
+                ok = False
+        score.date_ok += ok
+        if not ok:
+            score.wrong.append(f"{where}: date {event.date}, expected {expected['date']}")
     if expected.get("place_country"):
         score.country_total += 1
-        score.country_ok += bool(event.place and event.place.country == expected["place_country"])
+        ok = bool(event.place and event.place.country == expected["place_country"])
+        score.country_ok += ok
+        if not ok:
+            score.wrong.append(f"{where}: country {event.place.country if event.place else None}, "
+                               f"expected {expected['place_country']}")
     if expected.get("killed") is not None:
         score.killed_total += 1
         score.killed_ok += event.killed == expected["killed"]
+        if event.killed != expected["killed"]:
+            score.wrong.append(f"{where}: killed {event.killed}, expected {expected['killed']}")
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -187,5 +200,5 @@ def summarize(total: PageScore, pages: int) -> dict[str, Any]:
         "killed_exact": _ratio(total.killed_ok, total.killed_total),
         "text_problems": len(total.text_problems),
         "problems": total.text_problems + [f"missed {m}" for m in total.missed]
-        + [f"spurious {s}" for s in total.spurious],
+        + [f"spurious {s}" for s in total.spurious] + [f"wrong {w}" for w in total.wrong],
     }
