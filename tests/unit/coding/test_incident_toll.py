@@ -58,7 +58,13 @@ def test_further_group_adds() -> None:
 
 
 def test_larger_figure_nearby_replaces() -> None:
-    assert _toll(_draft(1, 1), _draft(2, 7)) == 7
+    host = _draft(1, 1)
+    host.rank = 3   # a toll told after the story's first sentence
+    assert _toll(host, _draft(2, 7)) == 7
+
+
+def test_the_first_sentences_toll_stands_against_a_larger_figure_nearby() -> None:
+    assert _toll(_draft(1, 1), _draft(2, 7)) == 1   # CONVENTIONS: sources differ, the lead's figure
 
 
 def test_a_later_figure_that_includes_the_counted_victims_replaces() -> None:

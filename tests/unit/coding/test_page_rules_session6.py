@@ -113,3 +113,63 @@ def test_a_headline_after_a_label_is_still_a_headline(code_text: CodeText) -> No
             "Hodeidah on Monday.")
     attacks = [e for e in code_text(text, published="2026-07-21") if e.type == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].killed == 3
+
+
+def test_tear_gas_to_disperse_a_crowd_after_the_lead_is_crowd_control(code_text: CodeText) -> None:
+    text = (LEAD + "On Thursday hundreds of residents blocked the main road to demand protection. "
+            "Police lobbed tear gas to disperse the crowd, and three people were treated in hospital.")
+    assert "COERCE" in _types(code_text(text, published="2026-08-22"))
+
+
+def test_a_threat_in_a_participle_after_the_lead_is_kept(code_text: CodeText) -> None:
+    text = (LEAD + "Relatives said the kidnappers made contact late on Sunday, demanding a ransom and "
+            "threatening to kill the captives.")
+    assert "THREATEN" in _types(code_text(text, published="2026-03-10"))
+
+
+def test_a_strike_in_a_war_story_is_an_attack_unless_it_is_a_stoppage(code_text: CodeText) -> None:
+    war = ("An Israeli drone strike hit a car near Baalbek on Thursday, killing two men, the health ministry said. "
+           "The Lebanese army, which is deploying south of the river, did not comment on the strike.")
+    assert "PROTEST" not in _types(code_text(war, published="2026-06-06"))
+    labour = ("Gunmen killed two traders in Kano on Monday, police said. "
+              "Traders began a general strike on Tuesday to demand better security.")
+    assert "PROTEST" in _types(code_text(labour, published="2026-06-06"))
+
+
+def test_the_toll_of_the_first_sentence_stands_against_a_claim_and_other_sources(code_text: CodeText) -> None:
+    text = ("Islamic State fighters attacked a military post in Kolofata late on Sunday, killing four soldiers, "
+            "the defence ministry said. ISWAP claimed the attack in a statement on Monday, saying it had "
+            "killed 12 soldiers and seized weapons.")
+    attacks = [e for e in code_text(text, published="2026-01-20") if e.type == "ASSAULT"]
+    assert attacks and attacks[0].killed == 4
+
+
+def test_a_revised_toll_still_replaces_the_first(code_text: CodeText) -> None:
+    text = ("Gunmen ambushed a minibus on the Wabag road on Tuesday, killing six passengers, police said. "
+            "On Thursday police said the toll had risen to eight after two more bodies were found.")
+    attacks = [e for e in code_text(text, published="2026-08-07") if e.type == "ASSAULT"]
+    assert attacks and attacks[0].killed == 8
+
+
+def test_a_later_sentence_that_names_who_is_believed_behind_an_attack_makes_it_alleged(code_text: CodeText) -> None:
+    text = ("Gunmen ambushed a minibus on the Wabag road on Tuesday, killing six passengers, police said. "
+            "The bodies were taken to the provincial hospital. "
+            "Police believe the attackers were fighters from the Yakali clan.")
+    attacks = [e for e in code_text(text, published="2026-08-07") if e.type == "ASSAULT"]
+    assert attacks and attacks[0].status == "alleged" and "Yakali" in (attacks[0].actor.name or "")
+
+
+def test_an_attribution_of_another_attack_in_a_relative_clause_changes_nothing(code_text: CodeText) -> None:
+    text = ("Armed bandits killed four people at Kaben on Wednesday, police said. "
+            "Residents fled to the hills. "
+            "Last month, two herders were shot dead at Kolowa in an attack that police blamed on a cattle-rustling gang.")
+    attacks = [e for e in code_text(text, published="2026-08-22") if e.type == "ASSAULT" and e.killed == 4]
+    assert attacks and attacks[0].status == "actual"
+
+
+def test_the_states_own_strike_is_not_made_alleged_by_a_later_accusation(code_text: CodeText) -> None:
+    text = ("Officers killed four gang members in a gunfight near the market on Tuesday, the police chief said. "
+            "The mayor's office said the market would reopen. "
+            "Residents blamed the Viv Ansanm coalition for the violence.")
+    attacks = [e for e in code_text(text, published="2026-02-05") if e.type == "ASSAULT" and e.killed == 4]
+    assert attacks and attacks[0].status == "actual"

@@ -23,6 +23,7 @@ import ahocorasick
 
 from wirewatch.models import Actor, Article, Event, Evidence, Place
 from wirewatch.stages.coding.actors import ActorDictionary, ArticleActors
+from wirewatch.stages.coding.attribution import Attribution, apply_attributions, find_attribution
 from wirewatch.stages.coding.candidates import CONTAINER_TYPES, Candidate, find_candidates, is_person, lookup
 from wirewatch.stages.coding.casualties import Casualties, find_casualties, no_casualties
 from wirewatch.stages.coding.context import EventDate, choose_date, choose_place, main_country, main_place
@@ -157,6 +158,12 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Determiners of a noun that names an act already known ("the arrests", "its strike").
+DEFINITE_WORDS = frozenset({"the", "these", "this", "those", "that", "its", "their", "his", "her"})
+#: Words of a sentence that may say who is behind an incident (see :mod:`.attribution`).
+_ATTRIBUTING = re.compile(r"\b(?:blam|suspect|attribut|believ|accus|linked|tied|behind|think)")
+
+
 def paragraph_sentences(doc: Any) -> list[Any]:
     """spaCy sentences, split again at line breaks (headlines, captions and paragraphs)."""
     out = []
@@ -183,8 +190,9 @@ def code_article(article: Article, doc: Any, res: CoderResources) -> list[Event]
     state.has_prose = any(_is_prose(s) for s in sentences)
     for index, sentence in enumerate(sentences):
         state.code_sentence(index, sentence)
-    drafts = dedupe_article(link_incidents(_carry_dates(state.drafts), state.reports,
-                                           background_incident=state.old_incident))
+    kept = link_incidents(_carry_dates(state.drafts), state.reports, background_incident=state.old_incident)
+    apply_attributions(kept, state.attributions)
+    drafts = dedupe_article(kept)
     return [to_event(article.id, d) for d in drafts]
 
 
@@ -215,6 +223,7 @@ class _ArticleState:
         self.hazard = False   # the current sentence's deaths come from an accident or a hazard
         self.old_incident = False   # an attack dated long before the story was told (and left out)
         self.has_prose = True   # the text has running prose (so headline-style lines are not the story)
+        self.attributions: list[Attribution] = []   # "police believe the attackers were ...": who did it
 
     def code_sentence(self, index: int, sentence: Any) -> None:
         start = sentence.start_char
@@ -229,6 +238,10 @@ class _ArticleState:
         elif self.has_prose and _headline_line(sentence):
             return   # a ticker item or teaser above the story
         lower = sentence.text.lower()
+        if self.rank > 1 and _ATTRIBUTING.search(lower):
+            found = find_attribution(sentence, self._resolve)
+            if found is not None:
+                self.attributions.append(Attribution(index, *found))
         if not self.res.lexicon.has_candidate(lower) or is_discarded(lower, self.res.discards):
             self._no_harm(index, sentence)
             self._remember_subject(sentence)
@@ -351,9 +364,9 @@ class _ArticleState:
             type_, cameo, mode = "ASSAULT", "190", None   # "launched military operations against hideouts"
         if type_ == "REJECT" and _in_protest(token):
             type_, cameo, mode, curated = "PROTEST", "143", "strike", True   # "refused to load, in protest at"
-        if lemma == "strike" and token.pos_ == "NOUN" and type_ == "PROTEST" and _bare_definite(token) \
+        if lemma == "strike" and token.pos_ == "NOUN" and type_ == "PROTEST" and not _labour_strike(token) \
                 and any(d.type == "ASSAULT" and not d.shadow for d in self.drafts) \
-                and not any(d.type == "PROTEST" for d in self.drafts):
+                and not any(d.type == "PROTEST" and d.trigger.startswith("strike/") for d in self.drafts):
             type_, cameo, mode = "ASSAULT", "195", "aerial"   # "residents blamed security forces for the strike"
         if lemma in {"fly", "airlift"} and type_ == "MOBILIZE" and any(c.dep_ == "nsubjpass" for c in token.children) \
                 and (not cand.row.obj or _evacuation(token)):
@@ -429,6 +442,8 @@ class _ArticleState:
         elif type_ in AGREEMENT_TYPES:   # "the deal was signed by ...": the agreement already reported
             draft.is_anaphoric = any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in AGREEMENT_NOUNS
                                      and _is_anaphoric(c) for c in token.children)
+        draft.definite = token.pos_ in {"NOUN", "PROPN"} and any(
+            c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE_WORDS for c in token.children)
         draft.object_of_spine = token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" \
             and on_spine(token.head)   # "repeated Baku's demand", "imposed new sanctions"
         if verdict.frame is not None and verdict.frame_lemma in EPISTEMIC_FRAMES:
@@ -676,10 +691,23 @@ def _dateline_word(token: Any) -> bool:
 DATELINE_WORDS = 6
 
 
-def _bare_definite(token: Any) -> bool:
-    """'the strike', 'the strikes': a definite noun with no modifier of its own."""
-    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in token.children) \
-        and not any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in token.children)
+#: Words that make a strike a stoppage of work ("a general strike", "went on strike", "strike action").
+LABOUR_WORDS = frozenset({"general", "hunger", "worker", "union", "labour", "labor", "teacher", "doctor", "nurse",
+                          "driver", "trader", "transporter", "nationwide", "national", "indefinite", "sit-down",
+                          "wildcat", "action", "staff", "employee", "miner", "docker", "student", "shopkeeper",
+                          "day", "week", "warning", "pay", "wage", "salary"})
+
+
+def _labour_strike(token: Any) -> bool:
+    """'a general strike', 'a hunger strike', 'teachers went on strike', 'called a strike over pay'."""
+    near = {c.lemma_.lower() for c in token.children} | {t.lemma_.lower() for t in token.subtree}
+    if near & LABOUR_WORDS:
+        return True
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "on":   # "on strike"
+        return True
+    return head.lemma_.lower() in {"call", "stage", "hold", "begin", "start", "end", "suspend", "join", "observe",
+                                   "announce", "declare", "enforce", "go"} and head.pos_ == "VERB"
 
 
 def _takes_ground(token: Any, is_place: Any = None) -> bool:

@@ -54,6 +54,7 @@ class Draft:
     curated: bool = True           # the trigger row is ours, not compiled from the PETRARCH verbs
     rank: int = 0                  # prose sentences before this one (0, 1, 2: the story's lead)
     object_of_spine: bool = False  # a nominal trigger that is the object of a main-clause verb
+    definite: bool = False         # a nominal trigger named as known ("the arrests", "its strike")
     circumstance: bool = False     # the trigger heads a temporal clause ("before the attackers withdrew")
     converted: bool = False        # a refusal read from a negated cooperative verb ("gave no details")
     toll_kind: str = ""            # how ``killed`` relates to other figures (Casualties.kind)
@@ -75,7 +76,8 @@ class Draft:
         return max([self.sentence_index] + [d.sentence_index for d in self.merged])
 
     def add_toll(self, killed: int | None, kind: str, sentence_index: int, *,
-                 shadow: bool = False, when: EventDate | None = None, victims: str | None = None) -> None:
+                 shadow: bool = False, when: EventDate | None = None, victims: str | None = None,
+                 claimed: bool = False) -> None:
         """Take another sentence's death figure for this incident: a further group ("two
         bodyguards were also killed") adds to the toll; a larger figure (up to ten times as large)
         told near the sentence the toll comes from (at most three sentences later), or anywhere
@@ -84,7 +86,9 @@ class Draft:
         counts ("have been killed this year"), figures of another day ("in 2019, 20 people died in
         a similar attack") and mentions that only complete the incident fill a missing toll and
         nothing more. A revised toll ("the death toll has risen to seven") replaces a smaller one
-        wherever and whenever it is told."""
+        wherever and whenever it is told. The toll of a story's first sentence stands against other
+        sources' larger figures, and a perpetrator's claim ("Amaq said 20 soldiers were killed")
+        never replaces a toll."""
         if killed is None:
             return
         if kind == "revised" and self.killed is not None and self.killed < killed <= 10 * max(self.killed, 1):
@@ -93,14 +97,16 @@ class Draft:
         if _other_day(when, self.date, 400):   # (a day and month without a year may resolve a year off)
             return   # "In 2014, its fighters killed 28 passengers": another year's dead
         near = 0 < sentence_index - self._toll_sentence() <= NEAR_SENTENCES
-        larger = self.killed is not None and kind == "" and self.killed < killed <= 10 * max(self.killed, 1)
+        larger = self.killed is not None and kind == "" and self.killed < killed <= 10 * max(self.killed, 1) \
+            and not claimed
+        lead_toll = self.rank == 0 and self.toll_from < 0 and bool(self.killed)   # the lead's own toll stands
         if self.killed is None or (larger and not shadow and _includes(victims, self.killed, self.target.name)):
             self.killed, self.toll_from = killed, sentence_index
         elif shadow or _other_day(when, self.date):
             return
         elif kind == "also" and near:
             self.killed, self.toll_from = self.killed + killed, sentence_index
-        elif larger and near:
+        elif larger and near and not lead_toll:
             self.killed, self.toll_from = killed, sentence_index
 
     def _toll_sentence(self) -> int:
@@ -110,7 +116,7 @@ class Draft:
         """Fill what this draft lacks from another mention of the same incident."""
         mine = self.cited if self.cited >= 0 else self.richness()   # the cited sentence on its own
         self.add_toll(other.killed, other.toll_kind, other.sentence_index, shadow=other.shadow,
-                      when=other.date, victims=other.target.name)
+                      when=other.date, victims=other.target.name, claimed=other.mention_status == "claimed")
         if other.date is not None and (self.date is None or _better_date(other, self)) \
                 and other.mention_status != "denied":   # a denial is dated when it was made
             self.date = other.date

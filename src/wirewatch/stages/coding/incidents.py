@@ -179,7 +179,7 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
     if _next_sentence_victims(draft, host) and not (both and host.place.country != draft.place.country):
         return host
     if draft.actor_grade < 4 and (not draft.actor.country or (_definite_actor(draft) and (
-            _side(draft) == "armed" or _undated_detail(draft, earlier[-1])))):
+            side(draft) == "armed" or _undated_detail(draft, earlier[-1])))):
         for host in reversed(earlier):   # the latest, or the story's own incident (its lead)
             if (host is earlier[-1] or host.rank < LEAD) and _same_scene(draft, host) \
                     and not _opposite_sides(host, draft):
@@ -225,7 +225,7 @@ def _undated_detail(draft: Draft, host: Draft) -> bool:
     ("Witnesses said the soldiers separated the men ... and shot them"): telling how it happened."""
     return (draft.date is None or draft.date.source != "text") and not _LATER.match(draft.evidence.text) \
         and 0 < draft.sentence_index - host.last_mention() <= NEAR_SENTENCES \
-        and not _ANOTHER_INCIDENT.search(draft.evidence.text) and _side(draft) == _side(host)
+        and not _ANOTHER_INCIDENT.search(draft.evidence.text) and side(draft) == side(host)
 
 
 def _next_sentence_victims(draft: Draft, host: Draft) -> bool:
@@ -260,7 +260,8 @@ PRO_STATE = frozenset({"pro-government", "pro-junta", "pro-army", "pro-regime"})
 NON_STATE_QUALIFIERS = frozenset({"resistance", "rebel", "insurgent", "militia", "opposition", "guerrilla"})
 
 
-def _side(draft: Draft) -> str:
+def side(draft: Draft) -> str:
+    """Which side of a conflict an act's actor is on: "state", "armed" (non-state) or "" (unknown)."""
     words = set((draft.actor.name or "").lower().replace("'s", "").split())
     if words & PRO_STATE:
         return "state"   # "a pro-government militia"
@@ -278,13 +279,13 @@ def _side(draft: Draft) -> str:
 def _opposite_sides(host: Draft, draft: Draft) -> bool:
     """One side's act and the other's answer ("gunmen stormed the town" ... "officers killed four
     gang members in a gunfight during the counteroffensive") are two acts."""
-    sides = {_side(host), _side(draft)}
+    sides = {side(host), side(draft)}
     if sides == {"state", "armed"}:
         return True
     # "a Peruvian army patrol was ambushed" ... "its troops killed two members of the group": the
     # victims' side striking back is another act
     victims = set((host.target.name or "").lower().replace("'s", "").split())
-    return not _side(host) and _side(draft) == "state" and bool(victims & (STATE_WORDS | {"patrol", "convoy"}))
+    return not side(host) and side(draft) == "state" and bool(victims & (STATE_WORDS | {"patrol", "convoy"}))
 
 
 def _same_actor(host: Draft, draft: Draft) -> bool:

@@ -850,12 +850,29 @@ def main_events(drafts: list[Draft]) -> list[Draft]:
     drafts = [d for d in drafts if d.trigger_i not in frames]
     spine = [d for d in drafts if d.on_spine]
     if not spine:
-        best = max(drafts, key=lambda d: d.confidence, default=None)
+        best = max(drafts, key=lambda d: (d.object_of_spine, d.confidence), default=None)   # "began a strike to demand"
         spine = [best] if best is not None and not best.circumstance and (
-            best.rank < LEAD or best.object_of_spine) else []
+            best.rank < LEAD or best.object_of_spine or _carried_act(best)) else []
     kept = [d for d in drafts if d in spine or d.type == "ASSAULT" or (
-        d.mode == "weapons" and d.object_of_spine)]   # "condemns North Korea's launch of a missile"
+        d.mode == "weapons" and d.object_of_spine)   # "condemns North Korea's launch of a missile"
+        or (d.object_of_spine and d.type in MATERIAL_ACTS and d.curated and not d.is_anaphoric
+            and not _object_of_a_trigger(d, drafts) and not d.definite)]
+    # "traders began a general strike to demand ...": the strike is what the sentence tells
     return _prefer_curated(kept)
+
+
+#: Acts that a sentence may tell in a clause below a verb of no event of its own ("Police lobbed
+#: tear gas to disperse the crowd", "the kidnappers made contact, threatening to kill the captives").
+CARRIED_ACTS = frozenset({"COERCE", "THREATEN", "MOBILIZE", "PROTEST", "SANCTION"})
+
+
+def _carried_act(draft: Draft) -> bool:
+    return draft.type in CARRIED_ACTS and draft.has_actor and draft.actor_grade >= AGENT
+
+
+def _object_of_a_trigger(draft: Draft, drafts: list[Draft]) -> bool:
+    """The sentence's main clause already tells an act of the same type ("imposed a curfew")."""
+    return any(d is not draft and d.on_spine and d.type == draft.type for d in drafts)
 
 
 def one_per_actor(drafts: list[Draft]) -> list[Draft]:
