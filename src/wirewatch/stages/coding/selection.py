@@ -967,6 +967,8 @@ def _same_kind(a: Draft, b: Draft) -> bool:
     """The same kind of act: 'fired tear gas' (175) does not restate 'arrested 41 people' (173)."""
     if not a.cameo or not b.cameo or len(a.cameo) < 3 or len(b.cameo) < 3:
         return True
+    if a.type == "COERCE" and a.cameo[:3] == "172" and a.cameo != b.cameo:
+        return False   # an internet cut (1721) is not a ban on gatherings (172) nor a curfew (1723)
     return a.cameo[:3] == b.cameo[:3]
 
 
