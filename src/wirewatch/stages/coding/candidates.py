@@ -64,9 +64,15 @@ class Candidate:
         return self.row.pos == "VERB"
 
 
+#: Lemmas the model gets wrong, keyed by (its lemma, the word's first four letters): "staged" is
+#: not a form of "stag".
+LEMMA_FIXES = {("stag", "stag"): "stage"}
+
+
 def lookup(token: Any, lexicon: Lexicon) -> Trigger | None:
     """The lexicon row for a token, or None."""
     lemma = token.lemma_.lower()
+    lemma = LEMMA_FIXES.get((lemma, token.lower_[:4]), lemma)
     if token.pos_ == "VERB":
         objects = _verb_objects(token)
         for prt in (c for c in token.children if c.dep_ == "prt" or (   # "took away 12 young men"

@@ -807,6 +807,9 @@ def dedupe_sentence(drafts: list[Draft]) -> list[Draft]:
 
 
 def _two_acts(a: Draft, b: Draft) -> bool:
+    if a.type == b.type == "COERCE" and a.cameo and b.cameo and a.cameo.startswith("172") \
+            and b.cameo.startswith("172") and a.cameo != b.cameo and a.on_spine and b.on_spine:
+        return True   # "imposed a curfew and suspended mobile internet services": two restrictions
     return a.type != "ASSAULT" and bool(a.cameo and b.cameo) and a.cameo[:3] != b.cameo[:3] \
         and a.actor_grade >= AGENT and b.actor_grade >= AGENT and a.actor.name != b.actor.name
 
@@ -895,7 +898,8 @@ def one_per_actor(drafts: list[Draft]) -> list[Draft]:
 
 def _statement_key(draft: Draft) -> str:
     if draft.type in MATERIAL_ACTS:   # "imposed a curfew and suspended mobile internet": two acts, not words
-        return f"{draft.actor.name or ''}|{draft.type}|{(draft.cameo or '')[:3]}"
+        code = draft.cameo or ""
+        return f"{draft.actor.name or ''}|{draft.type}|{code if code.startswith('172') else code[:3]}"
     return f"{draft.actor.name or ''}|{'condemn' if draft.type == 'ACCUSE' else ''}"
 
 
