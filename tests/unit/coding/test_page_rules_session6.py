@@ -173,3 +173,28 @@ def test_the_states_own_strike_is_not_made_alleged_by_a_later_accusation(code_te
             "Residents blamed the Viv Ansanm coalition for the violence.")
     attacks = [e for e in code_text(text, published="2026-02-05") if e.type == "ASSAULT" and e.killed == 4]
     assert attacks and attacks[0].status == "actual"
+
+
+def test_the_next_afternoon_is_the_day_after_the_act_told_before(code_text: CodeText) -> None:
+    text = ("Fano fighters attacked the town of Mekane Selam on Saturday, residents said. "
+            "At least nine people were killed in the fighting. "
+            "The next afternoon, a drone struck a minibus near the bus station, killing six people.")
+    attacks = [e for e in code_text(text, published="2026-07-15") if e.type == "ASSAULT" and e.killed == 6]
+    assert attacks and attacks[0].date == "2026-07-12"
+
+
+def test_the_same_day_with_no_date_of_its_own_takes_the_day_told_before(code_text: CodeText) -> None:
+    text = ("Gunmen killed four people in an attack on a market in Ngouboua on Sunday, officials said. "
+            "The army sent reinforcements. "
+            "On Monday, the foreign ministry summoned the Nigerian ambassador to protest. "
+            "The embassy rejected the protest the same day.")
+    rejects = [e for e in code_text(text, published="2026-02-12") if e.type == "REJECT"]
+    assert rejects and rejects[0].date == "2026-02-09"
+
+
+def test_the_same_day_in_a_dated_sentence_is_that_sentences_day(code_text: CodeText) -> None:
+    text = ("Gunmen killed four soldiers in an ambush near Pichari on Saturday, the army said. "
+            "The government extended the state of emergency in 34 districts in a decree published on Monday, "
+            "and the army flew 200 soldiers to Pichari the same day.")
+    coerce = [e for e in code_text(text, published="2026-04-21") if e.type == "COERCE"]
+    assert coerce and coerce[0].date == "2026-04-20"

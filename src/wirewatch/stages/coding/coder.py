@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import ahocorasick
@@ -809,6 +809,8 @@ def _reduced_passive(token: Any, subject: Any) -> bool:
 
 #: How far (in sentences) the time of a dated event carries over to undated ones told right after it.
 DATE_CARRY = 1
+#: How far back "the next afternoon", "that night" may look for the act whose day they mean.
+NARRATIVE_REACH = 6
 
 
 def _carry_dates(drafts: list[Draft]) -> list[Draft]:
@@ -818,8 +820,16 @@ def _carry_dates(drafts: list[Draft]) -> list[Draft]:
     last: Draft | None = None
     lead = next((d for d in drafts if d.rank < LEAD and not d.shadow and d.date is not None
                  and d.date.source == "text" and d.date.precision == "day"), None)
+    told: Draft | None = None   # the latest act with a day of its own, from the text or its report
     for draft in drafts:
-        if draft.date is not None and draft.date.source == "published" and last is not None \
+        offset = _narrative_offset(draft)
+        if offset is not None and draft.date is not None and draft.date.source == "published" \
+                and told is not None and told.sentence_index < draft.sentence_index \
+                and draft.sentence_index - told.sentence_index <= NARRATIVE_REACH:
+            # "The next afternoon, a drone struck ...", "During the attack the gunmen seized ...",
+            # "The embassy rejected our protest the same day": the day of the act told before
+            draft.date = EventDate(told.date.date + timedelta(days=offset), "day", "context")
+        elif draft.date is not None and draft.date.source == "published" and last is not None \
                 and 0 < draft.sentence_index - last.sentence_index <= DATE_CARRY and draft.status in {
                     "actual", "claimed", "alleged", "denied"}:
             draft.date = EventDate(last.date.date, last.date.precision, "context")
@@ -830,7 +840,30 @@ def _carry_dates(drafts: list[Draft]) -> list[Draft]:
             draft.date = EventDate(lead.date.date, "day", "context")
         if draft.date is not None and draft.date.source == "text" and not draft.shadow:
             last = draft
+        if draft.date is not None and draft.date.source in {"text", "report", "context"} \
+                and draft.date.precision == "day":
+            told = draft   # (a side mention's day is the story's time too)
     return drafts
+
+
+#: Time words that refer to the day of an act told before: the same day, or the day after.
+_SAME_DAY = re.compile(r"\b(?:the same day|that (?:day|night|evening|morning|afternoon)|(?:later|earlier) that day|"
+                       r"(?:earlier|later) in the day|in the same statement|in it,|during the (?:attack|raid|assault|"
+                       r"clash(?:es)?|clearance|operation|fighting|protest|march|ambush|siege)|"
+                       r"(?:hours|minutes|moments) later|shortly afterwards?|at (?:about|around) \d)", re.IGNORECASE)
+_NEXT_DAY = re.compile(r"\b(?:the (?:next|following) (?:day|morning|afternoon|evening|night)|the day after)\b(?! \w+ed\b)",
+                       re.IGNORECASE)
+
+
+def _narrative_offset(draft: Draft) -> int | None:
+    """0 or 1 when the act's own sentence dates it by an act told before ("that night", "the next
+    afternoon"), else None."""
+    text = (draft.mention_evidence or draft.evidence).text
+    if _NEXT_DAY.search(text):
+        return 1
+    if _SAME_DAY.search(text):
+        return 0
+    return None
 
 
 def _temporal_clause(token: Any) -> bool:
