@@ -198,3 +198,23 @@ def test_the_same_day_in_a_dated_sentence_is_that_sentences_day(code_text: CodeT
             "and the army flew 200 soldiers to Pichari the same day.")
     coerce = [e for e in code_text(text, published="2026-04-21") if e.type == "COERCE"]
     assert coerce and coerce[0].date == "2026-04-20"
+
+
+def test_a_states_statement_with_no_place_of_its_own_is_placed_in_that_state(code_text: CodeText) -> None:
+    text = ("Houthi forces fired a missile at a ship in the Red Sea off Yemen on Monday, the group said. "
+            "The US Treasury imposed sanctions on six companies on Tuesday. "
+            "Iran's foreign ministry rejected the sanctions on Wednesday as economic terrorism.")
+    places = _places(text, ("Yemen", "YEM", "country"), ("Red Sea", None, "region"), ("Iran", "IRN", "country"))
+    rejects = [e for e in code_text(text, published="2026-02-18", places=places) if e.type == "REJECT"]
+    assert rejects and rejects[0].place is not None and rejects[0].place.country == "IRN"
+
+
+def test_a_roundups_country_crosshead_places_its_section() -> None:
+    from wirewatch.stages.coding.places import section_countries
+    text = ("Iraq: Anbar\nA roadside bomb struck a vehicle near Rutba on Tuesday.\n"
+            "Lebanon: Bekaa\nAn Israeli drone strike hit a car near Baalbek on Thursday.\n"
+            "Saudi Arabia welcomes deal\nThe ministry welcomed the truce.\n"
+            "In Burkina Faso, fighters ambushed a convoy near Sebba.")
+    places = _places(text, ("Iraq", "IRQ", "country"), ("Lebanon", "LBN", "country"),
+                     ("Saudi Arabia", "SAU", "country"), ("Burkina Faso", "BFA", "country"))
+    assert [c for _, c in section_countries(places, text)] == ["IRQ", "LBN", "BFA"]

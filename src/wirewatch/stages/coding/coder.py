@@ -21,7 +21,7 @@ from typing import Any
 
 import ahocorasick
 
-from wirewatch.models import Actor, Article, Event, Evidence, Place
+from wirewatch.models import Actor, Article, Event, EventPlace, Evidence, Place
 from wirewatch.stages.coding.actors import ActorDictionary, ArticleActors
 from wirewatch.stages.coding.attribution import Attribution, apply_attributions, find_attribution
 from wirewatch.stages.coding.candidates import CONTAINER_TYPES, Candidate, find_candidates, is_person, lookup
@@ -158,6 +158,9 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Acts of one party that happen where that party is when the sentence names no place: a state's
+#: statements and measures ("Kuwait's foreign ministry handed a protest note", "Canada imposed sanctions").
+SPEAKER_PLACED = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "CONCEDE"})
 #: Determiners of a noun that names an act already known ("the arrests", "its strike").
 DEFINITE_WORDS = frozenset({"the", "these", "this", "those", "that", "its", "their", "his", "her"})
 #: Words of a sentence that may say who is behind an incident (see :mod:`.attribution`).
@@ -407,6 +410,9 @@ class _ArticleState:
         fallback = next((p for p in reversed(self.sections) if p.start <= sentence.start_char), self.fallback)
         place = choose_place(self.places, sentence, token, exclude, fallback)
         in_sentence = place is not None and (fallback is None or place != fallback.as_event_place())
+        if not in_sentence and type_ in SPEAKER_PLACED and roles.actor is not None and roles.actor.country \
+                and roles.actor_grade >= AGENT and (place is None or place.country != roles.actor.country):
+            place = self._home(roles.actor.country) or place   # "Iran's foreign ministry rejected the sanctions"
         when = choose_date(sentence, token, self.published)
         if type_ == "THREATEN" and when is not None and self.published is not None and when.date > self.published:
             # "said late on Tuesday that farmers would block railway tracks from next Monday": the
@@ -459,6 +465,16 @@ class _ArticleState:
             draft.shadow = True   # "due to the bombing of the plane on October 31": completes the incident
             return draft
         return None
+
+    def _home(self, country: str) -> EventPlace | None:
+        """Where a state's statement or measure is placed when the sentence names no place: the
+        country itself as the text mentions it (None when the text places nothing there: the
+        actor's country may be a misreading, "Congo's government" in a story on the DRC)."""
+        mentioned = [p for p in self.places if p.country == country]
+        if not mentioned:
+            return None
+        named = next((p for p in mentioned if p.precision == "country"), None)
+        return named.as_event_place() if named is not None else EventPlace(None, country)
 
     def _is_place(self, token: Any) -> bool:
         """The token lies in a place name the gazetteer resolved."""

@@ -104,10 +104,39 @@ def section_countries(places: Sequence[Place], text: str | None) -> list[tuple[i
     out = []
     for place in places:
         at_line_start = place.start == 0 or text[place.start - 1] == "\n"
-        if at_line_start and place.country and place.end > place.start \
-                and _SECTION_DATELINE.match(text, place.end):
+        if not place.country or place.end <= place.start:
+            continue
+        if at_line_start and _SECTION_DATELINE.match(text, place.end):
             out.append((place.start, place.country))
+        elif place.precision == "country" and (at_line_start and _crosshead_at(text, place)
+                                               or _SECTION_OPENER.match(text, _line_start(text, place.start))
+                                               and _SECTION_OPENER.match(text, _line_start(text, place.start)).end()
+                                               == place.start):
+            out.append((place.start, place.country))   # "Lebanon: Bekaa", "In Burkina Faso, fighters ..."
     return out
+
+
+#: A paragraph of a round-up that opens on its country ("In Burkina Faso, ...", "In central Mali, ...").
+_SECTION_OPENER = re.compile(r"(?:Also )?[Ii]n (?:(?:northern|southern|eastern|western|central|north-eastern|"
+                             r"north-western|south-eastern|south-western|neighbouring|neighboring) )?")
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _crosshead(text: str, start: int) -> bool:
+    """A short line of its own that starts with the place: a round-up's crosshead ("Iraq: Anbar",
+    "Somalia", "Burundi: three radio journalists detained in Gitega")."""
+    end = text.find("\n", start)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return 0 < len(line) <= 80 and not line.endswith((".", "\"", "”"))
+
+def _crosshead_at(text: str, place: Place) -> bool:
+    """The line is the place alone, or the place and a colon or dash ("Somalia", "Iraq: Anbar"), not
+    a headline that starts with it ("Saudi Arabia welcomes deal")."""
+    rest = text[place.end:text.find("\n", place.end) if text.find("\n", place.end) >= 0 else len(text)].strip()
+    return _crosshead(text, place.start) and (not rest or rest[0] in ":—–|-")
 
 
 def section_starts(places: Sequence[Place], text: str | None) -> list[int]:
