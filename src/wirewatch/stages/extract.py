@@ -97,13 +97,28 @@ class _Fields:
         self.body, self.title, self.date, self.site, self.url = body, title, date, site, url
 
 
+#: How far past today's date a page's own publication date is still believed (clocks and time zones
+#: differ; a backfill may run on a machine whose clock is behind the archive's).
+FUTURE_DATE_DAYS = 366
+
+
+def _date_params() -> dict[str, Any]:
+    """htmldate settings: the page's original publication date, up to a year past today (htmldate
+    drops later dates and then falls back on any other date it finds on the page)."""
+    from datetime import date, timedelta
+
+    latest = date.today() + timedelta(days=FUTURE_DATE_DAYS)
+    return {"extensive_search": True, "original_date": True, "max_date": latest.isoformat()}
+
+
 def _from_html(html: str, url: str | None) -> _Fields:
     import trafilatura  # heavy import, loaded on first use
 
     source: Any = _prepare(html)
     try:
         result = trafilatura.bare_extraction(
-            source, url=url, include_comments=False, with_metadata=True, deduplicate=False, **TRAFILATURA_OPTIONS)
+            source, url=url, include_comments=False, with_metadata=True, deduplicate=False,
+            date_extraction_params=_date_params(), **TRAFILATURA_OPTIONS)
     except (ValueError, TypeError, AttributeError, RecursionError) as exc:
         raise ExtractionError(f"the HTML could not be parsed: {type(exc).__name__}: {exc}",
                               hint="The page may be malformed or not HTML.") from exc

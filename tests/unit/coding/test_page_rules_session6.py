@@ -218,3 +218,31 @@ def test_a_roundups_country_crosshead_places_its_section() -> None:
     places = _places(text, ("Iraq", "IRQ", "country"), ("Lebanon", "LBN", "country"),
                      ("Saudi Arabia", "SAU", "country"), ("Burkina Faso", "BFA", "country"))
     assert [c for _, c in section_countries(places, text)] == ["IRQ", "LBN", "BFA"]
+
+
+def test_a_day_after_clause_is_an_incident_of_the_day_before(code_text: CodeText) -> None:
+    text = ("A day after a roadside bomb killed four soldiers on the road near Ekona, troops raided villages "
+            "around the town on Wednesday, residents said.")
+    attacks = sorted((e for e in code_text(text, published="2026-09-17") if e.type == "ASSAULT"), key=lambda e: e.date)
+    assert [(e.date, e.killed) for e in attacks] == [("2026-09-15", 4), ("2026-09-16", None)]
+
+
+def test_a_running_count_is_no_incidents_toll(code_text: CodeText) -> None:
+    text = ("Last week, gunmen abducted two supervisors near Mautu, the company said. "
+            "More than 6,000 people have been killed in the conflict since 2017.")
+    attacks = [e for e in code_text(text, published="2026-09-17") if e.type == "ASSAULT"]
+    assert attacks and all(e.killed is None for e in attacks)
+
+
+def test_a_future_publication_date_in_the_page_metadata_is_kept() -> None:
+    from datetime import date, timedelta
+
+    from wirewatch.models import Document
+    from wirewatch.stages.extract import extract_article
+    soon = (date.today() + timedelta(days=9)).isoformat()
+    body = "<p>" + "Police raided a house in Maan on Thursday, officials said. " * 8 + "</p>"
+    html = (f'<html><head><title>Raid in Maan</title>'
+            f'<meta property="article:published_time" content="{soon}T16:45:00+03:00"></head>'
+            f'<body><article><h1>Raid in Maan</h1>{body}<p>Saturday, 21 November</p></article></body></html>')
+    article = extract_article(Document("page.html", html.encode()))
+    assert article.published == soon

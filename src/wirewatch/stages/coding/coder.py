@@ -24,8 +24,8 @@ import ahocorasick
 from wirewatch.models import Actor, Article, Event, EventPlace, Evidence, Place
 from wirewatch.stages.coding.actors import ActorDictionary, ArticleActors
 from wirewatch.stages.coding.attribution import Attribution, apply_attributions, find_attribution
-from wirewatch.stages.coding.candidates import CONTAINER_TYPES, Candidate, find_candidates, is_person, lookup
-from wirewatch.stages.coding.casualties import Casualties, find_casualties, no_casualties
+from wirewatch.stages.coding.candidates import CONTAINER_TYPES, Candidate, days_before, find_candidates, is_person, lookup
+from wirewatch.stages.coding.casualties import Casualties, find_casualties, no_casualties, parse_number
 from wirewatch.stages.coding.context import EventDate, choose_date, choose_place, main_country, main_place
 from wirewatch.stages.coding.dates import parse_published
 from wirewatch.stages.coding.doctext import doc_text
@@ -158,6 +158,8 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Verbs and nouns that give a toll: a clause of another day that holds one keeps it to itself.
+TOLL_LEMMAS = frozenset({"kill", "wound", "injure", "die", "dead", "death"})
 #: Acts of one party that happen where that party is when the sentence names no place: a state's
 #: statements and measures ("Kuwait's foreign ministry handed a protest note", "Canada imposed sanctions").
 SPEAKER_PLACED = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "CONCEDE"})
@@ -414,6 +416,11 @@ class _ArticleState:
                 and roles.actor_grade >= AGENT and (place is None or place.country != roles.actor.country):
             place = self._home(roles.actor.country) or place   # "Iran's foreign ministry rejected the sanctions"
         when = choose_date(sentence, token, self.published)
+        earlier = days_before(token)
+        if earlier and when is not None:   # "A day after a bomb killed ..., troops raided ... on Wednesday"
+            main = choose_date(sentence, token.head, self.published)
+            if main is not None and main.precision == "day" and (when.source != "text" or when.date == main.date):
+                when = EventDate(main.date - timedelta(days=earlier), "day", "text")
         if type_ == "THREATEN" and when is not None and self.published is not None and when.date > self.published:
             # "said late on Tuesday that farmers would block railway tracks from next Monday": the
             # threat is made when it is said, not when the threatened act would happen
@@ -425,6 +432,10 @@ class _ArticleState:
                 and when.date > self.published:
             status = "hypothetical"   # "the Security Council is meeting on the DRC tomorrow": not yet
         killed, injured = (casualties.killed, casualties.injured) if type_ == "ASSAULT" else (None, None)
+        if earlier is None and any(days_before(t) and any(k.lemma_.lower() in TOLL_LEMMAS for k in t.subtree)
+                                   for t in sentence if t.i != token.i and token.i not in
+                                   range(t.left_edge.i, t.right_edge.i + 1)):
+            killed, injured = _own_count(token), None   # "A day after a bomb killed four soldiers, troops raided ...
         confidence = self._confidence(token, roles.actor, roles.target, cand)
         draft = Draft(type_, cameo, mode, roles.actor or EMPTY, roles.target or EMPTY, place,
                       when, killed, injured, status, verdict.attribution_text,
@@ -684,6 +695,15 @@ EVACUATION_WORDS = frozenset({"hospital", "clinic", "wounded", "injured", "sick"
 def _evacuation(token: Any) -> bool:
     """'the wounded officers were flown to a hospital in Kabul': a medical evacuation."""
     return any(t.lemma_.lower() in EVACUATION_WORDS for t in token.subtree)
+
+
+def _own_count(token: Any) -> int | None:
+    """'killed nine militants': the number of the killing verb's own object."""
+    if token.lemma_.lower() != "kill":
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    count = next((c for c in obj.children if c.dep_ == "nummod"), None) if obj is not None else None
+    return parse_number(count.text) if count is not None else None
 
 
 def _dateline_word(token: Any) -> bool:

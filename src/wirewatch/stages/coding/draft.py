@@ -89,8 +89,8 @@ class Draft:
         wherever and whenever it is told. The toll of a story's first sentence stands against other
         sources' larger figures, and a perpetrator's claim ("Amaq said 20 soldiers were killed")
         never replaces a toll."""
-        if killed is None:
-            return
+        if killed is None or kind == "tally":
+            return   # a running count ("more than 6,000 people have been killed since 2017") is no incident's toll
         if kind == "revised" and self.killed is not None and self.killed < killed <= 10 * max(self.killed, 1):
             self.killed, self.toll_from = killed, sentence_index   # "the death toll rose to seven"
             return

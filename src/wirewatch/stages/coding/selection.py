@@ -796,6 +796,9 @@ def dedupe_sentence(drafts: list[Draft]) -> list[Draft]:
         if kept is not None and _two_acts(kept, draft):
             key = (draft.type, draft.cameo)
             kept = best.get(key)
+        elif kept is not None and _two_days(kept, draft):   # "a day after a bomb killed four, troops raided"
+            key = (draft.type, draft.date.date if draft.date else None)
+            kept = best.get(key)
         if kept is None:
             best[key] = draft
             continue
@@ -804,6 +807,17 @@ def dedupe_sentence(drafts: list[Draft]) -> list[Draft]:
         best[key] = winner
     kept_ids = {id(d) for d in best.values()}
     return [d for d in drafts if id(d) in kept_ids]
+
+
+FACTUAL = frozenset({"actual", "alleged", "claimed"})
+
+
+def _two_days(a: Draft, b: Draft) -> bool:
+    """Two attacks the text dates to two different days."""
+    return a.type == b.type == "ASSAULT" and a.date is not None and b.date is not None \
+        and a.status in FACTUAL and b.status in FACTUAL \
+        and a.date.source == b.date.source == "text" and a.date.precision == b.date.precision == "day" \
+        and a.date.date != b.date.date
 
 
 def _two_acts(a: Draft, b: Draft) -> bool:
