@@ -24,7 +24,14 @@ import ahocorasick
 from wirewatch.models import Actor, Article, Event, EventPlace, Evidence, Place
 from wirewatch.stages.coding.actors import ActorDictionary, ArticleActors
 from wirewatch.stages.coding.attribution import Attribution, apply_attributions, find_attribution
-from wirewatch.stages.coding.candidates import CONTAINER_TYPES, Candidate, days_before, find_candidates, is_person, lookup
+from wirewatch.stages.coding.candidates import (
+    CONTAINER_TYPES,
+    Candidate,
+    days_before,
+    find_candidates,
+    is_person,
+    lookup,
+)
 from wirewatch.stages.coding.casualties import Casualties, find_casualties, no_casualties, parse_number
 from wirewatch.stages.coding.context import EventDate, choose_date, choose_place, main_country, main_place
 from wirewatch.stages.coding.dates import parse_published
