@@ -246,3 +246,30 @@ def test_a_future_publication_date_in_the_page_metadata_is_kept() -> None:
             f'<body><article><h1>Raid in Maan</h1>{body}<p>Saturday, 21 November</p></article></body></html>')
     article = extract_article(Document("page.html", html.encode()))
     assert article.published == soon
+
+
+def test_a_counted_crowd_that_gathers_is_protesting(code_text: CodeText) -> None:
+    text = (LEAD + "By Friday afternoon, several hundred people had gathered outside the governorate building "
+            "to demand an investigation.")
+    assert "PROTEST" in _types(code_text(text, published="2026-02-14"))
+
+
+def test_a_lorry_that_struck_a_roadside_bomb_was_bombed(code_text: CodeText) -> None:
+    text = ("On Monday, a lorry in a supply convoy heading to Diapaga struck a roadside bomb near Kantchari, "
+            "the army said.")
+    attacks = [e for e in code_text(text, published="2026-11-03") if e.type == "ASSAULT"]
+    assert attacks and attacks[0].date == "2026-11-02"
+
+
+def test_the_first_since_january_dates_nothing(code_text: CodeText) -> None:
+    text = (LEAD + "Two days earlier, on Monday, a convoy of 22 World Food Programme trucks carrying sorghum and "
+            "medical supplies had reached Kadugli, the first to get through since January, the agency said.")
+    aid = [e for e in code_text(text, published="2026-02-12") if e.type == "AID"]
+    assert aid and aid[0].date == "2026-02-09"
+
+
+def test_a_statement_that_warns_is_its_authors_threat(code_text: CodeText) -> None:
+    text = (LEAD + "The TTP statement also warned on Tuesday that police stations across the province would be hit "
+            "unless the operation was halted.")
+    threats = [e for e in code_text(text, published="2026-02-12") if e.type == "THREATEN"]
+    assert threats and "TTP" in (threats[0].actor.name or "") or "Taliban" in (threats[0].actor.name or "")

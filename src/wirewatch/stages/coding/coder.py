@@ -165,6 +165,9 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Words for what an actor put out: as a subject, the actor speaks through it ("the TTP statement warned").
+STATEMENT_NOUNS = frozenset({"statement", "video", "message", "communique", "communiqué", "audio", "letter",
+                             "post", "note", "recording", "broadcast", "leaflet", "declaration"})
 #: Verbs and nouns that give a toll: a clause of another day that holds one keeps it to itself.
 TOLL_LEMMAS = frozenset({"kill", "wound", "injure", "die", "dead", "death"})
 #: Acts of one party that happen where that party is when the sentence names no place: a state's
@@ -296,6 +299,13 @@ class _ArticleState:
         actor_tok, target_tok = (t if t is not None and sentence.start <= t.i < sentence.end else None
                                  for t in self._roles(cand))
         verdict = assess(token)
+        if actor_tok is not None and actor_tok.lemma_.lower() in STATEMENT_NOUNS and actor_tok.head.i == token.i:
+            owner = next((c for c in actor_tok.children if c.dep_ in {"compound", "poss"}
+                          and (c.pos_ == "PROPN" or c.ent_type_ in {"ORG", "NORP", "GPE"})), None)
+            actor_tok = owner or actor_tok   # "the TTP statement also warned that ...": the TTP warned
+        if token.lemma_.lower() == "protest" and token.pos_ == "NOUN" and token.dep_ == "pobj" \
+                and token.head.lower_ == "in" and actor_tok is None:   # "traders kept the market shut in protest"
+            actor_tok = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
         if verdict.frame_lemma in {"claim", "deny"} and actor_tok is None:
             actor_tok = next((c for c in verdict.frame.children if c.dep_ == "nsubj"), None)
         if verdict.frame_lemma in BLAME_FRAMES:

@@ -313,7 +313,9 @@ def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDat
     return EventDate(published, "day", "published")
 
 
-_SUPERLATIVE_BEFORE = re.compile(r"\bone of the (?:\w+est|worst|most \w+)\b[^,;.]*$", re.IGNORECASE)
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:one of the (?:\w+est|worst|most \w+)|the (?:first|last|only)"
+                                 r"(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|few|dozen|hundred)))\b[^,;.]*$",
+                                 re.IGNORECASE)   # "..., the first to get through since January"
 
 
 def _comparison_class(token: Any) -> bool:

@@ -61,6 +61,10 @@ FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "you", "your"})
 LOCATIVE = frozenset({"in", "on", "at", "outside", "near", "around", "inside", "across"})
 CROWD_WORDS = frozenset({"crowd", "protester", "demonstrator", "marcher", "supporter", "thousand",
                          "hundred", "student", "worker", "activist"})
+#: People who, counted by the hundred, make a crowd ("several hundred people had gathered").
+CROWD_PEOPLE = frozenset({"people", "person", "resident", "villager", "relative", "trader", "driver", "farmer",
+                          "woman", "youth", "man", "family", "mourner", "worshipper", "teacher", "member"})
+
 @dataclass(frozen=True, slots=True)
 class Roles:
     """Actor and target of one draft with how well each is supported."""
@@ -151,4 +155,9 @@ def crowd_gathering(type_: str, actor_token: Any | None, target_token: Any | Non
         return False
     if target_token is not None and target_token.head.lower_ not in LOCATIVE:   # "gathered on X"
         return False
-    return actor_token.lemma_.lower() in CROWD_WORDS or actor_token.lower_ in CROWD_WORDS
+    if actor_token.lemma_.lower() in CROWD_WORDS or actor_token.lower_ in CROWD_WORDS:
+        return True
+    # "several hundred people", "about 300 residents", "dozens of relatives": a counted crowd
+    counted = any(c.dep_ == "nummod" or c.lemma_.lower() in {"hundred", "thousand", "dozen", "dozens"}
+                  for c in actor_token.children)
+    return counted and actor_token.lemma_.lower() in CROWD_PEOPLE

@@ -338,7 +338,7 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
     dated = _dated_news(draft, roles)
     if draft.type in STATEMENTS and not (dated and draft.type == "REJECT") and not _international(roles) and not (
             draft.type in {"ACCUSE", "REJECT"} and (event_object or _said_object(token))
-            and (_speaks_for_state(roles) or roles.actor_grade >= NAMED)) \
+            and (_speaks_for_state(roles) or roles.actor_grade >= NAMED or draft.type == "REJECT" and _known(roles))) \
             and not _addressed(draft, roles, event_object) and not _performative(token, roles) \
             and not (draft.type in {"ACCUSE", "REJECT"} and _speaks_for_state(roles) and roles.target_grade >= AGENT) \
             and not (draft.type == "REQUEST" and roles.actor is not None and roles.actor.sector == "igo"
@@ -394,6 +394,11 @@ def _dated_news(draft: Draft, roles: Roles) -> bool:
 #: Said, not done: outside the lead such an event is a reaction to the story, which an analyst
 #: records only between states or parties of different countries ("Pakistan accused Kabul of ...").
 STATEMENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT"})
+
+
+def _known(roles: Roles) -> bool:
+    """A participant of a known kind and side ("a spokesman for the Taliban administration")."""
+    return roles.actor_grade >= AGENT and roles.actor is not None and bool(roles.actor.country or roles.actor.sector)
 
 
 def _addressed(draft: Draft, roles: Roles, event_object: bool) -> bool:
@@ -513,6 +518,8 @@ SAME_TIME_NOUNS = frozenset({"day", "morning", "afternoon", "evening", "night", 
 
 
 def _same_day(adverb: Any) -> bool:
+    if adverb.lower_ in {"earlier", "before"} and any(c.dep_ == "npadvmod" for c in adverb.children):
+        return True   # "two days earlier, on Monday": the story's own time, told back
     return adverb.lower_ == "earlier" and any(
         t.lower_ in SAME_TIME_NOUNS for p in adverb.children if p.dep_ in {"prep", "npadvmod"}
         for t in p.subtree) or any(c.lower_ in SAME_TIME_NOUNS for c in adverb.children)
@@ -707,6 +714,8 @@ def _hazard(actor_token: Any | None, trigger: Any) -> bool:
         actor_token = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     if actor_token is None or trigger.lemma_.lower() in DETONATIONS:
         return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in EXPLOSIVE_OBJECTS for c in trigger.children):
+        return False   # "a lorry struck a roadside bomb": a bombing, whatever hit it
     if actor_token.lemma_.lower() not in HAZARDS:
         return False
     if any(c.dep_ in {"compound", "poss", "nmod"} for c in actor_token.children):
@@ -715,6 +724,8 @@ def _hazard(actor_token: Any | None, trigger: Any) -> bool:
         "bomb", "booby", "suicide", "explosive", "explosives"}) for c in actor_token.subtree)
 
 
+#: Objects that make a vehicle's collision a bombing ("struck a landmine").
+EXPLOSIVE_OBJECTS = frozenset({"bomb", "mine", "landmine", "ied", "device", "explosive"})
 SECURITY_SECTORS = frozenset({"police", "military"})
 #: Armed men blocking a road are setting up an attack, not protesting.
 ARMED_MEN = frozenset({"gunman", "gunmen", "militant", "attacker", "assailant", "insurgent", "fighter",
