@@ -273,3 +273,11 @@ def test_a_statement_that_warns_is_its_authors_threat(code_text: CodeText) -> No
             "unless the operation was halted.")
     threats = [e for e in code_text(text, published="2026-02-12") if e.type == "THREATEN"]
     assert threats and any(word in (threats[0].actor.name or "") for word in ("TTP", "Taliban"))
+
+
+def test_shots_at_another_town_of_the_province_the_day_before_are_their_own_incident(code_text: CodeText) -> None:
+    text = ("Gunmen kidnapped at least 23 farmers near Dansadau in Zamfara state on Saturday, residents said. "
+            "The farmers were weeding millet when the gunmen arrived. "
+            "Late on Friday, gunmen fired several shots at a vigilante checkpoint on the outskirts of Tsafe.")
+    attacks = [e for e in code_text(text, published="2026-06-15") if e.type == "ASSAULT"]
+    assert sorted(e.date for e in attacks) == ["2026-06-12", "2026-06-13"]

@@ -185,7 +185,7 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
                     and not _opposite_sides(host, draft):
                 return host   # "the attackers set fire to houses": a detail of the same incident
     for host in reversed(earlier):
-        if _same_place_and_day(draft, host):
+        if _same_place_and_day(draft, host) and not _elsewhere(draft, host):
             return host   # "Russian drones attacked port infrastructure in Izmail overnight"
     if draft.is_anaphoric:   # "the attack", "the bombing": the incident already reported
         host = earlier[-1]
@@ -344,10 +344,13 @@ def _elsewhere(draft: Draft, host: Draft) -> bool:
     a, b = draft.date, host.date
     if draft.place is None or host.place is None or not draft.place_in_sentence:
         return False
-    if draft.place.name == host.place.name or _within(draft.place, host.place):
+    if draft.place.name == host.place.name:
         return False
-    return a is not None and b is not None and a.source == "text" and a.precision == "day" \
+    other_day = a is not None and b is not None and a.source == "text" and a.precision == "day" \
         and b.precision == "day" and a.date != b.date
+    if _within(draft.place, host.place):   # a town of the incident's province: elsewhere only if both
+        return other_day and b is not None and b.source == "text"   # days are the text's own
+    return other_day
 
 
 def _same_scene(draft: Draft, host: Draft) -> bool:
