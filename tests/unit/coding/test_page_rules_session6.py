@@ -281,3 +281,15 @@ def test_shots_at_another_town_of_the_province_the_day_before_are_their_own_inci
             "Late on Friday, gunmen fired several shots at a vigilante checkpoint on the outskirts of Tsafe.")
     attacks = [e for e in code_text(text, published="2026-06-15") if e.type == "ASSAULT"]
     assert sorted(e.date for e in attacks) == ["2026-06-12", "2026-06-13"]
+
+
+def test_a_review_full_of_fight_words_with_no_armed_actor_codes_nothing(code_text: CodeText) -> None:
+    text = ("The sequel is a comedy about rival caterers, and it kills in the first hour. Chef Bazooka ambushes "
+            "her rival at the market in a scene that had the cinema roaring. The box-office war is already on.")
+    assert code_text(text, published="2026-10-30") == []
+
+
+def test_a_protest_about_prices_is_still_coded(code_text: CodeText) -> None:
+    text = ("Thousands of people marched in Nairobi on Tuesday against rising fuel prices, and police fired "
+            "tear gas to disperse them. Traders said the price of maize had doubled.")
+    assert {"PROTEST", "COERCE"} <= set(_types(code_text(text, published="2026-10-30")))

@@ -196,10 +196,11 @@ def paragraph_sentences(doc: Any) -> list[Any]:
 
 def code_article(article: Article, doc: Any, res: CoderResources) -> list[Event]:
     """All events of one parsed article."""
-    if off_topic(article.text):
+    found = res.actors.find(article.text)
+    if off_topic(article.text, groups=len({m.entry.name for m in found if m.entry.kind == "group"})):
         return []
     published = parse_published(article.published)
-    actors = ArticleActors(res.actors.find(article.text))
+    actors = ArticleActors(found)
     state = _ArticleState(article, actors, published, res)
     sentences = paragraph_sentences(doc)
     state.has_prose = any(_is_prose(s) for s in sentences)

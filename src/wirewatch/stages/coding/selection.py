@@ -56,10 +56,20 @@ GENRE_WORDS = frozenset({
 _WORD = re.compile(r"[a-z][a-z-]*(?: share| service| outages)?")
 
 
-def off_topic(text: str, threshold: int = 5) -> bool:
-    """Sports, markets or weather: many distinct genre words and no armed actor in sight."""
+def off_topic(text: str, threshold: int = 5, groups: int = 0) -> bool:
+    """Sports, markets, weather or reviews: many distinct genre words, or a few (``QUIET_GENRE``)
+    with no armed actor in sight (``groups``: armed groups the actor dictionary found)."""
     words = set(_WORD.findall(text.lower()))
-    return len(words & GENRE_WORDS) >= threshold
+    genre = len(words & GENRE_WORDS)
+    return genre >= threshold or (genre >= QUIET_GENRE and len(words & FORCE_WORDS) + groups <= 1)
+
+
+#: Genre words enough to call a text off-topic when it names no force and no armed group.
+QUIET_GENRE = 3
+#: Words for armed forces and armed men: any of them makes a text possibly about violence.
+FORCE_WORDS = frozenset({"police", "policeman", "policemen", "army", "soldier", "soldiers", "troops", "military",
+                         "militants", "militant", "gunmen", "gunman", "rebels", "insurgents", "militia", "fighters",
+                         "gendarmes", "officers", "attackers", "bandits", "jihadists", "terrorists", "armed"})
 
 
 QUOTES_OPEN = "\"“«"
