@@ -293,3 +293,10 @@ def test_a_protest_about_prices_is_still_coded(code_text: CodeText) -> None:
     text = ("Thousands of people marched in Nairobi on Tuesday against rising fuel prices, and police fired "
             "tear gas to disperse them. Traders said the price of maize had doubled.")
     assert {"PROTEST", "COERCE"} <= set(_types(code_text(text, published="2026-10-30")))
+
+
+def test_questions_and_whether_items_tell_nothing_as_done(code_text: CodeText) -> None:
+    text = (LEAD + "Could you cut them off if they refuse to talk?\n"
+            "- Whether the curfew in Bawku is extended again in the coming weeks.")
+    assert all(e.status == "hypothetical" for e in code_text(text, published="2026-02-14")
+               if e.type in {"THREATEN", "COERCE", "SANCTION"})

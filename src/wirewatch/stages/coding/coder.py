@@ -269,6 +269,9 @@ class _ArticleState:
         casualties = find_casualties(sentence)
         self.hazard = False
         made = [d for c in candidates if (d := self._draft(c, sentence, index, anchors, casualties))]
+        if _open_question(sentence):   # "Could you cut them off?", "- Whether the curfew is extended ..."
+            for draft in made:
+                draft.status = "hypothetical"
         made = _drop_side_casualties(made, sentence.doc)
         made = _drop_narrated_accusations(made, sentence.doc)
         self._apply_claim_phrase(sentence, made)
@@ -713,6 +716,15 @@ EVACUATION_WORDS = frozenset({"hospital", "clinic", "wounded", "injured", "sick"
 def _evacuation(token: Any) -> bool:
     """'the wounded officers were flown to a hospital in Kabul': a medical evacuation."""
     return any(t.lemma_.lower() in EVACUATION_WORDS for t in token.subtree)
+
+
+_WHETHER = re.compile(r"^\W{0,3}whether\b", re.IGNORECASE)
+
+
+def _open_question(sentence: Any) -> bool:
+    """A question, or a 'whether ...' item of a list of things to watch: nothing told as done."""
+    text = sentence.text.strip()
+    return text.endswith("?") or bool(_WHETHER.match(text))
 
 
 def _own_count(token: Any) -> int | None:
