@@ -300,3 +300,25 @@ def test_questions_and_whether_items_tell_nothing_as_done(code_text: CodeText) -
             "- Whether the curfew in Bawku is extended again in the coming weeks.")
     assert all(e.status == "hypothetical" for e in code_text(text, published="2026-02-14")
                if e.type in {"THREATEN", "COERCE", "SANCTION"})
+
+
+def test_a_later_claim_goes_to_the_armed_groups_attack_not_the_armys_reply(code_text: CodeText) -> None:
+    text = ("Suspected militants attacked an army base in Diapaga on Sunday, killing 31 soldiers, officials said. "
+            "The army said its drones struck columns of fighters fleeing towards the park, killing dozens. "
+            "JNIM claimed the assault through its media arm on Monday.")
+    attacks = [e for e in code_text(text, published="2026-11-03") if e.type == "ASSAULT" and e.killed == 31]
+    assert attacks and attacks[0].status == "claimed"
+
+
+def test_a_day_in_the_possessive_is_no_actor(code_text: CodeText) -> None:
+    text = "Twelve people were wounded in Tuesday's attack on the convoy, officials said."
+    attacks = [e for e in code_text(text, published="2026-10-15") if e.type == "ASSAULT"]
+    assert attacks and "Tuesday" not in (attacks[0].actor.name or "")
+
+
+def test_a_group_that_issued_no_statement_has_claimed_nothing(code_text: CodeText) -> None:
+    text = ("A car bomb exploded outside a police station in Saravena on Sunday, killing two officers, police said. "
+            "Police suspect the ELN of carrying out the bombing. "
+            "The ELN did not respond to requests for comment and had not issued any statement about the attack.")
+    attacks = [e for e in code_text(text, published="2025-07-15") if e.type == "ASSAULT"]
+    assert attacks and all(e.status != "claimed" for e in attacks)

@@ -332,7 +332,8 @@ class _ArticleState:
             # "the group said it carried out the attack", '"We attacked," he said'; not "you are
             # fighting blind" or a witness's '"They came in large numbers," said X' (someone else)
             actor_tok = verdict.speaker
-        own_claim = verdict.speaker is not None and actor_tok is not None and verdict.status == "actual" and (
+        own_claim = verdict.speaker is not None and actor_tok is not None and verdict.status == "actual" \
+            and not any(c.dep_ == "neg" for c in verdict.speaker.head.children) and (
             actor_tok.i == verdict.speaker.i or any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}
                                                    for c in actor_tok.children) or _the_group(actor_tok))
         if cand.row.type == "ASSAULT" and actor_tok is None and verdict.speaker is not None and _enemy_victims(sentence):

@@ -126,7 +126,8 @@ class Draft:
                 other.place_in_sentence and not self.place_in_sentence and other.status != "hypothetical"
                 and other.place.country == self.place.country)):   # a later mention does not move it abroad
             self.place, self.place_in_sentence = other.place, other.place_in_sentence
-        attributed = other.status in ATTRIBUTED and self.status == "actual" and other.has_actor and (
+        attributed = other.status in ATTRIBUTED and (self.status == "actual" or self.status == "alleged"
+                                                      and other.status == "claimed") and other.has_actor and (
             other.actor_grade > self.actor_grade or other.actor_grade == self.actor_grade
             and (other.status in {"alleged", "claimed"} or other.actor.name == self.actor.name))
         # "police blamed the ADF for the attack"; "the Taliban denied shelling Chaman"

@@ -189,6 +189,8 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
             return host   # "Russian drones attacked port infrastructure in Izmail overnight"
     if draft.is_anaphoric:   # "the attack", "the bombing": the incident already reported
         host = earlier[-1]
+        if draft.status == "claimed":   # "the BLF claimed the bombing": an armed group's attack, not the army's reply
+            host = next((d for d in reversed(earlier) if side(d) != "state"), host)
         if draft.actor_grade < 4 or host.actor_grade < 4 or _same_actor(host, draft):
             return host
     return None

@@ -247,6 +247,9 @@ def inherited_actor(verb: Any, depth: int = 0) -> Any | None:
     return None
 
 
+#: Words of a possessive that dates an act ("yesterday's attack").
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                        "today", "week", "month", "year", "weekend", "night", "morning", "evening", "tonight"})
 #: Verbs by which a protest or an attack is someone's ("organised by students", "led by X").
 ORGANISERS = frozenset({"organise", "organize", "lead", "call", "stage", "carry", "claim", "mount", "launch"})
 
@@ -254,6 +257,8 @@ ORGANISERS = frozenset({"organise", "organize", "lead", "call", "stage", "carry"
 def nominal_roles(noun: Any) -> tuple[Any | None, Any | None]:
     """(actor token, target token) for a nominal trigger."""
     actor = child(noun, "poss")
+    if actor is not None and (actor.ent_type_ in TIME_ENTS or actor.lemma_.lower() in TIME_WORDS):
+        actor = None   # "Tuesday's attack", "last week's bombing": when, not who
     if actor is None:
         for c in noun.children:
             if c.dep_ in {"amod", "compound", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_ENTS

@@ -265,6 +265,8 @@ def _read_frame(verb: Any, lemma: str, result: Assessment, in_speech: bool) -> b
     elif lemma in DENY and result.frame is None:
         result.status = _stronger(result.status, "denied")
         result.frame, result.frame_lemma = verb, lemma
+    elif lemma in CLAIM and result.frame is None and any(c.dep_ == "neg" for c in verb.children):
+        result.frame, result.frame_lemma = verb, lemma   # "had not issued any statement about the attack": unclaimed
     elif lemma in CLAIM and result.frame is None:
         result.status = _stronger(result.status, "claimed")
         result.frame, result.frame_lemma = verb, lemma
