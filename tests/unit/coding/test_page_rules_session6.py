@@ -322,3 +322,17 @@ def test_a_group_that_issued_no_statement_has_claimed_nothing(code_text: CodeTex
             "The ELN did not respond to requests for comment and had not issued any statement about the attack.")
     attacks = [e for e in code_text(text, published="2025-07-15") if e.type == "ASSAULT"]
     assert attacks and all(e.status != "claimed" for e in attacks)
+
+
+def test_an_army_saying_no_air_operation_took_place_rejects_the_report(code_text: CodeText) -> None:
+    text = ("A military jet bombed the morning market in Ramree on Tuesday, killing 18 people, the Arakan Army said. "
+            "Rescue workers pulled bodies from the rubble. "
+            "The junta's information team said on Wednesday that no air operation was conducted in Ramree on Tuesday.")
+    rejects = [e for e in code_text(text, published="2026-11-19") if e.type == "REJECT"]
+    assert rejects and rejects[0].date == "2026-11-18"
+
+
+def test_police_saying_no_shots_were_fired_deny_nothing(code_text: CodeText) -> None:
+    text = ("Students blocked the main road on Tuesday, and police fired tear gas to clear it. "
+            "Officers detained six students. Police said no shots were fired at the protest.")
+    assert "REJECT" not in _types(code_text(text, published="2026-10-21"))

@@ -37,7 +37,7 @@ from wirewatch.stages.coding.context import EventDate, choose_date, choose_place
 from wirewatch.stages.coding.dates import parse_published
 from wirewatch.stages.coding.doctext import doc_text
 from wirewatch.stages.coding.draft import AGREEMENT_NOUNS, AGREEMENT_TYPES, EMPTY, Draft, to_event
-from wirewatch.stages.coding.incidents import CasualtyReport, anchors_of, link_incidents
+from wirewatch.stages.coding.incidents import CasualtyReport, anchors_of, link_incidents, side
 from wirewatch.stages.coding.lexicon import Lexicon
 from wirewatch.stages.coding.participants import (
     AGENT,
@@ -168,6 +168,9 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
 #: Words for what an actor put out: as a subject, the actor speaks through it ("the TTP statement warned").
 STATEMENT_NOUNS = frozenset({"statement", "video", "message", "communique", "communiqué", "audio", "letter",
                              "post", "note", "recording", "broadcast", "leaflet", "declaration"})
+#: Verbs whose negation says nobody was harmed ("no one was hurt"), not that an act is denied.
+HARM_LEMMAS = frozenset({"hurt", "injure", "wound", "kill", "die", "harm", "affect", "damage", "hit", "explode",
+                         "detonate", "fire", "shoot", "return"})
 #: Verbs and nouns that give a toll: a clause of another day that holds one keeps it to itself.
 TOLL_LEMMAS = frozenset({"kill", "wound", "injure", "die", "dead", "death"})
 #: Acts of one party that happen where that party is when the sentence names no place: a state's
@@ -465,6 +468,14 @@ class _ArticleState:
                       index, anchors, _is_anaphoric(token), roles.actor_grade >= AGENT, in_sentence,
                       roles.actor_grade, roles.target_grade,
                       f"{token.lemma_.lower()}/{token.pos_}/{'cur' if cand.row.curated else 'cmp'}")
+        denier = self._denier(draft, token, verdict, actor_tok)
+        if denier is not None:   # "the military said it carried out no strike on civilians": a denial
+            draft.type, draft.cameo, draft.mode, draft.status = "REJECT", "125", None, "actual"
+            draft.actor, draft.has_actor, draft.actor_grade = denier, True, max(draft.actor_grade, AGENT)
+            draft.target, draft.killed, draft.injured, draft.trigger_i = EMPTY, None, None, token.i
+            said = choose_date(sentence, verdict.speaker.head, self.published)
+            draft.date = said if said is not None and said.source != "published" else draft.date   # when denied
+            return draft
         event_head = lookup(token.head, self.res.lexicon) is not None
         # the story's first sentence tells its news, even of months ago ("allegedly executed 31 men
         # in March, the group said in a report released on Wednesday"); later ones are background
@@ -498,6 +509,26 @@ class _ArticleState:
             draft.shadow = True   # "due to the bombing of the plane on October 31": completes the incident
             return draft
         return None
+
+    def _denier(self, draft: Draft, token: Any, verdict: Any, actor_tok: Any | None) -> Actor | None:
+        """The government or army that, after an incident blamed on it or told as its own, says
+        its forces did not carry out such an attack ("the junta's information team said no air
+        operation was conducted", "federal forces had 'carried out no strike on civilians'")."""
+        if draft.type != "ASSAULT" or draft.status != "negated" or verdict.speaker is None \
+                or token.lemma_.lower() in HARM_LEMMAS or self.sentence_rank == 0 or verdict.speaker.pos_ == "PRON":
+            return None
+        speaker = self._resolve(verdict.speaker)
+        if speaker is None or speaker.sector not in {"military", "government"}:
+            return None
+        if actor_tok is not None and actor_tok.pos_ != "PRON":
+            actor = self._resolve(actor_tok)
+            if actor is None or actor.sector not in {"military", "government"} \
+                    or (actor.country and speaker.country and actor.country != speaker.country):
+                return None   # "Russian forces did not attack Romanian territory", said Bucharest
+        if not any(d.type == "ASSAULT" and not d.shadow and (d.status == "alleged" or side(d) == "state")
+                   for d in self.drafts):
+            return None   # no attack of the state's side told before: nothing to deny
+        return speaker
 
     def _home(self, country: str) -> EventPlace | None:
         """Where a state's statement or measure is placed when the sentence names no place: the
