@@ -336,3 +336,22 @@ def test_police_saying_no_shots_were_fired_deny_nothing(code_text: CodeText) -> 
     text = ("Students blocked the main road on Tuesday, and police fired tear gas to clear it. "
             "Officers detained six students. Police said no shots were fired at the protest.")
     assert "REJECT" not in _types(code_text(text, published="2026-10-21"))
+
+
+def test_shots_in_the_air_to_disperse_a_crowd_are_crowd_control(code_text: CodeText) -> None:
+    text = (LEAD + "On Wednesday, police fired shots in the air to disperse the crowd after some marchers threw stones, "
+            "a police officer said, adding that no one was hurt.")
+    coerce = [e for e in code_text(text, published="2026-02-12") if e.type == "COERCE"]
+    assert coerce and coerce[0].cameo == "175"
+
+
+def test_aid_handed_out_in_a_town_on_a_day_is_news_after_the_lead(code_text: CodeText) -> None:
+    text = (LEAD + "The World Food Programme began distributing maize flour and tarpaulins on Monday to about 3,200 "
+            "displaced people in Baga Sola.")
+    places = _places(text, ("Ngouboua", "TCD", "point"), ("Baga Sola", "TCD", "point"))
+    assert "AID" in _types(code_text(text, published="2026-06-23", places=places))
+
+
+def test_a_municipality_can_act(code_text: CodeText) -> None:
+    text = (LEAD + "The Bosaso municipality has banned motorbikes from the streets at night, starting on Tuesday.")
+    assert "COERCE" in _types(code_text(text, published="2026-08-12"))

@@ -431,6 +431,8 @@ class _ArticleState:
                 and roles.actor is not None:   # people seized: an abduction, or an arrest by the state
             type_, cameo, mode = ("COERCE", "173", "arrest") if roles.actor.sector in {"police", "military", "government"} \
                 else ("ASSAULT", "181", "abduct")   # gunmen "seized the four staff members"
+        if type_ == "ASSAULT" and lemma in {"fire", "shoot"} and _to_disperse(token):
+            type_, cameo, mode = "COERCE", "175", None   # "police fired shots in the air to disperse the crowd"
         if type_ == "PROTEST" and _diplomatic(roles.actor, token):
             type_, cameo, mode = "ACCUSE", "111", "disapprove"   # "the ministry protests the actions of"
         exclude = [np_bounds(t) for t in (actor_tok,) if t is not None and t.pos_ != "PRON"]
@@ -456,7 +458,8 @@ class _ArticleState:
         if status == "actual" and when is not None and self.published is not None and when.source == "text" \
                 and when.date > self.published:
             status = "hypothetical"   # "the Security Council is meeting on the DRC tomorrow": not yet
-        killed, injured = (casualties.killed, casualties.injured) if type_ == "ASSAULT" else (None, None)
+        killed, injured = (casualties.killed, casualties.injured) if type_ == "ASSAULT" or cameo == "175" \
+            else (None, None)   # (crowd control has its injured: "four students were treated")
         if earlier is None and any(days_before(t) and any(k.lemma_.lower() in TOLL_LEMMAS for k in t.subtree)
                                    for t in sentence if t.i != token.i and token.i not in
                                    range(t.left_edge.i, t.right_edge.i + 1)):
@@ -757,6 +760,12 @@ def _open_question(sentence: Any) -> bool:
     """A question, or a 'whether ...' item of a list of things to watch: nothing told as done."""
     text = sentence.text.strip()
     return text.endswith("?") or bool(_WHETHER.match(text))
+
+
+def _to_disperse(token: Any) -> bool:
+    """'fired shots in the air to disperse the crowd', 'fired warning shots': crowd control."""
+    words = {t.lower_ for t in token.subtree}
+    return bool(words & {"disperse", "dispersed", "dispersing", "warning"}) or ("air" in words and "shots" in words)
 
 
 def _own_count(token: Any) -> int | None:

@@ -123,7 +123,13 @@ def is_abstract(token: Any) -> bool:
         return True
     if lemma in ABSTRACT_NOUNS:
         return True
-    return token.pos_ == "NOUN" and lemma.endswith(ABSTRACT_SUFFIXES) and lemma not in PERSON_NOUNS
+    return token.pos_ == "NOUN" and lemma.endswith(ABSTRACT_SUFFIXES) and lemma not in PERSON_NOUNS \
+        and lemma not in BODIES   # "the municipality banned motorbikes", "the authority"
+
+#: Nouns with abstract endings that name bodies able to act.
+BODIES = frozenset({"municipality", "authority", "administration", "commission", "committee", "organisation",
+                    "organization", "association", "federation", "presidency", "ministry", "agency", "community",
+                    "university", "coalition", "opposition", "leadership", "junta", "directorate", "command"})
 
 
 def _has_named_modifier(token: Any) -> bool:

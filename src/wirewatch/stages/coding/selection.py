@@ -359,8 +359,8 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
             draft.type in {"ACCUSE", "REJECT"} and (event_object or roles.target_grade >= AGENT)):
         return "compiled verb outside the lead"
     if draft.type in DYADIC and (roles.target_grade < AGENT or _nonspecific(roles.target_token)) \
-            and not _joint(roles.actor_token):
-        return "one-sided cooperation outside the lead"   # "will open talks with any armed group"
+            and not _joint(roles.actor_token) and not (draft.type == "AID" and dated and draft.place_in_sentence):
+        return "one-sided cooperation outside the lead"   # (aid delivered to a place on a day is news)   # "will open talks with any armed group"
     if _tally(token):
         return "tally outside the lead"   # "more than 100 civilians have been killed this year"
     if draft.type == "REQUEST" and (roles.target_grade < UNKNOWN and not _clause_addressee(token)
