@@ -152,16 +152,48 @@ def _prepare(html: str) -> Any:
     from trafilatura.utils import load_html
 
     has_block_items = bool(_BLOCK_ITEM.search(html))
-    if not has_block_items and not _MAY_RESHAPE.search(html):
+    several_articles = len(_ARTICLE_TAG.findall(html)) >= 2
+    if not has_block_items and not several_articles and not _MAY_RESHAPE.search(html):
         return html
     tree = load_html(html)
     if tree is None:
         return html
-    changed = _unlist_blocks(tree)
+    changed = _join_sibling_articles(tree) if several_articles else False
+    changed = _unlist_blocks(tree) or changed
     changed = _drop_display_boxes(tree) or changed
     changed = _unlist_prose_lists(tree) or changed
     changed = _captions_as_text(tree) or changed
     return tree if changed or has_block_items else html
+
+
+_ARTICLE_TAG = re.compile(r"<article\b", re.IGNORECASE)
+_BODY_CLASS = re.compile(r"body|content|entry|text|post", re.IGNORECASE)
+#: Text (in paragraphs) an <article> needs to be a post of its own rather than a teaser card.
+POST_CHARS = 300
+
+
+def _join_sibling_articles(tree: Any) -> bool:
+    """Sibling <article> elements of one class, each with a body of its own (the posts of a
+    police press office's feed, a live page's dated entries), are one story told in parts:
+    trafilatura would keep only the first, so they become sections of one article. Teaser cards
+    of related stories are short and stay as they are."""
+    for parent in {a.getparent() for a in tree.iter("article") if a.getparent() is not None}:
+        posts = [c for c in parent if isinstance(c.tag, str) and c.tag == "article"]
+        classes = {c.get("class", "") for c in posts}
+        if len(posts) < 2 or len(classes) != 1:
+            continue
+        if not all(sum(len("".join(p.itertext())) for p in post.iter("p")) >= POST_CHARS for post in posts):
+            continue
+        holder = posts[0].makeelement("article", {"class": "article-body"})
+        posts[0].addprevious(holder)
+        for post in posts:
+            post.tag = "section"
+            for element in post.iter():   # trafilatura reads the first "post-body" it meets: one body now
+                if isinstance(element.tag, str) and "class" in element.attrib and _BODY_CLASS.search(element.get("class", "")):
+                    del element.attrib["class"]
+            holder.append(post)
+        return True
+    return False
 
 
 #: Cheap test for the reshaping rules: lists, figures, or a pull-quote/newsletter class somewhere.

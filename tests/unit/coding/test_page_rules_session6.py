@@ -355,3 +355,20 @@ def test_aid_handed_out_in_a_town_on_a_day_is_news_after_the_lead(code_text: Cod
 def test_a_municipality_can_act(code_text: CodeText) -> None:
     text = (LEAD + "The Bosaso municipality has banned motorbikes from the streets at night, starting on Tuesday.")
     assert "COERCE" in _types(code_text(text, published="2026-08-12"))
+
+
+def test_a_feed_of_posts_is_read_whole_but_teaser_cards_are_not() -> None:
+    from wirewatch.models import Document
+    from wirewatch.stages.extract import extract_article
+    post = ('<article class="post"><div class="post-head">Regional Command · {t}</div><div class="post-body">'
+            '<p>{text}</p></div><div class="reactions">12 reactions</div></article>')
+    first = "Two men on a motorcycle opened fire on a city bus in La Ceiba late on Sunday, police said. " * 5
+    second = "The toll rose to four dead on Monday morning after a passenger died in hospital, police said. " * 5
+    card = '<article class="post"><p>Short teaser of another story.</p></article>'
+    html = ("<html><head><title>Posts</title></head><body><main class='feed'>" + post.format(t="06:10", text=first)
+            + post.format(t="11:40", text=second) + "</main></body></html>")
+    text = extract_article(Document("feed.html", html.encode())).text
+    assert "opened fire on a city bus" in text and "The toll rose to four dead" in text
+    teasers = ("<html><head><title>Story</title></head><body><article class='story'><p>" + first + "</p></article>"
+               "<aside>" + card + card + "</aside></body></html>")
+    assert "Short teaser" not in extract_article(Document("story.html", teasers.encode())).text
