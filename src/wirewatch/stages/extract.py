@@ -349,6 +349,13 @@ def _captions_as_text(tree: Any) -> bool:
         text = _caption_text(caption)
         if len(text.split()) >= CAPTION_WORDS and _SENTENCE_END.search(text):
             figures.append((figure, text))
+    if not figures:   # a carousel's slides: captions in <p class="caption"> (trafilatura drops that class)
+        for caption in tree.iter("p", "div"):
+            if not _CAPTION_CLASS.search(caption.get("class", "")) or _in_furniture(caption):
+                continue
+            text = _caption_text(caption)
+            if len(text.split()) >= CAPTION_WORDS and _SENTENCE_END.search(text):
+                figures.append((caption, text))
     if len(figures) < GALLERY_MIN_CAPTIONS:
         return False
     container = _common_ancestor([figure for figure, _ in figures])
@@ -367,6 +374,7 @@ def _captions_as_text(tree: Any) -> bool:
     return True
 
 
+_CAPTION_CLASS = re.compile(r"(?:^|[\s_-])caption(?:$|[\s_-])", re.IGNORECASE)
 #: Parts of a caption that are no text: the photo credit and the '3/6' counter.
 _CAPTION_PART_MARK = re.compile(r"credit|copyright|byline|photographer|counter|count|\bnum(?:ber)?\b", re.IGNORECASE)
 _TRAILING_CREDIT = re.compile(

@@ -372,3 +372,20 @@ def test_a_feed_of_posts_is_read_whole_but_teaser_cards_are_not() -> None:
     teasers = ("<html><head><title>Story</title></head><body><article class='story'><p>" + first + "</p></article>"
                "<aside>" + card + card + "</aside></body></html>")
     assert "Short teaser" not in extract_article(Document("story.html", teasers.encode())).text
+
+
+def test_a_carousel_whose_captions_tell_the_story_is_read_from_its_captions() -> None:
+    from wirewatch.models import Document
+    from wirewatch.stages.extract import extract_article
+    slide = ('<div class="slide"><img src="/p/{n}.jpg" alt="photo"><div class="slide-counter">{n}/3</div>'
+             '<p class="caption">{text}</p></div>')
+    texts = ["Mortar shells slammed into the centre of Sweida city on Sunday afternoon, killing four civilians and "
+             "wounding ten, according to the city hospital, which said the toll could rise.",
+             "Local factions blamed tribal fighters positioned west of the city for the shelling, and a local network "
+             "put the death toll at six, but the hospital kept its figure of four.",
+             "On Monday hundreds of people held a sit-in at the main square, demanding the release of seven men "
+             "abducted on the highway and the reopening of the road to Damascus."]
+    html = ("<html><head><title>Sweida</title></head><body><article class='carousel-post'><h1>Sweida, three days</h1>"
+            + "".join(slide.format(n=i + 1, text=t) for i, t in enumerate(texts)) + "</article></body></html>")
+    text = extract_article(Document("post.html", html.encode())).text
+    assert "Mortar shells slammed" in text and "held a sit-in" in text
