@@ -389,3 +389,9 @@ def test_a_carousel_whose_captions_tell_the_story_is_read_from_its_captions() ->
             + "".join(slide.format(n=i + 1, text=t) for i, t in enumerate(texts)) + "</article></body></html>")
     text = extract_article(Document("post.html", html.encode())).text
     assert "Mortar shells slammed" in text and "held a sit-in" in text
+
+
+def test_a_statement_adopted_that_rejects_a_resolution_is_a_rejection(code_text: CodeText) -> None:
+    text = (LEAD + "On Wednesday, deputies of the Supreme Majlis also adopted a statement rejecting the resolution "
+            "on Azerbaijan adopted by the European Parliament.")
+    assert "REJECT" in _types(code_text(text, published="2026-04-09"))

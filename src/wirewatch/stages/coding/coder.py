@@ -857,8 +857,12 @@ def _weapons_test(token: Any) -> bool:
 
 def _light_object(token: Any) -> bool:
     """'The US speeded up the withdrawal', 'Italy announced a suspension of air links': the
-    event noun is what the main clause reports when its verb only carries it."""
+    event noun is what the main clause reports when its verb only carries it; so is what a
+    statement issued by the main clause says ("deputies adopted a statement rejecting the resolution")."""
     head = token.head
+    if token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ == "acl" and head.lemma_.lower() in STATEMENT_NOUNS \
+            and head.dep_ == "dobj" and on_spine(head.head):
+        return True
     return token.pos_ == "NOUN" and token.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS \
         and on_spine(head) and not any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in head.children)
     # (not "called the arrests 'illegal'": a judgement about a known event)
