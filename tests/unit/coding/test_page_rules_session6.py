@@ -395,3 +395,9 @@ def test_a_statement_adopted_that_rejects_a_resolution_is_a_rejection(code_text:
     text = (LEAD + "On Wednesday, deputies of the Supreme Majlis also adopted a statement rejecting the resolution "
             "on Azerbaijan adopted by the European Parliament.")
     assert "REJECT" in _types(code_text(text, published="2026-04-09"))
+
+
+def test_summoning_an_envoy_to_protest_is_one_diplomatic_protest(code_text: CodeText) -> None:
+    text = (LEAD + "Iran's foreign ministry summoned Pakistan's charge d'affaires on Thursday to protest.")
+    types = _types(code_text(text, published="2026-02-13"))
+    assert "ACCUSE" in types and "PROTEST" not in types

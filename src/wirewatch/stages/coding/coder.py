@@ -667,6 +667,8 @@ def _diplomatic(actor: Actor | None, token: Any) -> bool:
             actor.name and actor.name.split()[-1].lower() in {"department", "ministry", "embassy", "government"})):
         return False
     if token.pos_ == "VERB":
+        if token.dep_ in {"advcl", "xcomp"} and token.head.lemma_.lower() in {"summon", "call", "recall"}:
+            return True   # "summoned Pakistan's chargé d'affaires to protest"
         return any(c.dep_ == "dobj" for c in token.children) or any(
             p.dep_ == "prep" and p.lower_ == "to" and any(o.lemma_.lower() in ENVOY_NOUNS for o in p.children)
             for p in token.children)   # "formally protested to the Chinese embassy"
