@@ -401,3 +401,11 @@ def test_summoning_an_envoy_to_protest_is_one_diplomatic_protest(code_text: Code
     text = (LEAD + "Iran's foreign ministry summoned Pakistan's charge d'affaires on Thursday to protest.")
     types = _types(code_text(text, published="2026-02-13"))
     assert "ACCUSE" in types and "PROTEST" not in types
+
+
+def test_a_day_earlier_is_the_day_before_the_act_told_before(code_text: CodeText) -> None:
+    text = ("Settlers set fire to four homes in the village of al-Mughayyir on Monday, the health ministry said. "
+            "Hundreds of people marched through the village on Tuesday afternoon. "
+            "A day earlier, an Israeli drone strike in Tammun killed two men, the army said.")
+    strikes = [e for e in code_text(text, published="2026-05-27") if e.type == "ASSAULT" and e.killed == 2]
+    assert strikes and strikes[0].date == "2026-05-25"

@@ -936,7 +936,8 @@ def _carry_dates(drafts: list[Draft]) -> list[Draft]:
     told: Draft | None = None   # the latest act with a day of its own, from the text or its report
     for draft in drafts:
         offset = _narrative_offset(draft)
-        if offset is not None and draft.date is not None and draft.date.source == "published" \
+        if offset is not None and draft.date is not None and (draft.date.source == "published" or offset < 0
+                                                              and not _NAMED_DAY.search(draft.evidence.text)) \
                 and told is not None and told.sentence_index < draft.sentence_index \
                 and draft.sentence_index - told.sentence_index <= NARRATIVE_REACH:
             # "The next afternoon, a drone struck ...", "During the attack the gunmen seized ...",
@@ -968,12 +969,20 @@ _NEXT_DAY = re.compile(r"\b(?:the (?:next|following) (?:day|morning|afternoon|ev
                        re.IGNORECASE)
 
 
+_PREVIOUS_DAY = re.compile(r"\b(?:a|one) day earlier\b", re.IGNORECASE)
+#: A day named outright ("on Monday", "on 3 June"): it dates the act, whatever else the sentence says.
+_NAMED_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+                        r"april|may|june|july|august|september|october|november|december)\b", re.IGNORECASE)
+
+
 def _narrative_offset(draft: Draft) -> int | None:
-    """0 or 1 when the act's own sentence dates it by an act told before ("that night", "the next
-    afternoon"), else None."""
+    """-1, 0 or 1 when the act's own sentence dates it by an act told before ("a day earlier",
+    "that night", "the next afternoon"), else None."""
     text = (draft.mention_evidence or draft.evidence).text
     if _NEXT_DAY.search(text):
         return 1
+    if _PREVIOUS_DAY.search(text):
+        return -1
     if _SAME_DAY.search(text):
         return 0
     return None
