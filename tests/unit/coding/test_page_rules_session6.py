@@ -409,3 +409,11 @@ def test_a_day_earlier_is_the_day_before_the_act_told_before(code_text: CodeText
             "A day earlier, an Israeli drone strike in Tammun killed two men, the army said.")
     strikes = [e for e in code_text(text, published="2026-05-27") if e.type == "ASSAULT" and e.killed == 2]
     assert strikes and strikes[0].date == "2026-05-25"
+
+
+def test_blame_for_the_sentences_own_attack_is_not_carried_to_the_one_before(code_text: CodeText) -> None:
+    text = ("Gunmen ambushed a police patrol near Salvatierra on Sunday, killing two officers, police said. "
+            "About 300 soldiers arrived in the city on Monday to reinforce security. "
+            "A bomb exploded at a market in Apatzingan on Monday, wounding three people; officials blamed a CJNG cell.")
+    ambush = [e for e in code_text(text, published="2026-08-18") if e.type == "ASSAULT" and e.killed == 2]
+    assert ambush and ambush[0].status == "actual"

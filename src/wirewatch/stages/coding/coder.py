@@ -257,11 +257,8 @@ class _ArticleState:
         elif self.has_prose and _headline_line(sentence):
             return   # a ticker item or teaser above the story
         lower = sentence.text.lower()
-        if self.rank > 1 and _ATTRIBUTING.search(lower):
-            found = find_attribution(sentence, self._resolve)
-            if found is not None:
-                self.attributions.append(Attribution(index, *found))
         if not self.res.lexicon.has_candidate(lower) or is_discarded(lower, self.res.discards):
+            self._attribution(index, sentence, lower, [])
             self._no_harm(index, sentence)
             self._remember_subject(sentence)
             return
@@ -283,8 +280,20 @@ class _ArticleState:
         if not any(not d.shadow for d in drafts) and not casualties.is_empty and not self.hazard:
             self.reports.append(CasualtyReport(index, casualties, anchors,
                                                choose_date(sentence, sentence.root, self.published)))
+        self._attribution(index, sentence, lower, drafts)
         self.drafts.extend(drafts)
         self._remember_subject(sentence)
+
+    def _attribution(self, index: int, sentence: Any, lower: str, drafts: list[Draft]) -> None:
+        """Who a sentence holds responsible for the incident told before it (not for an attack the
+        sentence itself tells: "Drones dropped explosives ...; officials blamed a CJNG cell")."""
+        if self.rank <= 1 or not _ATTRIBUTING.search(lower):
+            return
+        if any(d.type == "ASSAULT" and not d.shadow and not d.is_anaphoric for d in drafts):
+            return
+        found = find_attribution(sentence, self._resolve)
+        if found is not None:
+            self.attributions.append(Attribution(index, *found))
 
     def _no_harm(self, index: int, sentence: Any) -> None:
         """A sentence with no event that says nobody was hurt: a zero toll for the incident."""
