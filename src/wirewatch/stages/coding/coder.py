@@ -504,6 +504,7 @@ class _ArticleState:
         elif type_ in AGREEMENT_TYPES:   # "the deal was signed by ...": the agreement already reported
             draft.is_anaphoric = any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in AGREEMENT_NOUNS
                                      and _is_anaphoric(c) for c in token.children)
+        draft.head_i = token.head.i
         draft.definite = token.pos_ in {"NOUN", "PROPN"} and any(
             c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE_WORDS for c in token.children)
         draft.object_of_spine = token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" \

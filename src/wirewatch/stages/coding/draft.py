@@ -55,6 +55,7 @@ class Draft:
     rank: int = 0                  # prose sentences before this one (0, 1, 2: the story's lead)
     object_of_spine: bool = False  # a nominal trigger that is the object of a main-clause verb
     definite: bool = False         # a nominal trigger named as known ("the arrests", "its strike")
+    head_i: int = -1               # token index of the trigger's syntactic head
     circumstance: bool = False     # the trigger heads a temporal clause ("before the attackers withdrew")
     converted: bool = False        # a refusal read from a negated cooperative verb ("gave no details")
     toll_kind: str = ""            # how ``killed`` relates to other figures (Casualties.kind)

@@ -268,6 +268,8 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
         return "accident or hazard"   # "a fire at a market killed five", "a bus crashed, killing 12"
     if draft.type == "ASSAULT" and _natural_death(sentence, token):
         return "accident or hazard"   # an obituary: "died on Sunday at her home in Lyon"
+    if not is_verbal and token.dep_ == "pobj" and token.head.lower_ == "since":
+        return "background or generic mention"   # "holed up since last month's U.S. invasion": a time anchor
     if not is_verbal and token.dep_ == "nsubj" and token.head.lemma_.lower() in TREND_VERBS \
             and _generic_plural(token):
         return "background or generic mention"   # "attacks by JNIM have spread to the south"
@@ -894,7 +896,8 @@ def main_events(drafts: list[Draft]) -> list[Draft]:
     kept = [d for d in drafts if d in spine or d.type == "ASSAULT" or (
         d.mode == "weapons" and d.object_of_spine)   # "condemns North Korea's launch of a missile"
         or (d.object_of_spine and d.type in MATERIAL_ACTS and d.curated and not d.is_anaphoric
-            and not _object_of_a_trigger(d, drafts) and not d.definite)]
+            and not _object_of_a_trigger(d, drafts) and not d.definite
+            and not any(s.on_spine and s.type != "REQUEST" for s in drafts if s is not d))]
     # "traders began a general strike to demand ...": the strike is what the sentence tells
     return _prefer_curated(kept)
 
@@ -909,8 +912,10 @@ def _carried_act(draft: Draft) -> bool:
 
 
 def _object_of_a_trigger(draft: Draft, drafts: list[Draft]) -> bool:
-    """The sentence's main clause already tells an act of the same type ("imposed a curfew")."""
-    return any(d is not draft and d.on_spine and d.type == draft.type for d in drafts)
+    """The noun's own verb is a trigger ("lifted a blockade", "lodged a protest"), or the main clause
+    already tells an act of the same type ("imposed a curfew")."""
+    return any(d is not draft and (d.trigger_i == draft.head_i or d.on_spine and d.type == draft.type)
+               for d in drafts)
 
 
 def one_per_actor(drafts: list[Draft]) -> list[Draft]:
