@@ -42,6 +42,15 @@ def find_places(text: str) -> list[Place]:
     return sorted(out, key=lambda p: p.start)
 
 
+def mentions(text: str, name: str, country: str | None, precision: str) -> list[Place]:
+    """Every occurrence of ``name`` as a place of ``country`` (test coordinates)."""
+    out, start = [], text.find(name)
+    while start >= 0:
+        out.append(Place(name, start, start + len(name), 0.6, 29.4, country, precision=precision))
+        start = text.find(name, start + 1)
+    return out
+
+
 @pytest.fixture(scope="session")
 def nlp() -> object:
     return load_model()
@@ -56,9 +65,13 @@ def coder() -> PloverCoder:
 def code_text(nlp: object, coder: PloverCoder) -> CodeText:
     """Code a text as one article (published 2015-11-12 unless given)."""
 
-    def run(text: str, published: str = "2015-11-12", places: Sequence[Place] | None = None) -> list[Event]:
+    def run(text: str, published: str = "2015-11-12",
+            places: Sequence[Place | tuple[str, str | None, str]] | None = None) -> list[Event]:
+        """``places``: Place objects, or (name, country, precision) for every occurrence of the name."""
+        found = find_places(text) if places is None else [
+            p for item in places for p in ([item] if isinstance(item, Place) else mentions(text, *item))]
         article = Article("test", None, None, published, None, "en", text,
-                          places=list(find_places(text) if places is None else places))
+                          places=sorted(found, key=lambda p: p.start))
         work = Work(Document("test", b""), article, nlp(text))  # type: ignore[operator]
         coder.handle(work, RunContext(strict=True))
         return article.events

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from wirewatch.models import Place
-
 CodeText = Callable[..., list]
 
 
@@ -18,17 +16,6 @@ def _facts(events: list) -> list:
 
 def _types(events: list) -> list[str]:
     return [e.type for e in events]
-
-
-def _places(text: str, *names: tuple[str, str, str]) -> list[Place]:
-    """Places as the geoparser reports them: (name, country, precision) at each occurrence."""
-    out = []
-    for name, country, precision in names:
-        start = text.find(name)
-        while start >= 0:
-            out.append(Place(name, start, start + len(name), 0.6, 29.4, country, precision=precision))
-            start = text.find(name, start + 1)
-    return sorted(out, key=lambda p: p.start)
 
 
 KIVU = (("Oicha", "COD", "point"), ("North Kivu", "COD", "admin1"), ("Ituri", "COD", "admin1"))
@@ -133,7 +120,7 @@ def test_launching_an_operation_is_mobilize(code_text: CodeText) -> None:
 def test_a_superlatives_year_is_not_the_event_date(code_text: CodeText) -> None:
     text = ("Suspected rebels killed 20 villagers in a night attack near Oicha in North Kivu, officials said, in one of the "
             "deadliest raids in the area this year. The attackers set fire to 30 houses at 10 p.m. on Monday.")
-    attacks = [e for e in code_text(text, published="2026-03-12", places=_places(text, *KIVU))
+    attacks = [e for e in code_text(text, published="2026-03-12", places=KIVU)
                if e.type == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].date == "2026-03-09"
 
@@ -141,7 +128,7 @@ def test_a_superlatives_year_is_not_the_event_date(code_text: CodeText) -> None:
 def test_where_attackers_withdrew_to_is_not_where_they_attacked(code_text: CodeText) -> None:
     text = ("Gunmen attacked the village of Mavivi near Oicha in North Kivu province on Monday night, killing 12 people, "
             "before withdrawing into the forest towards the Ituri border, residents said.")
-    attacks = [e for e in code_text(text, published="2026-03-12", places=_places(text, *KIVU))
+    attacks = [e for e in code_text(text, published="2026-03-12", places=KIVU)
                if e.type == "ASSAULT"]
     assert attacks and attacks[0].place is not None and attacks[0].place.name != "Ituri"
 
