@@ -666,14 +666,14 @@ TEMPORAL_MARKS = frozenset({"before", "after", "when", "while", "until", "as", "
 
 
 #: Sectors that speak for a state: their "protest" is a diplomatic one (PLOVER ACCUSE 'disapprove').
-STATE_SECTORS = frozenset({"government", "diplomat", "igo"})
+DIPLOMATIC_SECTORS = frozenset({"government", "diplomat", "igo"})
 CASUALTY_VERBS = frozenset({"injure", "wound", "hurt", "kill", "die"})
 
 
 def _diplomatic(actor: Actor | None, token: Any) -> bool:
     """A ministry or government "protests" something (a direct object, or "lodged a protest"):
     a diplomatic protest, not a demonstration."""
-    if actor is None or (actor.sector not in STATE_SECTORS and not (
+    if actor is None or (actor.sector not in DIPLOMATIC_SECTORS and not (
             actor.name and actor.name.split()[-1].lower() in {"department", "ministry", "embassy", "government"})):
         return False
     if token.pos_ == "VERB":
