@@ -54,8 +54,10 @@ def find_attribution(sentence: Any, resolve: Callable[[Any], Actor | None]) -> t
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" or _negated(token):
             continue
-        if token.dep_ == "relcl" and token.head.lemma_.lower() in INCIDENT_NOUNS:
-            continue   # "in an attack that police blamed on the same gang": about that attack
+        if token.dep_ == "relcl" and token.head.lemma_.lower() in INCIDENT_NOUNS or any(
+                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"which", "that", "whom"} for c in token.children):
+            continue   # "in an attack that police blamed on the same gang", "attacks ..., which residents
+            # blame on armed herders": about those attacks
         group = None
         if lemma in BLAME_VERBS:
             group = _blamed(token)
@@ -150,7 +152,8 @@ def _a_group(token: Any, actor: Actor) -> bool:
     if lemma in INCIDENT_NOUNS | PERPETRATOR_NOUNS | NOT_GROUPS or token.ent_type_ == "PERSON":
         return False
     named = any(t.pos_ == "PROPN" and t.ent_type_ != "PERSON" for t in token.subtree)
-    return named or bool(actor.sector)
+    armed = any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children)   # "blamed armed herders"
+    return named or armed or bool(actor.sector)
 
 
 def _whole_name(token: Any, actor: Actor) -> Actor:

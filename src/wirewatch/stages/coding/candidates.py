@@ -129,6 +129,29 @@ def _reported_demand(token: Any) -> Trigger | None:
     return None
 
 
+DENIED_INVOLVEMENT = Trigger("involve", "VERB", "", "", "120", "REJECT", None, True)
+#: Subjects that deny for all of a group: "none of its members was involved".
+NOBODY = frozenset({"none", "nobody", "no one", "neither"})
+
+
+def _denied_involvement(token: Any) -> Trigger | None:
+    """'X said none of its members was involved', 'X said its forces were not involved in the
+    fighting', 'X said it had nothing to do with the attack': the speaker denies a part in it."""
+    if token.pos_ != "VERB" or token.dep_ not in {"ccomp", "conj"} or token.head.lemma_.lower() not in SPEECH:
+        return None
+    lemma = token.lemma_.lower()
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    negated = any(c.dep_ == "neg" for c in token.children) or (
+        subject is not None and (subject.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no"
+                                                              for c in subject.children)))
+    if lemma == "involve" and negated and any(c.dep_ == "auxpass" for c in token.children):
+        return DENIED_INVOLVEMENT
+    if lemma == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
+            g.lower_ == "do" for g in c.subtree) for c in token.children):
+        return DENIED_INVOLVEMENT
+    return None
+
+
 #: Heads that only count or group what follows "of": "a group of hostages", "a mission of
 #: observers", "a state of emergency", "part of the stronghold".
 COLLECTIVE_HEADS = frozenset({"group", "team", "mission", "delegation", "batch", "contingent", "number",
@@ -138,6 +161,12 @@ COLLECTIVE_HEADS = frozenset({"group", "team", "mission", "delegation", "batch",
 WEAPON_ADJECTIVES = frozenset({"explosive", "incendiary"})
 #: Object class for rows that apply to any person or group of people ("release @person").
 PERSON_CLASS = "@person"
+#: Object class for relief goods ("delivered rice, mattresses and blankets": "deliver @relief").
+RELIEF_CLASS = "@relief"
+RELIEF_GOODS = AID_GOODS - {"fuel"} | frozenset({
+    "rice", "maize", "grain", "sorghum", "bean", "lentil", "sugar", "salt", "biscuit", "meal", "mattress", "mat",
+    "tarpaulin", "shelter", "kit", "soap", "clothing", "clothes", "dose", "drug", "bandage", "cash", "voucher",
+    "fodder", "item"})
 
 
 def _verb_objects(verb: Any) -> list[tuple[str, str]]:
@@ -166,6 +195,8 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
                                  for o in p.children if o.dep_ == "pobj" and h.lemma_.lower() in COLLECTIVE_HEADS)
            for h in heads if h.dep_ == "dobj"):
         objects.append((PERSON_CLASS, ""))
+    if any(g.lemma_.lower() in RELIEF_GOODS for h in heads if h.dep_ == "dobj" for g in (h, *h.conjuncts)):
+        objects.append((RELIEF_CLASS, ""))
     return objects
 
 
@@ -188,9 +219,10 @@ def _prep_objects(token: Any) -> list[tuple[str, str]]:
 def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token of a sentence, nested and merged (see the module docstring)."""
     found = [Candidate(t, row) for t in sentence
-             if (row := lookup(t, lexicon) or _reported_demand(t) or _aid_arriving(t)) is not None and row.type != "-"
+             if (row := lookup(t, lexicon) or _reported_demand(t) or _aid_arriving(t) or _denied_involvement(t))
+             is not None and row.type != "-"
              and not (not row.curated and t.tag_ == "VBG" and (t.dep_ == "amod" or t.lower_ in ADJECTIVAL_VBG))
-             and t.ent_type_ not in {"DATE", "TIME"}]   # "on 13 March" is no march
+             and t.ent_type_ not in {"DATE", "TIME"} and not _people_noun(t)]   # "on 13 March" is no march
     by_index = {c.token.i: c for c in found}
     for cand in found:
         _apply_nesting(cand, by_index)
@@ -198,6 +230,15 @@ def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
         if not cand.dropped and _is_accident_death(cand):
             cand.dropped = True
     return [c for c in found if not c.dropped]
+
+
+def _people_noun(token: Any) -> bool:
+    """'the wounded were being treated', 'visited the injured': a participle used as a noun names
+    people, it tells no act of its own."""
+    return token.pos_ == "VERB" and token.tag_ in {"VBN", "VBD"} \
+        and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+        and not any(c.dep_ in {"dobj", "agent", "prep", "nsubj", "nsubjpass"} for c in token.children)
 
 
 def _apply_nesting(cand: Candidate, by_index: dict[int, Candidate]) -> None:

@@ -183,6 +183,9 @@ def _victims(token: Any) -> list[Any]:
     if not found and token.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in token.children):
         found = [c for c in token.children if c.dep_ == "npadvmod" and c.i > token.i   # "killed, in less
                  and c.ent_type_ == "PERSON"]   # than 48 hours, magistrate X": an object parsed as an adverb
+    if len(found) > 1 and token.pos_ == "VERB":   # "killed five militants ..., the military's media wing,
+        found = [c for k, c in enumerate(found) if k == 0 or c.ent_type_ == "PERSON"   # ISPR, said": a misparse
+                 or c.lemma_.lower() in PERSON_WORDS or count_of(c) is not None]
     if len(found) > 1:   # "X [name as transliterated], secretary ..., was killed": not the aside
         found = [c for c in found if not _in_brackets(c)] or found
     if len(found) > 1:   # "killing 11 civilians, among them four children": a breakdown

@@ -23,9 +23,15 @@ import ahocorasick
 
 from wirewatch.models import Actor, Article, Event, EventPlace, Evidence, Place
 from wirewatch.stages.coding.actors import ActorDictionary, ArticleActors
-from wirewatch.stages.coding.attribution import Attribution, apply_attributions, find_attribution
+from wirewatch.stages.coding.attribution import (
+    PERPETRATOR_NOUNS,
+    Attribution,
+    apply_attributions,
+    find_attribution,
+)
 from wirewatch.stages.coding.candidates import (
     CONTAINER_TYPES,
+    DENIED_INVOLVEMENT,
     Candidate,
     days_before,
     find_candidates,
@@ -315,6 +321,9 @@ class _ArticleState:
         actor_tok, target_tok = (t if t is not None and sentence.start <= t.i < sentence.end else None
                                  for t in self._roles(cand))
         verdict = assess(token)
+        if cand.row is DENIED_INVOLVEMENT:   # "MACBAN said none of its members was involved": MACBAN denies
+            actor_tok, target_tok = next((c for c in token.head.children if c.dep_ == "nsubj"), None), None
+            verdict.status, verdict.speaker = "actual", None
         if actor_tok is not None and actor_tok.lemma_.lower() in STATEMENT_NOUNS and actor_tok.head.i == token.i:
             owner = next((c for c in actor_tok.children if c.dep_ in {"compound", "poss"}
                           and (c.pos_ == "PROPN" or c.ent_type_ in {"ORG", "NORP", "GPE"})), None)
@@ -397,6 +406,9 @@ class _ArticleState:
         lemma = token.lemma_.lower()
         if type_ == "AGREE" and lemma == "sign" and _economic_object(token):
             type_, cameo = "SUPPORT", "057"   # "signed a treaty of friendship and cooperation", a trade deal
+        if lemma == "arrive" and type_ == "CONSULT" and actor_tok is not None \
+                and actor_tok.lemma_.lower() in PERPETRATOR_NOUNS:
+            return None   # "the attackers arrived on motorcycles": how the attack began
         if lemma == "arrive" and type_ == "CONSULT" and actor_tok is not None and actor_tok.lemma_.lower() in FORCE_NOUNS:
             type_, cameo, mode, curated = "MOBILIZE", "150", "troops", True   # "150 soldiers arrived in Sugapa"
         if type_ == "MOBILIZE" and cameo == "154" and any(t.lower_ == "against" for t in token.subtree):

@@ -85,6 +85,11 @@ def read_rows(path: Path | Any, *, curated: bool) -> Iterator[Trigger]:
 VETTED_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "SANCTION"})
 
 
+#: Words of candidates made without a lexicon row ("none of its members was involved",
+#: "had nothing to do with": a denial of involvement), for the quick pre-test of a sentence.
+SYNTHETIC_HEADS = frozenset({"involve", "nothing"})
+
+
 class Lexicon:
     """Lookup of triggers by (lemma, pos), with object-specific rows and a cheap text pre-filter."""
 
@@ -100,8 +105,9 @@ class Lexicon:
         self._scan = self._build_scan()
 
     def _build_scan(self) -> Any:
+        # (a superset of the words that can start a candidate, lexicon rows or not)
         automaton = ahocorasick.Automaton()
-        heads = {lemma.split()[0] for lemma, _pos in self._rows}
+        heads = {lemma.split()[0] for lemma, _pos in self._rows} | SYNTHETIC_HEADS
         irregular = [form for form, lemma in IRREGULAR_PAST.items() if lemma in heads]
         for head in [*heads, *irregular]:
             stem = head[:-1] if head.endswith("e") and len(head) > 3 else head

@@ -145,6 +145,18 @@ def _background(token: Any) -> bool:
     return False
 
 
+def _after_the_incident(token: Any) -> bool:
+    """'Hours after the attack, security forces launched ...', 'following the bombing, police ...':
+    the incident already told, named to date the act of the clause (not "after an attack on X
+    that killed 12", an incident of its own)."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in {"after", "following"} and prep.head.pos_ in {"VERB", "NOUN"} \
+        and any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"}
+                for c in token.children) \
+        and not any(c.dep_ in {"prep", "relcl", "acl", "compound", "amod"} for c in token.children) \
+        and prep.head.lemma_.lower() not in {"die", "kill"}
+
+
 DURATION_UNITS = frozenset({"year", "decade", "month", "week", "century"})
 
 
@@ -270,6 +282,8 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
         return "accident or hazard"   # an obituary: "died on Sunday at her home in Lyon"
     if not is_verbal and token.dep_ == "pobj" and token.head.lower_ == "since":
         return "background or generic mention"   # "holed up since last month's U.S. invasion": a time anchor
+    if not is_verbal and draft.type == "ASSAULT" and _after_the_incident(token):
+        return "background or generic mention"   # "Hours after the attack, troops launched ...": a time anchor
     if not is_verbal and token.dep_ == "nsubj" and token.head.lemma_.lower() in TREND_VERBS \
             and _generic_plural(token):
         return "background or generic mention"   # "attacks by JNIM have spread to the south"
@@ -361,8 +375,8 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
             draft.type in {"ACCUSE", "REJECT"} and (event_object or roles.target_grade >= AGENT)):
         return "compiled verb outside the lead"
     if draft.type in DYADIC and (roles.target_grade < AGENT or _nonspecific(roles.target_token)) \
-            and not _joint(roles.actor_token) and not (draft.type == "AID" and dated and draft.place_in_sentence):
-        return "one-sided cooperation outside the lead"   # (aid delivered to a place on a day is news)   # "will open talks with any armed group"
+            and not _joint(roles.actor_token) and not (draft.type == "AID" and dated and (draft.place_in_sentence or curated)):
+        return "one-sided cooperation outside the lead"   # (aid delivered to a place, or relief goods, on a day is news)   # "will open talks with any armed group"
     if _tally(token):
         return "tally outside the lead"   # "more than 100 civilians have been killed this year"
     if draft.type == "REQUEST" and (roles.target_grade < UNKNOWN and not _clause_addressee(token)
