@@ -39,7 +39,15 @@ from wirewatch.stages.coding.candidates import (
     lookup,
 )
 from wirewatch.stages.coding.casualties import Casualties, find_casualties, no_casualties, parse_number
-from wirewatch.stages.coding.context import EventDate, choose_date, choose_place, main_country, main_place
+from wirewatch.stages.coding.context import (
+    EventDate,
+    is_attached,
+    is_locative,
+    choose_date,
+    choose_place,
+    main_country,
+    main_place,
+)
 from wirewatch.stages.coding.dates import parse_published
 from wirewatch.stages.coding.doctext import doc_text
 from wirewatch.stages.coding.draft import AGREEMENT_NOUNS, AGREEMENT_TYPES, EMPTY, Draft, to_event
@@ -182,6 +190,12 @@ TOLL_LEMMAS = frozenset({"kill", "wound", "injure", "die", "dead", "death"})
 #: Acts of one party that happen where that party is when the sentence names no place: a state's
 #: statements and measures ("Kuwait's foreign ministry handed a protest note", "Canada imposed sanctions").
 SPEAKER_PLACED = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "CONCEDE"})
+#: Statements, placed where they were made: said at a named place, else at the speaker's home
+#: rather than at a place they speak about (CONVENTIONS, "Places").
+STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST"})
+#: Whom a statement is made to ("told reporters in Moscow", "at a briefing in Kabul").
+AUDIENCE_NOUNS = frozenset({"reporter", "journalist", "press", "briefing", "conference", "parliament", "lawmaker",
+                            "meeting", "rally", "summit", "session", "crowd", "supporter", "news"})
 #: Determiners of a noun that names an act already known ("the arrests", "its strike").
 DEFINITE_WORDS = frozenset({"the", "these", "this", "those", "that", "its", "their", "his", "her"})
 #: Words of a sentence that may say who is behind an incident (see :mod:`.attribution`).
@@ -463,6 +477,13 @@ class _ArticleState:
         if not in_sentence and type_ in SPEAKER_PLACED and roles.actor is not None and roles.actor.country \
                 and roles.actor_grade >= AGENT and (place is None or place.country != roles.actor.country):
             place = self._home(roles.actor.country) or place   # "Iran's foreign ministry rejected the sanctions"
+        elif in_sentence and type_ in STATEMENT_TYPES and place is not None:
+            spoken = self._spoken_at(sentence, token, verdict.speaker)
+            if spoken is not None:
+                place = spoken   # "the Kremlin's spokesman told reporters in Moscow that Russia would respond"
+            elif roles.actor is not None and roles.actor.country and roles.actor_grade >= AGENT \
+                    and place.country != roles.actor.country and not self._act_place(sentence, token, place):
+                place = self._home(roles.actor.country) or place   # "Turkey warned it would not allow Sinjar to ..."
         when = choose_date(sentence, token, self.published)
         earlier = days_before(token)
         if earlier and when is not None:   # "A day after a bomb killed ..., troops raided ... on Wednesday"
@@ -564,6 +585,31 @@ class _ArticleState:
             return None
         named = next((p for p in mentioned if p.precision == "country"), None)
         return named.as_event_place() if named is not None else EventPlace(None, country)
+
+    def _spans(self, sentence: Any, place: EventPlace | None = None) -> list[Any]:
+        doc = sentence.doc
+        return [span for p in self.places if sentence.start_char <= p.start < sentence.end_char
+                and (place is None or (p.name, p.country) == (place.name, place.country))
+                and (span := doc.char_span(p.start, p.end, alignment_mode="expand")) is not None]
+
+    def _spoken_at(self, sentence: Any, token: Any, speaker: Any | None) -> EventPlace | None:
+        """Where a statement was made, when the text says so: "told reporters in Moscow",
+        "said in Islamabad", "rejected the charge at a briefing in Kabul"."""
+        frames = {token.i} | ({speaker.head.i} if speaker is not None else set())
+        for span in self._spans(sentence):
+            root = span.root
+            if root.dep_ != "pobj" or root.head.lower_ not in {"in", "at"}:
+                continue
+            owner = root.head.head
+            if owner.i in frames or owner.dep_ in {"dobj", "pobj"} and owner.lemma_.lower() in AUDIENCE_NOUNS \
+                    and (owner.head.i in frames or owner.head.head.i in frames):
+                return next(p.as_event_place() for p in self.places if p.start == span.start_char)
+        return None
+
+    def _act_place(self, sentence: Any, token: Any, place: EventPlace) -> bool:
+        """The place is said where the act itself happened ("rejected the demand in Kabul"), not
+        what the statement is about ("warned it would not allow Sinjar to become ...")."""
+        return any(is_locative(span.root, token) and is_attached(span, token) for span in self._spans(sentence, place))
 
     def _is_place(self, token: Any) -> bool:
         """The token lies in a place name the gazetteer resolved."""

@@ -142,14 +142,14 @@ def choose_place(places: Sequence[Place], sentence: Any, trigger: Any,
     scored = []
     for place in inside:
         token = doc.char_span(place.start, place.end, alignment_mode="expand")
-        locative = token is not None and _is_locative(token.root, trigger)
+        locative = token is not None and is_locative(token.root, trigger)
         rank = PRECISION_RANK.get(place.precision or "", 6)
-        if locative and not _attached(token, trigger):   # "..., according to sources in Caracas"
+        if locative and not is_attached(token, trigger):   # "..., according to sources in Caracas"
             rank += len(PRECISION_RANK) + 1
         scored.append((0 if locative else 1, rank, abs(place.start - trigger.idx), place))
     if fallback is not None:   # a foreign place must be where *this* event happened
         scored = [s for s in scored if s[3].country == fallback.country
-                  or (s[0] == 0 and _attached(doc.char_span(s[3].start, s[3].end,
+                  or (s[0] == 0 and is_attached(doc.char_span(s[3].start, s[3].end,
                                                             alignment_mode="expand"), trigger))]
         if not scored:
             return fallback.as_event_place()   # "the US embassy said": not where it happened
@@ -253,7 +253,7 @@ def _is_credible_abroad(place: Place, near: set[str | None], supported: frozense
     return place.precision in {"admin1", "region"} or population(place) >= ABROAD_CITY_POPULATION
 
 
-def _attached(span: Any, trigger: Any) -> bool:
+def is_attached(span: Any, trigger: Any) -> bool:
     """The place phrase hangs off the trigger (or the trigger's clause) through prepositions."""
     if span is None:
         return False
@@ -268,7 +268,7 @@ def _attached(span: Any, trigger: Any) -> bool:
     return False
 
 
-def _is_locative(token: Any, trigger: Any) -> bool:
+def is_locative(token: Any, trigger: Any) -> bool:
     node = token
     for _ in range(6):
         if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS:

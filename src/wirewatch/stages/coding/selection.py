@@ -989,8 +989,9 @@ def _restatement(draft: Draft, out: list[Draft]) -> Draft | None:
         return None
     for kept in out:
         if kept.type == draft.type and kept.status == draft.status and _same_kind(kept, draft) and not (
-                draft.actor.country and kept.actor.country and draft.actor.country != kept.actor.country):
-            return kept
+                draft.actor.country and kept.actor.country and draft.actor.country != kept.actor.country) and not (
+                draft.place is not None and kept.place is not None and draft.place.country != kept.place.country):
+            return kept   # (not a rejection made in another country: "In Islamabad, a spokesperson rejected ...")
     return None
 
 
