@@ -32,6 +32,11 @@ INCIDENT_NOUNS = frozenset({"attack", "shooting", "bombing", "blast", "explosion
 #: Nouns for the perpetrators ("the attackers were ...").
 PERPETRATOR_NOUNS = frozenset({"attacker", "gunman", "assailant", "perpetrator", "killer", "kidnapper",
                                "abductor", "bomber", "culprit", "raider", "shooter"})
+#: Words of a charge that is the incident itself ("accused X of killing", "suspected of the bombing").
+HARM_WORDS = frozenset({"kill", "attack", "bomb", "shoot", "murder", "carry", "stage", "commit", "launch", "abduct",
+                        "kidnap", "torch", "burn", "fire", "shell", "storm", "raid", "ambush", "plant", "detonate",
+                        "order", "plan", "orchestrate", "mastermind", "perpetrate", "involvement", "role",
+                        "responsibility", "behind"})
 #: Verbs by which a group does an incident ("was ordered by", "carried out by").
 DOING_VERBS = frozenset({"order", "carry", "commit", "perpetrate", "stage", "plan", "organise", "organize",
                          "mastermind", "execute", "conduct"})
@@ -115,6 +120,10 @@ def _blamed(verb: Any) -> Any | None:
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     if obj is None or obj.lemma_.lower() in INCIDENT_NOUNS:
         return None
+    charge = next((c for p in verb.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for c in p.children if c.dep_ in {"pcomp", "pobj"}), None)
+    if charge is not None and not ({t.lemma_.lower() for t in charge.subtree} & (INCIDENT_NOUNS | HARM_WORDS)):
+        return None   # "accused the government of giving them cover": another charge than the attack
     return obj
 
 

@@ -680,7 +680,8 @@ class _ArticleState:
                 actor_tok = inner_actor if inner_actor is not None else (
                     None if actor_tok is not None and actor_tok.i == inner.token.i else actor_tok)
             target_tok = target_tok if target_tok is not None else inner_target
-        if actor_tok is not None and any(actor_tok.i == c.token.i for c in cand.absorbed):
+        if actor_tok is not None and any(actor_tok.i == c.token.i for c in cand.absorbed) \
+                and actor_tok.lemma_.lower() not in PERPETRATOR_NOUNS:   # (but "a suicide bomber rammed ...")
             actor_tok = None
         if actor_tok is not None and _dateline_word(actor_tok):   # "BIAŁYSTOK – Poland's foreign ministry summoned"
             actor_tok = next((c for c in actor_tok.head.children if c.dep_ == "nsubj" and c.i != actor_tok.i), None)

@@ -155,7 +155,8 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
         if same:
             return same[-1]
     earlier = [d for d in kept if d.type == "ASSAULT" and d.sentence_index < draft.sentence_index
-               and (d.status != "hypothetical" or draft.status == "hypothetical")]   # a forecast hosts no report
+               and (d.status != "hypothetical" or draft.status == "hypothetical")   # a forecast hosts no report
+               and not _another_month(draft, d)]
     if not earlier:
         return None
     if draft.toll_kind == "revised" and not draft.has_actor:   # "By 13 March, the toll had risen to 29 dead"
@@ -165,7 +166,7 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
             return tolled[-1]
     shared = [d for d in earlier if d.anchors & draft.anchors and (draft.is_anaphoric or not _elsewhere(draft, d))]
     if shared and (draft.is_anaphoric or not draft.has_actor):
-        return shared[-1]
+        return _on_its_day(draft, shared)
     if draft.status == "denied":   # "the Taliban have denied shelling Chaman": the shelling told before
         same = [d for d in earlier if (d in shared or _lemma(d) == _lemma(draft)) and _same_actor(d, draft) and (
             d.place is None or draft.place is None or d.place.country == draft.place.country)]
@@ -188,12 +189,35 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
         if _same_place_and_day(draft, host) and not _elsewhere(draft, host):
             return host   # "Russian drones attacked port infrastructure in Izmail overnight"
     if draft.is_anaphoric:   # "the attack", "the bombing": the incident already reported
-        host = earlier[-1]
+        host = _on_its_day(draft, earlier)
         if draft.status == "claimed":   # "the BLF claimed the bombing": an armed group's attack, not the army's reply
             host = next((d for d in reversed(earlier) if side(d) != "state"), host)
         if draft.actor_grade < 4 or host.actor_grade < 4 or _same_actor(host, draft):
             return host
     return None
+
+
+def _another_month(draft: Draft, host: Draft) -> bool:
+    """The text dates the mention to a month (or year) the incident's day is not in ("Last month,
+    settlers burned a shed in Turmus Ayya")."""
+    a, b = draft.date, host.date
+    if a is None or b is None or a.source != "text" or b.precision != "day":
+        return False
+    if a.precision == "month":
+        return (a.date.year, a.date.month) != (b.date.year, b.date.month)
+    return a.precision == "year" and a.date.year != b.date.year
+
+
+def _on_its_day(draft: Draft, hosts: list[Draft]) -> Draft:
+    """The latest of the hosts, or the latest told on the day the mention names ("A day after
+    settlers set fire to houses, troops raided the village ... The attack on Monday afternoon ...":
+    the settlers' attack)."""
+    when = draft.date
+    if when is not None and when.source == "text" and when.precision == "day":
+        same = [h for h in hosts if h.date is not None and h.date.precision == "day" and h.date.date == when.date]
+        if same:
+            return same[-1]
+    return hosts[-1]
 
 
 def _within(a: EventPlace, b: EventPlace) -> bool:
@@ -348,10 +372,11 @@ def _elsewhere(draft: Draft, host: Draft) -> bool:
         return False
     if draft.place.name == host.place.name:
         return False
-    other_day = a is not None and b is not None and a.source == "text" and a.precision == "day" \
-        and b.precision == "day" and a.date != b.date
+    other_day = a is not None and b is not None and a.source == "text" and b.precision == "day" and (
+        a.precision == "day" and a.date != b.date
+        or a.precision == "month" and (a.date.year, a.date.month) != (b.date.year, b.date.month))   # "Last month, ..."
     if _within(draft.place, host.place):   # a town of the incident's province: elsewhere only if both
-        return other_day and b is not None and b.source == "text"   # days are the text's own
+        return other_day and b is not None and b.source in {"text", "report"}   # days are the text's own
     return other_day
 
 

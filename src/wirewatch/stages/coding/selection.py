@@ -979,6 +979,7 @@ def _restatement(draft: Draft, out: list[Draft]) -> Draft | None:
                      and _same_side(k, draft) and _near_days(k, draft)), None)
     if draft.cameo == "175":   # "police fired tear gas and used water cannon" told again
         crowd = next((k for k in out if k.cameo == "175" and k.status == draft.status and _near_days(k, draft)
+                      and not _two_told_days(k, draft)
                       and (k.place is None or draft.place is None or k.place.country == draft.place.country)
                       and not (k.place_in_sentence and draft.place_in_sentence and k.place != draft.place)), None)
         if crowd is not None:
@@ -1016,6 +1017,12 @@ def _same_side(a: Draft, b: Draft) -> bool:
         return False
     return a.actor.name == b.actor.name or bool(
         a.actor.country and a.actor.sector and (a.actor.country, a.actor.sector) == (b.actor.country, b.actor.sector))
+
+
+def _two_told_days(a: Draft, b: Draft) -> bool:
+    """Both acts are dated to a day by the text (or its narrative), and the days differ."""
+    return a.date is not None and b.date is not None and a.date.precision == b.date.precision == "day" \
+        and {a.date.source, b.date.source} <= {"text", "context"} and a.date.date != b.date.date
 
 
 def _near_days(a: Draft, b: Draft) -> bool:
