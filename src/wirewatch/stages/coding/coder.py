@@ -74,6 +74,8 @@ from wirewatch.stages.coding.roles import (
     verbal_roles,
 )
 from wirewatch.stages.coding.selection import (
+    ASSAULT_INSTRUMENTS,
+    DYADIC,
     LEAD,
     UNREAL,
     dedupe_article,
@@ -190,6 +192,11 @@ TOLL_LEMMAS = frozenset({"kill", "wound", "injure", "die", "dead", "death"})
 #: Acts of one party that happen where that party is when the sentence names no place: a state's
 #: statements and measures ("Kuwait's foreign ministry handed a protest note", "Canada imposed sanctions").
 SPEAKER_PLACED = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION", "CONCEDE"})
+#: Verbs of a journey, whose compiled readings (CONSULT, COOPERATE) take a place for a partner.
+JOURNEY_VERBS = frozenset({"leave", "head", "depart", "reach", "return", "go", "travel", "cross", "enter", "pass",
+                           "drive", "sail", "fly"})
+#: Verbs that say whether an event took place ("no attack took place", "no strike occurred").
+EXISTENCE_VERBS = frozenset({"happen", "occur", "take", "be", "exist"})
 #: Statements, placed where they were made: said at a named place, else at the speaker's home
 #: rather than at a place they speak about (CONVENTIONS, "Places").
 STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST"})
@@ -345,7 +352,10 @@ class _ArticleState:
         if token.lemma_.lower() == "protest" and token.pos_ == "NOUN" and token.dep_ == "pobj" \
                 and token.head.lower_ == "in" and actor_tok is None:   # "traders kept the market shut in protest"
             actor_tok = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
-        if verdict.frame_lemma in {"claim", "deny"} and actor_tok is None:
+        if verdict.frame_lemma == "deny" and actor_tok is None and token.pos_ == "VERB" \
+                and any(c.dep_ == "auxpass" for c in token.children):
+            verdict.status = "negated"   # "the army denied that any soldier had been killed": no such deaths
+        elif verdict.frame_lemma in {"claim", "deny"} and actor_tok is None:
             actor_tok = next((c for c in verdict.frame.children if c.dep_ == "nsubj"), None)
         if verdict.frame_lemma in BLAME_FRAMES:
             blamed = next((c for c in verdict.frame.children if c.dep_ in {"dobj", "nsubjpass"}), None)
@@ -369,9 +379,11 @@ class _ArticleState:
             actor_tok = verdict.speaker
         own_claim = verdict.speaker is not None and actor_tok is not None and verdict.status == "actual" \
             and not any(c.dep_ == "neg" for c in verdict.speaker.head.children) and (
-            actor_tok.i == verdict.speaker.i or any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}
+            actor_tok.i == verdict.speaker.i or any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our", "his", "her"}
                                                    for c in actor_tok.children) or _the_group(actor_tok))
-        if cand.row.type == "ASSAULT" and actor_tok is None and verdict.speaker is not None and _enemy_victims(sentence):
+        unowned = actor_tok is None or (actor_tok.lemma_.lower() in ASSAULT_INSTRUMENTS and not any(
+            c.dep_ in {"poss", "compound", "amod"} or c.dep_ == "prep" and c.lower_ == "of" for c in actor_tok.children))
+        if cand.row.type == "ASSAULT" and unowned and verdict.speaker is not None and _enemy_victims(sentence):
             speaker = self._resolve(verdict.speaker)
             if speaker is not None and speaker.sector in STATE_SECTORS:
                 actor_tok = verdict.speaker   # "the army said air strikes had killed 20 terrorists": its own strikes
@@ -399,6 +411,14 @@ class _ArticleState:
             type_, cameo, status = _intent(type_, cameo, status)
         curated = cand.row.curated or any(c.row.curated for c in cand.absorbed) or type_ == "REQUEST" \
             and verdict.is_demand   # "X said Y must ...": our reading of the speaker, not the verb's row
+        if not curated and type_ in DYADIC and token.lemma_.lower() in JOURNEY_VERBS and target_tok is not None \
+                and self._is_place(target_tok):
+            return None   # "the convoy had left Fada N'Gourma": a journey, not a meeting (a compiled reading)
+        if type_ == "MOBILIZE" and actor_tok is None and verdict.speaker is not None \
+                and any(c.dep_ == "auxpass" for c in token.children) \
+                and any(t.ent_type_ in {"DATE", "TIME"} for t in token.subtree):
+            speaker = self._resolve(verdict.speaker)   # "the army said reinforcements had been sent on Monday"
+            actor_tok = verdict.speaker if speaker is not None and speaker.sector in STATE_SECTORS else None
         if crowd_gathering(type_, actor_tok, target_tok):
             type_, cameo, mode, curated = "PROTEST", "141", "demonstrate", True
             target_tok = None
@@ -560,6 +580,8 @@ class _ArticleState:
         """The government or army that, after an incident blamed on it or told as its own, says
         its forces did not carry out such an attack ("the junta's information team said no air
         operation was conducted", "federal forces had 'carried out no strike on civilians'")."""
+        if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.lemma_.lower() not in EXISTENCE_VERBS:
+            return None   # "the attack will not go unpunished": the attack is taken as given
         if draft.type != "ASSAULT" or draft.status != "negated" or verdict.speaker is None \
                 or token.lemma_.lower() in HARM_LEMMAS or self.sentence_rank == 0 or verdict.speaker.pos_ == "PRON":
             return None
@@ -797,7 +819,7 @@ ENEMY_WORDS = frozenset({"terrorist", "militant", "insurgent", "bandit", "jihadi
 
 def _enemy_victims(sentence: Any) -> bool:
     """'had killed 20 terrorists', 'struck bandit hideouts', 'neutralised dozens of terrorists'."""
-    return any(t.lemma_.lower() in ENEMY_WORDS and t.dep_ in {"dobj", "pobj", "nsubjpass", "compound"}
+    return any(t.lemma_.lower() in ENEMY_WORDS and t.dep_ in {"dobj", "pobj", "nsubjpass", "compound", "amod"}
                for t in sentence)
 
 

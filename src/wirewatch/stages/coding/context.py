@@ -171,15 +171,22 @@ _OF_NOUNS = frozenset({"embassy", "consulate", "legation", "mission", "ambassado
                        "diplomat", "official", "delegation", "representative", "army", "navy"})
 
 
+#: Parts of an organisation named after a region ("Sahel affiliate", "Kivu branch", "Khorasan province").
+_BRANCH_NOUNS = frozenset({"affiliate", "branch", "wing", "faction", "chapter", "franchise", "offshoot", "arm",
+                           "cell", "correspondent", "bureau", "desk", "service", "edition"})
+
+
 def _is_modifier(place: Place, doc: Any, places: Sequence[Place]) -> bool:
     """A country name used as a modifier of a noun that is not itself a place: "the U.S. Embassy
     in this capital", "two U.S. citizens", "the PRC embassy" happen where the noun is."""
-    if place.precision not in _FIXED:
-        return False
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
+    if root.dep_ in _MODIFIER_DEPS and root.head.lemma_.lower() in _BRANCH_NOUNS:
+        return True   # "Al Qaeda's Sahel affiliate", "the group's Kivu branch": whose, not where
+    if place.precision not in _FIXED:
+        return False
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _OF_NOUNS:
         return True   # "the embassies of the PRC", "the government of Peru"
     if root.dep_ not in _MODIFIER_DEPS or root.head.i == root.i or root.head.pos_ not in {"NOUN", "PROPN"}:

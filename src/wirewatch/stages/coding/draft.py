@@ -119,7 +119,7 @@ class Draft:
         self.add_toll(other.killed, other.toll_kind, other.sentence_index, shadow=other.shadow,
                       when=other.date, victims=other.target.name, claimed=other.mention_status == "claimed")
         if other.date is not None and (self.date is None or _better_date(other, self)) \
-                and other.mention_status != "denied":   # a denial is dated when it was made
+                and other.mention_status not in {"denied", "claimed"}:   # a denial or claim is dated when made
             self.date = other.date
         if self.injured is None:
             self.injured = other.injured

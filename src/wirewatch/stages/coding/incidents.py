@@ -167,6 +167,11 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
     shared = [d for d in earlier if d.anchors & draft.anchors and (draft.is_anaphoric or not _elsewhere(draft, d))]
     if shared and (draft.is_anaphoric or not draft.has_actor):
         return _on_its_day(draft, shared)
+    if draft.status == "claimed" and _claim_of_told(draft):   # "JNIM claimed responsibility ..., saying
+        told = [d for d in earlier if side(d) != "state" and d.status != "hypothetical"
+                and (d.place is None or draft.place is None or d.place.country == draft.place.country)]
+        if told:   # its fighters had killed 'more than 60'": the ambush told before, claimed
+            return told[-1]
     if draft.status == "denied":   # "the Taliban have denied shelling Chaman": the shelling told before
         same = [d for d in earlier if (d in shared or _lemma(d) == _lemma(draft)) and _same_actor(d, draft) and (
             d.place is None or draft.place is None or d.place.country == draft.place.country)]
@@ -183,7 +188,7 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
             side(draft) == "armed" or _undated_detail(draft, earlier[-1])))):
         for host in reversed(earlier):   # the latest, or the story's own incident (its lead)
             if (host is earlier[-1] or host.rank < LEAD) and _same_scene(draft, host) \
-                    and not _opposite_sides(host, draft):
+                    and not _opposite_sides(host, draft) and (host.status != "negated" or draft.status == "negated"):
                 return host   # "the attackers set fire to houses": a detail of the same incident
     for host in reversed(earlier):
         if _same_place_and_day(draft, host) and not _elsewhere(draft, host):
@@ -195,6 +200,16 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
         if draft.actor_grade < 4 or host.actor_grade < 4 or _same_actor(host, draft):
             return host
     return None
+
+
+def _claim_of_told(draft: Draft) -> bool:
+    """A claim that dates no act of its own: the text gives only when it was claimed (or nothing)."""
+    text = (draft.mention_evidence or draft.evidence).text
+    if re.search(r"\balso\b", text):
+        return False   # "the group said it had also planted explosives on the railway": another act
+    return draft.date is None or draft.date.source != "text" or _lemma(draft) in {"claim", "responsibility"} \
+        or bool(re.search(r"\bclaim(?:ed|s)? (?:responsibility|the|it)\b", (draft.mention_evidence or draft.evidence).text)
+                and re.search(r"\bsaying\b|\bsaid\b", (draft.mention_evidence or draft.evidence).text))
 
 
 def _another_month(draft: Draft, host: Draft) -> bool:

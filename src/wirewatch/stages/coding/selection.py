@@ -375,7 +375,9 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
             draft.type in {"ACCUSE", "REJECT"} and (event_object or roles.target_grade >= AGENT)):
         return "compiled verb outside the lead"
     if draft.type in DYADIC and (roles.target_grade < AGENT or _nonspecific(roles.target_token)) \
-            and not _joint(roles.actor_token) and not (draft.type == "AID" and dated and (draft.place_in_sentence or curated)):
+            and not _joint(roles.actor_token) and not (draft.type == "AID" and (
+                dated and (draft.place_in_sentence or curated) or curated and draft.place_in_sentence
+                and draft.date is not None and draft.date.source == "text")):
         return "one-sided cooperation outside the lead"   # (aid delivered to a place, or relief goods, on a day is news)   # "will open talks with any armed group"
     if _tally(token):
         return "tally outside the lead"   # "more than 100 civilians have been killed this year"
@@ -642,7 +644,11 @@ def _joint(actor_token: Any | None) -> bool:
     if any(c.lower_ in {"two", "both"} and c.head.lemma_.lower() in {"country", "side", "government", "state"}
            and not _in_clause_below(c, actor_token) for c in actor_token.subtree):
         return True   # "the heads of the two countries' border services"
-    return any(t.dep_ == "conj" for t in actor_token.subtree)
+    heads = {actor_token.i} | {o.i for p in actor_token.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for o in p.children if o.dep_ == "pobj"}   # "ministers of Armenia and Azerbaijan"
+    heads |= {c.i for c in actor_token.children if c.dep_ in {"compound", "amod", "nmod"}}   # "government and rebel negotiators"
+    return any(t.dep_ == "conj" and t.head.i in heads for t in actor_token.subtree)   # (not "a convoy
+    # carrying food, fuel and medicine")
 
 
 #: Who speaks for a state, and the forces such a speaker threatens with.

@@ -33,6 +33,8 @@ FORECAST = frozenset({"expect", "predict", "forecast", "fear", "risk", "consider
                       "seek", "hope", "want", "wish", "aim", "try", "attempt", "worry"})
 #: "stop/cease -ing": the act no longer happens.
 CEASE = frozenset({"stop", "cease", "quit", "halt", "refrain", "avoid", "abandon", "end"})
+#: Permissions: what is not allowed has not been done ("the law does not allow the army to ...").
+PERMIT = frozenset({"allow", "permit", "let", "enable", "authorise", "authorize"})
 INTENT_VERBS = frozenset({"plan", "intend", "vow", "pledge", "promise", "prepare", "threaten", "swear"})
 MODALS = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -273,6 +275,8 @@ def _read_frame(verb: Any, lemma: str, result: Assessment, in_speech: bool) -> b
         text = subject_text(verb)
         if text:
             result.attribution.append(text)
+    elif lemma in PERMIT and any(c.dep_ == "neg" for c in verb.children):
+        result.status = _stronger(result.status, "hypothetical")   # "the law does not allow the army to shoot down"
     elif lemma in FORECAST or _aux(verb) & MODALS:
         result.status = _stronger(result.status, "hypothetical")
     elif lemma in INTENT_VERBS:
