@@ -538,7 +538,8 @@ class _ArticleState:
             draft.type, draft.cameo, draft.mode, draft.status = "REJECT", "125", None, "actual"
             draft.actor, draft.has_actor, draft.actor_grade = denier, True, max(draft.actor_grade, AGENT)
             draft.target, draft.killed, draft.injured, draft.trigger_i = EMPTY, None, None, token.i
-            said = choose_date(sentence, verdict.speaker.head, self.published)
+            said = choose_date(sentence, verdict.speaker.head if verdict.speaker is not None else token,
+                               self.published)
             draft.date = said if said is not None and said.source != "published" else draft.date   # when denied
             return draft
         event_head = lookup(token.head, self.res.lexicon) is not None
@@ -579,9 +580,20 @@ class _ArticleState:
     def _denier(self, draft: Draft, token: Any, verdict: Any, actor_tok: Any | None) -> Actor | None:
         """The government or army that, after an incident blamed on it or told as its own, says
         its forces did not carry out such an attack ("the junta's information team said no air
-        operation was conducted", "federal forces had 'carried out no strike on civilians'")."""
+        operation was conducted", "federal forces had 'carried out no strike on civilians'"), or the
+        armed group accused of it saying its forces did not do it ("a military source said Houthi forces
+        'did not fire a single shell'")."""
         if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.lemma_.lower() not in EXISTENCE_VERBS:
             return None   # "the attack will not go unpunished": the attack is taken as given
+        if draft.type == "ASSAULT" and draft.status == "negated" and self.sentence_rank > 0 \
+                and actor_tok is not None and actor_tok.pos_ != "PRON" and not _present(token):
+            group = self._resolve(actor_tok)   # "a military source ... said Houthi forces 'did not fire a
+            if group is not None and group.sector in ARMED_GROUP_SECTORS and group.name and any(   # single shell'"
+                    d.type == "ASSAULT" and not d.shadow and d.status in {"actual", "alleged"} for d in self.drafts) \
+                    and (any(_same_group(d.actor.name or "", group.name) for d in self.drafts if d.type == "ASSAULT")
+                         or any(_same_group(a.actor.name or "", group.name) for a in self.attributions)
+                         or _ANSWERS_CHARGE.search(token.sent.text)):
+                return group   # the group accused of the attack denies it
         if draft.type != "ASSAULT" or draft.status != "negated" or verdict.speaker is None \
                 or token.lemma_.lower() in HARM_LEMMAS or self.sentence_rank == 0 or verdict.speaker.pos_ == "PRON":
             return None
@@ -868,6 +880,23 @@ def _own_count(token: Any) -> int | None:
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     count = next((c for c in obj.children if c.dep_ == "nummod"), None) if obj is not None else None
     return parse_number(count.text) if count is not None else None
+
+
+def _present(verb: Any) -> bool:
+    """'its fighters do not target teachers': a present-tense policy, not a past act."""
+    return verb.tag_ in {"VBP", "VBZ"} or any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} and c.lemma_ == "do"
+                                              for c in verb.children)
+
+
+_ANSWERS_CHARGE = re.compile(r"\b(?:accusation|allegation|charge|claim)s?\b|\bblame\b", re.IGNORECASE)
+
+
+def _same_group(a: str, b: str) -> bool:
+    """'Houthis' and 'Houthi forces', 'M23' and 'M23 rebels': one name holds the other's head word."""
+    wa, wb = a.lower().replace("’s", "").split(), b.lower().replace("’s", "").split()
+    return bool(wa and wb) and (wa[-1].rstrip("s") in {w.rstrip("s") for w in wb}
+                                or wb[-1].rstrip("s") in {w.rstrip("s") for w in wa}
+                                or wa[0].rstrip("s") == wb[0].rstrip("s"))
 
 
 def _dateline_word(token: Any) -> bool:

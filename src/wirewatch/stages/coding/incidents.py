@@ -154,6 +154,8 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
         same = [d for d in kept if d.type == "ASSAULT" and d.sentence_index == draft.sentence_index]
         if same:
             return same[-1]
+    if not draft.is_anaphoric and _SEPARATE.search((draft.mention_evidence or draft.evidence).text):
+        return None   # "In a separate incident late on Monday, a roadside bomb struck a minibus"
     earlier = [d for d in kept if d.type == "ASSAULT" and d.sentence_index < draft.sentence_index
                and (d.status != "hypothetical" or draft.status == "hypothetical")   # a forecast hosts no report
                and not _another_month(draft, d)]
@@ -200,6 +202,11 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
         if draft.actor_grade < 4 or host.actor_grade < 4 or _same_actor(host, draft):
             return host
     return None
+
+
+#: Openers that tell another incident ("In a separate attack, ...", "Separately, ...").
+_SEPARATE = re.compile(r"^\W*(?:in an?(?: \w+)? separate (?:incident|attack|development)|separately|elsewhere)\b",
+                       re.IGNORECASE)
 
 
 def _claim_of_told(draft: Draft) -> bool:

@@ -145,6 +145,13 @@ def _background(token: Any) -> bool:
     return False
 
 
+def _dated_crowd(draft: Draft, roles: Roles) -> bool:
+    """'About 60 relatives and supporters gathered outside the courthouse on Tuesday morning': a
+    crowd the text counts and dates is the protest's participant."""
+    return draft.type == "PROTEST" and roles.actor_grade >= 2 and draft.date is not None \
+        and draft.date.source == "text" and draft.date.precision == "day"
+
+
 def _after_the_incident(token: Any) -> bool:
     """'Hours after the attack, security forces launched ...', 'following the bombing, police ...':
     the incident already told, named to date the act of the clause (not "after an attack on X
@@ -312,6 +319,9 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
     if _modifier(token) and not casualties and not (draft.type == "ASSAULT" and token.dep_ == "relcl") \
             and not (token.tag_ == "VBG" and event_head):   # "a video threatening attacks"
         return "descriptive modifier or relative clause"
+    if not curated and token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > 0 \
+            and token.doc[token.i - 1].text == "," and draft.type in {"CONCEDE", "COOPERATE", "SUPPORT", "CONSULT"}:
+        return "descriptive modifier or relative clause"   # "..., allowing dozens of gunmen to pour in": a result
     if not curated and (roles.actor_grade < AGENT or not on_spine(token)):
         return "generic verb off the main clause or without an actor"
     if in_quotes(sentence, token) and not roles.named_in_text():
@@ -323,7 +333,8 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
         return "attack by a non-agent"
     if not is_verbal and roles.actor_grade < AGENT and (_background(token) or _generic_plural(token)):
         return "background or generic mention"
-    if best < AGENT and not casualties and not (draft.type == "ASSAULT" and _reported_incident(draft, roles)):
+    if best < AGENT and not casualties and not (draft.type == "ASSAULT" and _reported_incident(draft, roles)) \
+            and not _dated_crowd(draft, roles):
         return "no participant"
     return secondary_rejection(draft, roles, sentence, token, is_verbal, curated, event_object)
 
