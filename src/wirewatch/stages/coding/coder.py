@@ -316,8 +316,9 @@ class _ArticleState:
         sentence itself tells: "Drones dropped explosives ...; officials blamed a CJNG cell")."""
         if self.rank <= 1 or not _ATTRIBUTING.search(lower):
             return
-        if any(d.type == "ASSAULT" and not d.shadow and not d.is_anaphoric for d in drafts):
-            return
+        if any(d.type == "ASSAULT" and not d.shadow and not d.is_anaphoric and (
+                d.has_actor or d.status != "alleged" or d.date is not None and d.date.source == "text") for d in drafts):
+            return   # (but "..., saying the shells had been fired from Houthi positions" tells no act of its own)
         found = find_attribution(sentence, self._resolve)
         if found is not None:
             self.attributions.append(Attribution(index, *found))
@@ -710,6 +711,8 @@ class _ArticleState:
         actor_tok, target_tok = resolve_actor_tokens(cand.token)
         for inner in cand.absorbed:
             inner_actor, inner_target = resolve_actor_tokens(inner.token)
+            if inner_actor is not None and inner_actor.pos_ == "NUM":
+                inner_actor = None   # "two soldiers were killed and four wounded when fighters attacked": victims
             if actor_tok is None or actor_tok.i == inner.token.i:
                 actor_tok = inner_actor if inner_actor is not None else (
                     None if actor_tok is not None and actor_tok.i == inner.token.i else actor_tok)

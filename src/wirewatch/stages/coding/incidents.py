@@ -190,7 +190,11 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
             side(draft) == "armed" or _undated_detail(draft, earlier[-1])))):
         for host in reversed(earlier):   # the latest, or the story's own incident (its lead)
             if (host is earlier[-1] or host.rank < LEAD) and _same_scene(draft, host) \
-                    and not _opposite_sides(host, draft) and (host.status != "negated" or draft.status == "negated"):
+                    and not _opposite_sides(host, draft) and (host.status != "negated" or draft.status == "negated") \
+                    and not (side(draft) == "state" and side(host) != "state" and draft.actor_grade >= 3
+                             and draft.status in {"actual", "alleged"}
+                             and not _own_account(draft) and not host.actor.country):
+                # (not "the source said government forces had shelled al-Hawban": the other side's act)
                 return host   # "the attackers set fire to houses": a detail of the same incident
     for host in reversed(earlier):
         if _same_place_and_day(draft, host) and not _elsewhere(draft, host):
@@ -207,6 +211,16 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
 #: Openers that tell another incident ("In a separate attack, ...", "Separately, ...").
 _SEPARATE = re.compile(r"^\W*(?:in an?(?: \w+)? separate (?:incident|attack|development)|separately|elsewhere)\b",
                        re.IGNORECASE)
+
+
+def _own_account(draft: Draft) -> bool:
+    """The actor tells its act itself ("The Israeli military said its aircraft had struck ...")."""
+    name = draft.actor.name or ""
+    text = (draft.mention_evidence or draft.evidence).text
+    if name.split()[:1] in (["its"], ["their"], ["our"]):
+        return True   # "the military said its fighter jets struck ...
+    return bool(name) and re.search(re.escape(name) + r"\W+(?:\w+\W+){0,3}?(?:said|says|announced|reported)\b",
+                                    text, re.IGNORECASE) is not None
 
 
 def _claim_of_told(draft: Draft) -> bool:

@@ -289,6 +289,10 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
         return "accident or hazard"   # an obituary: "died on Sunday at her home in Lyon"
     if not is_verbal and token.dep_ == "pobj" and token.head.lower_ == "since":
         return "background or generic mention"   # "holed up since last month's U.S. invasion": a time anchor
+    if not is_verbal and draft.type == "ASSAULT" and token.lemma_.lower() in {"raid", "operation", "sweep"} \
+            and token.dep_ == "pobj" and token.head.lower_ in {"during", "in"} \
+            and token.head.head.lemma_.lower() in {"arrest", "detain", "capture", "apprehend", "seize", "nab"}:
+        return "background or generic mention"   # "arrested a man during a raid": how the arrest was made
     if not is_verbal and draft.type == "ASSAULT" and _after_the_incident(token):
         return "background or generic mention"   # "Hours after the attack, troops launched ...": a time anchor
     if not is_verbal and token.dep_ == "nsubj" and token.head.lemma_.lower() in TREND_VERBS \
@@ -680,7 +684,8 @@ def _warning_about_others(token: Any) -> bool:
     if speaker is None and token.dep_ == "conj":   # "the minister flew to Pichari and warned that ..."
         speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     official = speaker is not None and (speaker.lemma_.lower() in OFFICIALS or any(
-        t.lemma_.lower() in OFFICIALS for t in speaker.subtree if t.dep_ in {"compound", "amod"}))
+        t.lemma_.lower() in OFFICIALS for t in speaker.subtree if t.dep_ in {"compound", "amod"})
+        or speaker.ent_type_ == "PERSON")   # "Al-Bahr warned that the army would respond": a named spokesman
     for comp in contents:
         for subject in (c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}):
             if subject.pos_ == "PRON":
