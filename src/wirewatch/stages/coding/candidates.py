@@ -161,6 +161,14 @@ COLLECTIVE_HEADS = frozenset({"group", "team", "mission", "delegation", "batch",
 WEAPON_ADJECTIVES = frozenset({"explosive", "incendiary"})
 #: Object class for rows that apply to any person or group of people ("release @person").
 PERSON_CLASS = "@person"
+#: Object class for property that is attacked when burned ("burned two trucks": "burn @property").
+PROPERTY_CLASS = "@property"
+PROPERTY = frozenset({
+    "truck", "lorry", "car", "vehicle", "bus", "minibus", "van", "tanker", "motorcycle", "machine", "machinery",
+    "excavator", "bulldozer", "tractor", "harvester", "shop", "store", "market", "stall", "school", "mosque",
+    "church", "temple", "village", "hut", "house", "home", "dwelling", "crop", "field", "granary", "warehouse",
+    "factory", "depot", "station", "camp", "tent", "office", "building", "property", "farm", "barn", "plantation",
+    "forest", "boat", "train", "wagon", "hospital", "clinic", "court", "courthouse", "headquarters", "ballot"})
 #: Object class for relief goods ("delivered rice, mattresses and blankets": "deliver @relief").
 RELIEF_CLASS = "@relief"
 RELIEF_GOODS = AID_GOODS - {"fuel"} | frozenset({
@@ -195,8 +203,11 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
                                  for o in p.children if o.dep_ == "pobj" and h.lemma_.lower() in COLLECTIVE_HEADS)
            for h in heads if h.dep_ == "dobj"):
         objects.append((PERSON_CLASS, ""))
-    if any(g.lemma_.lower() in RELIEF_GOODS for h in heads if h.dep_ == "dobj" for g in (h, *h.conjuncts)):
+    goods = [g.lemma_.lower() for h in heads for g in (h, *h.conjuncts)]
+    if any(g in RELIEF_GOODS for g in goods):
         objects.append((RELIEF_CLASS, ""))
+    if any(g in PROPERTY for g in goods):
+        objects.append((PROPERTY_CLASS, ""))
     return objects
 
 
