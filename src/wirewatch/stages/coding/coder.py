@@ -438,6 +438,8 @@ class _ArticleState:
         elif token.lemma_.lower() in {"order", "announce", "decree"} and type_ in {"REQUEST", "COERCE", "CONSULT"} \
                 and _orders_restriction(token):
             type_, cameo, mode, curated = "COERCE", "1723", "curfew", True   # "the governor ordered a night curfew"
+        elif token.lemma_.lower() == "order" and type_ in {"REQUEST", "COERCE"} and _orders_closure(token):
+            type_, cameo, mode, curated = "COERCE", "172", None, True   # "ordered the road ... closed to traffic"
         lemma = token.lemma_.lower()
         if type_ == "AGREE" and lemma == "sign" and _economic_object(token):
             type_, cameo = "SUPPORT", "057"   # "signed a treaty of friendship and cooperation", a trade deal
@@ -843,6 +845,13 @@ def _orders_restriction(token: Any) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [c for o in objects for c in o.conjuncts]
     return any(o.lemma_.lower() in {"curfew", "ban", "lockdown", "closure", "shutdown"} for o in objects)
+
+
+def _orders_closure(token: Any) -> bool:
+    """'ordered the road between X and Y closed to civilian traffic', 'ordered markets shut'."""
+    return any(c.dep_ == "dobj" for c in token.children) and any(
+        c.lemma_.lower() in {"close", "shut", "seal"} and c.dep_ in {"oprd", "xcomp", "ccomp", "conj", "advcl", "acomp"}
+        for c in token.children)
 
 
 def _in_protest(token: Any) -> bool:

@@ -323,7 +323,7 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
     if _modifier(token) and not casualties and not (draft.type == "ASSAULT" and token.dep_ == "relcl") \
             and not (token.tag_ == "VBG" and event_head):   # "a video threatening attacks"
         return "descriptive modifier or relative clause"
-    if not curated and token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > 0 \
+    if (not curated or draft.type == "CONCEDE") and token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > 0 \
             and token.doc[token.i - 1].text == "," and draft.type in {"CONCEDE", "COOPERATE", "SUPPORT", "CONSULT"}:
         return "descriptive modifier or relative clause"   # "..., allowing dozens of gunmen to pour in": a result
     if not curated and (roles.actor_grade < AGENT or not on_spine(token)):
@@ -338,7 +338,8 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
     if not is_verbal and roles.actor_grade < AGENT and (_background(token) or _generic_plural(token)):
         return "background or generic mention"
     if best < AGENT and not casualties and not (draft.type == "ASSAULT" and _reported_incident(draft, roles)) \
-            and not _dated_crowd(draft, roles):
+            and not _dated_crowd(draft, roles) and not (draft.type == "AGREE" and _joint(roles.actor_token)
+                     and draft.date is not None and draft.date.source == "text" and draft.date.precision == "day"):
         return "no participant"
     return secondary_rejection(draft, roles, sentence, token, is_verbal, curated, event_object)
 
@@ -656,7 +657,8 @@ def _joint(actor_token: Any | None) -> bool:
     if any(c.dep_ in {"det", "nummod", "predet"} and c.lower_ in {"both", "two", "all"}
            for c in actor_token.children):
         return True
-    if any(c.lower_ in {"two", "both"} and c.head.lemma_.lower() in {"country", "side", "government", "state"}
+    if any(c.lower_ in {"two", "both", "rival"} and c.head.lemma_.lower() in {
+            "country", "side", "government", "state", "clan", "tribe", "party", "faction", "community", "family"}
            and not _in_clause_below(c, actor_token) for c in actor_token.subtree):
         return True   # "the heads of the two countries' border services"
     heads = {actor_token.i} | {o.i for p in actor_token.children if p.dep_ == "prep" and p.lower_ == "of"
