@@ -309,6 +309,23 @@ def days_before(token: Any) -> int | None:
     return number * SPAN_DAYS[span.lemma_.lower()]
 
 
+def days_earlier(token: Any) -> int | None:
+    """How many days before its sentence's main clause an act told inside it happened: "... the
+    bodies of three children killed in a quadcopter attack a day earlier" gives 1."""
+    for adverb in token.subtree:
+        if adverb.dep_ != "advmod" or adverb.lower_ not in {"earlier", "before"} or adverb.head.dep_ == "ROOT" \
+                or adverb.head.i == token.i and token.pos_ == "VERB":
+            continue   # (not "Two days earlier, on Monday, a convoy reached ...": the sentence's own time)
+        span = next((c for c in adverb.children if c.dep_ == "npadvmod" and c.lemma_.lower() in SPAN_DAYS), None)
+        if span is None:
+            continue
+        count = next((c for c in span.children if c.dep_ in {"det", "nummod", "amod"}), None)
+        number = int(count.text) if count is not None and count.text.isdigit() else \
+            _COUNTS.get(count.lower_, 1) if count is not None else 1
+        return number * SPAN_DAYS[span.lemma_.lower()] or None
+    return None
+
+
 #: Verbs that carry out the act named by their object ("mounted an invasion", "launched the
 #: planned offensive"): a "planned" or "threatened" modifier then tells its history, not its status.
 ENACT = frozenset({"mount", "launch", "carry", "stage", "conduct", "begin", "start", "execute", "unleash",

@@ -34,6 +34,7 @@ from wirewatch.stages.coding.candidates import (
     DENIED_INVOLVEMENT,
     Candidate,
     days_before,
+    days_earlier,
     find_candidates,
     is_person,
     lookup,
@@ -509,6 +510,14 @@ class _ArticleState:
                 place = self._home(roles.actor.country) or place   # "Turkey warned it would not allow Sinjar to ..."
         when = choose_date(sentence, token, self.published)
         earlier = days_before(token)
+        ago = days_earlier(token) if token.i != sentence.root.i else None
+        if ago and when is not None and when.source != "text":   # "the bodies of three children killed in
+            main = choose_date(sentence, sentence.root, self.published)   # an attack a day earlier"
+            if main is not None and main.precision == "day" and main.source == "text":
+                when = EventDate(main.date - timedelta(days=ago), "day", "text")
+        elif ago and when is not None and when.source == "text" and when.precision == "day" \
+                and _main_day(sentence, self.published) == when.date:
+            when = EventDate(when.date - timedelta(days=ago), "day", "text")
         if earlier and when is not None:   # "A day after a bomb killed ..., troops raided ... on Wednesday"
             main = choose_date(sentence, token.head, self.published)
             if main is not None and main.precision == "day" and (when.source != "text" or when.date == main.date):
@@ -847,6 +856,11 @@ def _orders_restriction(token: Any) -> bool:
     return any(o.lemma_.lower() in {"curfew", "ban", "lockdown", "closure", "shutdown"} for o in objects)
 
 
+def _main_day(sentence: Any, published: date | None) -> date | None:
+    main = choose_date(sentence, sentence.root, published)
+    return main.date if main is not None and main.precision == "day" and main.source == "text" else None
+
+
 def _orders_closure(token: Any) -> bool:
     """'ordered the road between X and Y closed to civilian traffic', 'ordered markets shut'."""
     return any(c.dep_ == "dobj" for c in token.children) and any(
@@ -1046,6 +1060,9 @@ def _drop_narrated_accusations(drafts: list[Draft], doc: Any) -> list[Draft]:
 def _reduced_passive(token: Any, subject: Any) -> bool:
     """'At least 18 civilians killed and 22 injured in an attack': a casualty verb with no object
     and no auxiliary whose subject is its own (a headline-style passive: the subject was hit)."""
+    if token.lemma_.lower() in CASUALTY_VERBS and token.dep_ == "acl" and token.tag_ == "VBN" \
+            and subject.i == token.head.i and not any(c.dep_ == "dobj" for c in token.children):
+        return True   # "the bodies of three children killed in a quadcopter attack": the children were hit
     if token.lemma_.lower() not in CASUALTY_VERBS or subject.head.i != token.i or subject.dep_ != "nsubj":
         return False
     return token.tag_ in {"VBN", "VBD"} and not any(c.dep_ in {"dobj", "aux", "auxpass", "ccomp", "xcomp"}

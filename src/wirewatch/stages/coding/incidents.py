@@ -428,9 +428,12 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
         return False   # "Late on Friday, gunmen fired shots at a checkpoint in Tsafe": another day, another place
     if draft.mode == "abduct" and host.mode != "abduct" and not draft.is_anaphoric:
         return False   # "during the attack the gunmen seized a priest": an abduction of its own
-    if draft.killed is not None and host.killed is not None and not draft.is_anaphoric \
-            and draft.toll_kind not in {"also", "tally"} and _LATER.match(draft.evidence.text):
-        return False   # its own dead on another day: "A day later, four rebels were killed in a gunfight"
+    if draft.killed is not None and not draft.is_anaphoric and draft.toll_kind not in {"also", "tally", "revised"} \
+            and (host.killed is not None and _LATER.match(draft.evidence.text) or (
+                draft.date is not None and host.date is not None and draft.date.source == host.date.source == "text"
+                and draft.date.precision == host.date.precision == "day" and draft.date.date != host.date.date)):
+        return False   # its own dead on another day: "A day later, four rebels were killed in a gunfight",
+        # "Late on Monday, militants attacked the police post, killing two" after Sunday's drone attack
     if draft.date is None or host.date is None or draft.date.source != "text":
         return True
     if host.date.source in {"published", "report"} and 0 <= (host.date.date - draft.date.date).days <= 3:

@@ -663,7 +663,8 @@ def _joint(actor_token: Any | None) -> bool:
         return True   # "the heads of the two countries' border services"
     heads = {actor_token.i} | {o.i for p in actor_token.children if p.dep_ == "prep" and p.lower_ == "of"
                                for o in p.children if o.dep_ == "pobj"}   # "ministers of Armenia and Azerbaijan"
-    heads |= {c.i for c in actor_token.children if c.dep_ in {"compound", "amod", "nmod"}}   # "government and rebel negotiators"
+    heads |= {c.i for c in actor_token.children if c.dep_ in {"compound", "amod", "nmod", "appos"}}   # "the US,
+    # Russia, and Switzerland met" (a list the parser reads as an apposition)   # "government and rebel negotiators"
     return any(t.dep_ == "conj" and t.head.i in heads for t in actor_token.subtree)   # (not "a convoy
     # carrying food, fuel and medicine")
 
