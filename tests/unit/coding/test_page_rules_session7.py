@@ -74,3 +74,104 @@ def test_hours_after_the_attack_dates_the_operation_and_is_no_second_attack(code
     attacks = sorted((e.killed for e in code_text(text, published="2026-02-10") if e.type == "ASSAULT"),
                      key=lambda k: k or 0)
     assert attacks == [5, 8]
+
+
+def test_a_statement_is_placed_where_it_was_said(code_text: CodeText) -> None:
+    text = ("A drone struck a minibus in Kyiv on Monday evening, killing seven people, officials said. "
+            "Rescuers worked through the night. Residents laid flowers at the scene. "
+            "The Kremlin's spokesman told reporters in Moscow that Russia would respond to any attack.")
+    threats = [e for e in code_text(text, published="2026-02-24",
+                                    places=[("Kyiv", "UKR", "point"), ("Moscow", "RUS", "point")])
+               if e.type == "THREATEN"]
+    assert threats and threats[0].place is not None and threats[0].place.country == "RUS"
+
+
+def test_a_rejection_made_abroad_restates_no_earlier_rejection(code_text: CodeText) -> None:
+    text = ("Gunmen attacked a police station in Kabul on Wednesday, killing five officers, police said. "
+            "The provincial police chief dismissed reports that officers had been taken hostage. "
+            "Officials said the attackers had crossed from Iran. "
+            "In Mogadishu, a foreign ministry spokesperson rejected the accusation on Thursday.")
+    rejects = [e for e in code_text(text, published="2026-03-13") if e.type == "REJECT"]
+    assert len(rejects) == 2
+
+
+def test_a_claim_saying_its_fighters_killed_goes_to_the_ambush_told_before(code_text: CodeText) -> None:
+    text = ("Jihadist fighters ambushed a supply convoy near Gao on Sunday, killing at least 19 soldiers, "
+            "two security sources said on Tuesday. Another 26 were wounded. "
+            "JNIM claimed responsibility in a statement released on Monday, saying its fighters had killed "
+            "more than 60 members of the escort.")
+    attacks = [e for e in code_text(text, published="2026-02-10") if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].status == "claimed" and attacks[0].killed == 19
+    assert attacks[0].date == "2026-02-08"
+
+
+def test_in_a_separate_incident_opens_an_incident_of_its_own(code_text: CodeText) -> None:
+    text = ("Al-Shabaab fighters stormed an army base near Gao on Monday, killing 16 soldiers, officials said. "
+            "The assault began before dawn. Troops later regained control of the base. "
+            "In a separate incident late on Monday, a roadside bomb struck a minibus near Gao, killing four "
+            "civilians, police said.")
+    attacks = [e for e in code_text(text, published="2026-05-19") if e.type == "ASSAULT"]
+    assert sorted(e.killed or 0 for e in attacks) == [4, 16]
+
+
+def test_an_accused_group_saying_its_forces_did_not_fire_rejects_the_charge(code_text: CodeText) -> None:
+    text = ("Five people were killed when shells hit a market in Taiz on Tuesday evening, the health office said. "
+            "The security committee blamed the Houthis, saying the shells had been fired from Houthi positions. "
+            "Doctors said most of the wounded were children. "
+            "A military source in Sanaa said on Wednesday that the accusation was a fabrication and that Houthi "
+            "forces did not fire a single shell at any residential area.")
+    events = code_text(text, published="2026-08-26")
+    assert any(e.type == "REJECT" and e.actor.name == "Houthis" for e in events)
+    market = next(e for e in events if e.type == "ASSAULT" and e.killed == 5)
+    assert market.status == "alleged"
+
+
+def test_the_attack_will_not_go_unpunished_is_no_denial(code_text: CodeText) -> None:
+    text = ("Jihadist fighters ambushed a convoy near Gao on Sunday, killing 19 soldiers, officials said. "
+            "The army said it was pursuing the attackers. Drivers said the trucks were burned. "
+            "A government spokesman said on state television that the attack will not go unpunished.")
+    assert "REJECT" not in _types(code_text(text, published="2026-02-10"))
+
+
+def test_a_convoy_leaving_a_town_holds_no_meeting(code_text: CodeText) -> None:
+    text = ("Jihadist fighters ambushed a convoy near Gao on Sunday, killing 19 soldiers, officials said. "
+            "The convoy of about 150 trucks, carrying food, fuel and medicine, had left Gao on Saturday and was "
+            "heading for Mali's border when it came under fire.")
+    types = _types(code_text(text, published="2026-02-10"))
+    assert "CONSULT" not in types and "COOPERATE" not in types
+
+
+def test_the_armys_unowned_drones_striking_terrorists_are_its_own_strike(code_text: CodeText) -> None:
+    text = ("Jihadist fighters ambushed a convoy near Gao on Sunday, killing 19 soldiers, officials said. "
+            "Drivers said the attackers burned 30 trucks. Others fled on foot. "
+            "The army said in a statement on Monday evening that drones had struck terrorist groups withdrawing "
+            "towards the forest on Monday.")
+    strikes = [e for e in code_text(text, published="2026-02-10") if e.type == "ASSAULT" and e.date == "2026-02-09"]
+    assert strikes and strikes[0].actor.name and "army" in strikes[0].actor.name
+
+
+def test_a_dated_truce_between_rival_clans_is_an_agreement(code_text: CodeText) -> None:
+    text = ("At least eight people were killed in a clan feud near Gao this week, officials said. "
+            "The fighting began over grazing land. Police said 12 people were arrested. "
+            "Elders from both clans agreed to a truce on Tuesday after mediation by tribal leaders.")
+    assert "AGREE" in _types(code_text(text, published="2026-10-15"))
+
+
+def test_burning_trucks_is_an_attack_and_clearing_a_blockade_is_crowd_control(code_text: CodeText) -> None:
+    burned = code_text("Unknown attackers burned two trucks near Gao on Monday, police said.", published="2026-06-02")
+    cleared = code_text("Police cleared a road blockade near Gao on Monday, officials said.", published="2026-06-02")
+    assert _types(burned) == ["ASSAULT"] and [(e.type, e.cameo) for e in cleared] == [("COERCE", "175")]
+
+
+def test_a_day_earlier_inside_a_clause_dates_its_act(code_text: CodeText) -> None:
+    text = ("Police fired tear gas at protesters on Monday to end a sit-in on the Kabul road, where residents had "
+            "placed the bodies of three children killed in a drone attack a day earlier.")
+    attacks = [e for e in code_text(text, published="2026-07-14") if e.type == "ASSAULT"]
+    assert attacks and attacks[0].date == "2026-07-12" and attacks[0].killed == 3
+    assert attacks[0].actor.name != "three children"
+
+
+def test_an_arrest_during_a_raid_is_no_attack(code_text: CodeText) -> None:
+    text = ("Police said on Sunday that they had arrested a man they described as an IS commander during a raid "
+            "in Baghdad.")
+    assert _types(code_text(text, published="2026-06-08")) == ["COERCE"]

@@ -158,8 +158,8 @@ NOT_GROUPS = frozenset({"civilian", "person", "people", "resident", "villager", 
 def _a_group(token: Any, actor: Actor) -> bool:
     """A named group or a kind of armed actor, not a thing, a person, a victim or a vague crowd."""
     lemma = token.lemma_.lower()
-    if lemma in INCIDENT_NOUNS | PERPETRATOR_NOUNS | NOT_GROUPS or token.ent_type_ == "PERSON":
-        return False
+    if lemma in INCIDENT_NOUNS | PERPETRATOR_NOUNS | NOT_GROUPS or token.ent_type_ == "PERSON" and not actor.sector:
+        return False   # (a dictionary group the model calls a person, "the Houthis", is a group)
     named = any(t.pos_ == "PROPN" and t.ent_type_ != "PERSON" for t in token.subtree)
     armed = any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children)   # "blamed armed herders"
     return named or armed or bool(actor.sector)

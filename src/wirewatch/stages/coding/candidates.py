@@ -314,7 +314,8 @@ def days_earlier(token: Any) -> int | None:
     bodies of three children killed in a quadcopter attack a day earlier" gives 1."""
     for adverb in token.subtree:
         if adverb.dep_ != "advmod" or adverb.lower_ not in {"earlier", "before"} or adverb.head.dep_ == "ROOT" \
-                or adverb.head.i == token.i and token.pos_ == "VERB":
+                or any(c.dep_ == "prep" and c.lower_ == "on" and any(o.ent_type_ == "DATE" for o in c.children)
+                       for c in adverb.head.children):
             continue   # (not "Two days earlier, on Monday, a convoy reached ...": the sentence's own time)
         span = next((c for c in adverb.children if c.dep_ == "npadvmod" and c.lemma_.lower() in SPAN_DAYS), None)
         if span is None:
