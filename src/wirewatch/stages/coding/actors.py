@@ -74,7 +74,8 @@ class ActorDictionary:
     def find(self, text: str) -> list[ActorMatch]:
         """All whole-word matches, longest first where they overlap, sorted by start."""
         hits: list[ActorMatch] = []
-        for automaton, haystack in ((self._lower, text.lower()), (self._exact, text)):
+        straight = text.replace("\u2019", "'")   # "People’s Defence Force" (same length: offsets hold)
+        for automaton, haystack in ((self._lower, straight.lower()), (self._exact, straight)):
             if automaton.kind != ahocorasick.AHOCORASICK:
                 continue
             for end, (length, entry) in automaton.iter(haystack):

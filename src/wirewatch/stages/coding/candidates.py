@@ -297,16 +297,24 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 def days_before(token: Any) -> int | None:
     """How many days before its main clause a clause's act happened: "A day after a roadside bomb
     killed four soldiers, troops raided ..." gives 1 for "killed"; None for any other clause."""
-    if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "after" for c in token.children):
+    if token.dep_ == "pobj" and token.head.lower_ == "after" and token.pos_ == "NOUN":
+        holder = token.head   # "A day after a military air strike on a monastery, rescuers said the toll ..."
+    elif token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "after" for c in token.children):
         return None
-    span = next((c for c in token.children if c.dep_ == "npadvmod" and c.lemma_.lower() in SPAN_DAYS), None)
+    else:
+        holder = token
+    span = next((c for c in holder.children if c.dep_ == "npadvmod" and c.lemma_.lower() in SPAN_DAYS), None)
+    if span is None and holder is not token and holder.head.dep_ == "npadvmod" \
+            and holder.head.lemma_.lower() in SPAN_DAYS:
+        span = holder.head   # ("a day" heads "after ..." in the parse)
     if span is None:
         return None
     count = next((c for c in span.children if c.dep_ in {"det", "nummod", "amod"}), None)
     number = 1
     if count is not None:
         number = int(count.text) if count.text.isdigit() else _COUNTS.get(count.lower_, 1)
-    return number * SPAN_DAYS[span.lemma_.lower()]
+    days = number * SPAN_DAYS[span.lemma_.lower()]
+    return None if holder is not token and not days else days   # ("hours after the bar attack": the same day)
 
 
 def days_earlier(token: Any) -> int | None:

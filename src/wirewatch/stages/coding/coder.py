@@ -499,6 +499,7 @@ class _ArticleState:
         place = choose_place(self.places, sentence, token, exclude, fallback)
         in_sentence = place is not None and (fallback is None or place != fallback.as_event_place())
         if not in_sentence and type_ in SPEAKER_PLACED and roles.actor is not None and roles.actor.country \
+                and roles.actor.sector not in ARMED_GROUP_SECTORS \
                 and roles.actor_grade >= AGENT and (place is None or place.country != roles.actor.country):
             place = self._home(roles.actor.country) or place   # "Iran's foreign ministry rejected the sanctions"
         elif in_sentence and type_ in STATEMENT_TYPES and place is not None:
@@ -506,6 +507,7 @@ class _ArticleState:
             if spoken is not None:
                 place = spoken   # "the Kremlin's spokesman told reporters in Moscow that Russia would respond"
             elif roles.actor is not None and roles.actor.country and roles.actor_grade >= AGENT \
+                    and roles.actor.sector not in ARMED_GROUP_SECTORS \
                     and place.country != roles.actor.country and not self._act_place(sentence, token, place):
                 place = self._home(roles.actor.country) or place   # "Turkey warned it would not allow Sinjar to ..."
         when = choose_date(sentence, token, self.published)
@@ -519,7 +521,7 @@ class _ArticleState:
                 and _main_day(sentence, self.published) == when.date:
             when = EventDate(when.date - timedelta(days=ago), "day", "text")
         if earlier and when is not None:   # "A day after a bomb killed ..., troops raided ... on Wednesday"
-            main = choose_date(sentence, token.head, self.published)
+            main = choose_date(sentence, token.head if token.pos_ == "VERB" else sentence.root, self.published)
             if main is not None and main.precision == "day" and (when.source != "text" or when.date == main.date):
                 when = EventDate(main.date - timedelta(days=earlier), "day", "text")
         if type_ == "THREATEN" and when is not None and self.published is not None and when.date > self.published:
