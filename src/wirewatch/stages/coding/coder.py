@@ -196,6 +196,8 @@ SPEAKER_PLACED = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION
 #: Verbs of a journey, whose compiled readings (CONSULT, COOPERATE) take a place for a partner.
 JOURNEY_VERBS = frozenset({"leave", "head", "depart", "reach", "return", "go", "travel", "cross", "enter", "pass",
                            "drive", "sail", "fly"})
+#: What a statement answers ("a claim the army rejected", "an accusation Kabul denied").
+CLAIM_NOUNS = frozenset({"claim", "accusation", "allegation", "charge", "report", "assertion"})
 #: Verbs that say whether an event took place ("no attack took place", "no strike occurred").
 EXISTENCE_VERBS = frozenset({"happen", "occur", "take", "be", "exist"})
 #: Statements, placed where they were made: said at a named place, else at the speaker's home
@@ -351,6 +353,10 @@ class _ArticleState:
             owner = next((c for c in actor_tok.children if c.dep_ in {"compound", "poss"}
                           and (c.pos_ == "PROPN" or c.ent_type_ in {"ORG", "NORP", "GPE"})), None)
             actor_tok = owner or actor_tok   # "the TTP statement also warned that ...": the TTP warned
+        if actor_tok is not None and actor_tok.lemma_.lower() in CLAIM_NOUNS and token.pos_ == "VERB":
+            speaker = next((c for c in actor_tok.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}), None)
+            if speaker is not None:   # "..., a claim Rwanda's military rejected as propaganda" (read by the
+                actor_tok = speaker   # parser as "a claim, Rwanda's military, rejected")
         if token.lemma_.lower() == "protest" and token.pos_ == "NOUN" and token.dep_ == "pobj" \
                 and token.head.lower_ == "in" and actor_tok is None:   # "traders kept the market shut in protest"
             actor_tok = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
