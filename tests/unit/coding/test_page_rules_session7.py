@@ -175,3 +175,24 @@ def test_an_arrest_during_a_raid_is_no_attack(code_text: CodeText) -> None:
     text = ("Police said on Sunday that they had arrested a man they described as an IS commander during a raid "
             "in Baghdad.")
     assert _types(code_text(text, published="2026-06-08")) == ["COERCE"]
+
+
+def test_a_warning_hung_on_an_act_is_a_threat_by_its_actor(code_text: CodeText) -> None:
+    text = ("Gunmen killed four people in Gao on Sunday, police said. Residents fled the town. Troops arrived on "
+            "Monday. On Tuesday, JNIM blocked the main road, warning drivers that their trucks would be burned.")
+    threats = [e for e in code_text(text, published="2026-04-15") if e.type == "THREATEN"]
+    assert threats and threats[0].actor.name == "JNIM" and threats[0].date == "2026-04-14"
+
+
+def test_a_claim_the_army_rejected_is_the_armys_rejection(code_text: CodeText) -> None:
+    text = ("The Islamic State group said on Sunday that its fighters had killed six soldiers in an ambush near "
+            "Gao, a claim Mali's military rejected as propaganda.")
+    rejects = [e for e in code_text(text, published="2026-09-28") if e.type == "REJECT"]
+    assert rejects and "military" in (rejects[0].actor.name or "")
+
+
+def test_a_day_after_an_air_strike_dates_the_strike_the_day_before(code_text: CodeText) -> None:
+    text = ("A day after a military air strike on a monastery in Gao, rescue workers said on Wednesday that the "
+            "death toll had risen to 24 and that more than 40 people had been wounded.")
+    strikes = [e for e in code_text(text, published="2026-11-12") if e.type == "ASSAULT"]
+    assert strikes and strikes[0].date == "2026-11-10" and strikes[0].killed == 24

@@ -583,6 +583,8 @@ class _ArticleState:
             c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE_WORDS for c in token.children)
         draft.object_of_spine = token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj" \
             and on_spine(token.head)   # "repeated Baku's demand", "imposed new sanctions"
+        if type_ in {"REJECT", "ACCUSE"} and token.dep_ == "relcl" and token.head.lemma_.lower() in CLAIM_NOUNS:
+            draft.on_spine = True   # "..., a claim Mali's military rejected as propaganda": told as news
         if verdict.frame is not None and verdict.frame_lemma in EPISTEMIC_FRAMES:
             draft.frame_i = verdict.frame.i   # "police suspect X of ...": the act, not the suspicion
         event_object = any(c.dep_ == "dobj" and lookup(c, self.res.lexicon) is not None
@@ -741,6 +743,9 @@ class _ArticleState:
             actor_tok = None
         if actor_tok is not None and _dateline_word(actor_tok):   # "BIAŁYSTOK – Poland's foreign ministry summoned"
             actor_tok = next((c for c in actor_tok.head.children if c.dep_ == "nsubj" and c.i != actor_tok.i), None)
+        if actor_tok is None and cand.row.type == "THREATEN" and cand.token.tag_ == "VBG":
+            actor_tok = _warner(cand.token)   # "declared an armed strike, warning that ...", "released an audio
+            # message warning villagers that ..."
         if target_tok is None and cand.row.type in CONTAINER_TYPES:   # "threatened to strike Israel"
             complement = next((c for c in cand.token.children if c.dep_ in {"xcomp", "ccomp"}), None)
             target_tok = verbal_roles(complement)[1] if complement is not None else None
@@ -867,6 +872,36 @@ def _orders_restriction(token: Any) -> bool:
 def _main_day(sentence: Any, published: date | None) -> date | None:
     main = choose_date(sentence, sentence.root, published)
     return main.date if main is not None and main.precision == "day" and main.source == "text" else None
+
+
+#: What carries a warning ("an audio message warning villagers", "pamphlets warning that ...").
+MESSAGE_NOUNS = frozenset({"message", "statement", "video", "audio", "recording", "pamphlet", "leaflet", "letter",
+                           "banner", "note", "post", "broadcast", "communique", "flyer", "poster", "speech"})
+
+
+def _warner(token: Any) -> Any | None:
+    """Who warns in a participle: the subject of the clause it hangs on, or whoever issued the
+    message that warns (its releaser, or 'signed by' / 'signed with the initials of' X)."""
+    head = token.head
+    if token.dep_ == "advcl" and head.pos_ == "VERB":
+        return next((c for c in head.children if c.dep_ in {"nsubj", "agent"}), None)
+    if token.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS:
+        for signed in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in {"sign", "post", "issue"}):
+            for prep in (c for c in signed.children if c.dep_ in {"agent", "prep"}):
+                obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                while obj is not None and obj.lemma_.lower() in {"initial", "name"}:
+                    obj = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for o in p.children if o.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        if head.dep_ in {"dobj", "pobj"}:
+            verb = head.head if head.dep_ == "dobj" else head.head.head
+            if verb.pos_ == "VERB":
+                return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _orders_closure(token: Any) -> bool:

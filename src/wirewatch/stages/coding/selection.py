@@ -321,6 +321,8 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
         return "abstract actor"
     best = max(roles.actor_grade, roles.target_grade)
     if _modifier(token) and not casualties and not (draft.type == "ASSAULT" and token.dep_ == "relcl") \
+            and not (draft.type in {"REJECT", "ACCUSE"} and token.dep_ == "relcl" and roles.actor_grade >= AGENT
+                     and token.head.lemma_.lower() in SAID_NOUNS) \
             and not (token.tag_ == "VBG" and event_head):   # "a video threatening attacks"
         return "descriptive modifier or relative clause"
     if (not curated or draft.type == "CONCEDE") and token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > 0 \
@@ -938,6 +940,9 @@ def main_events(drafts: list[Draft]) -> list[Draft]:
             best.rank < LEAD or best.object_of_spine or _carried_act(best)) else []
     kept = [d for d in drafts if d in spine or d.type == "ASSAULT" or (
         d.mode == "weapons" and d.object_of_spine)   # "condemns North Korea's launch of a missile"
+        or (d.type == "THREATEN" and d.curated and d.status == "threatened" and not d.circumstance
+            and d.trigger.startswith(("warn/VERB", "threaten/VERB")) and d.has_actor and d.actor_grade >= AGENT)
+        # "JNIM blocked the main road, warning drivers that their trucks would be burned": a threat too
         or (d.object_of_spine and d.type in MATERIAL_ACTS and d.curated and not d.is_anaphoric
             and not _object_of_a_trigger(d, drafts) and not d.definite
             and not any(s.on_spine and s.type != "REQUEST" for s in drafts if s is not d))]
