@@ -196,3 +196,17 @@ def test_a_day_after_an_air_strike_dates_the_strike_the_day_before(code_text: Co
             "death toll had risen to 24 and that more than 40 people had been wounded.")
     strikes = [e for e in code_text(text, published="2026-11-12") if e.type == "ASSAULT"]
     assert strikes and strikes[0].date == "2026-11-10" and strikes[0].killed == 24
+
+
+def test_a_gang_commander_saying_his_fighters_took_the_town_claims_it(code_text: CodeText) -> None:
+    text = ("Gang fighters overran the town of Gao on Sunday, killing at least 14 people, officials said on Tuesday. "
+            "In a video posted on social media Monday, a man who identified himself as a commander of the Gran "
+            "Grif gang said his fighters had taken Gao and would stay.")
+    attacks = [e for e in code_text(text, published="2026-09-29") if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].status == "claimed" and attacks[0].killed == 14
+
+
+def test_a_party_describing_a_militia_does_not_claim_its_beating(code_text: CodeText) -> None:
+    text = ("The main opposition party said members of the ruling party's youth wing, the Imbonerakure, beat two "
+            "of its activists in Gao last week.")
+    assert all(e.status != "claimed" for e in code_text(text, published="2026-05-02"))

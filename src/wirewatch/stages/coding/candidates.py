@@ -129,6 +129,26 @@ def _reported_demand(token: Any) -> Trigger | None:
     return None
 
 
+TAKEN_GROUND = Trigger("take", "VERB", "", "", "171", "COERCE", "seize", True)
+#: Ground that can be taken ("took the town", "had taken Liancourt").
+GROUND_NOUNS = frozenset({"town", "village", "city", "base", "position", "outpost", "post", "district", "hill",
+                          "airport", "camp", "garrison", "barracks", "checkpoint", "stronghold", "headquarters"})
+
+
+def _taken_ground(token: Any) -> Trigger | None:
+    """'his fighters had taken Liancourt', 'took the town of X': ground captured (read as an
+    occupation by the coder)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() != "take" or any(c.dep_ == "prt" for c in token.children):
+        return None
+    obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if obj is None:
+        return None
+    if obj.pos_ == "PROPN" and obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in GROUND_NOUNS \
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+        return TAKEN_GROUND
+    return None
+
+
 DENIED_INVOLVEMENT = Trigger("involve", "VERB", "", "", "120", "REJECT", None, True)
 #: Subjects that deny for all of a group: "none of its members was involved".
 NOBODY = frozenset({"none", "nobody", "no one", "neither"})
@@ -230,7 +250,8 @@ def _prep_objects(token: Any) -> list[tuple[str, str]]:
 def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token of a sentence, nested and merged (see the module docstring)."""
     found = [Candidate(t, row) for t in sentence
-             if (row := lookup(t, lexicon) or _reported_demand(t) or _aid_arriving(t) or _denied_involvement(t))
+             if (row := _taken_ground(t) or lookup(t, lexicon) or _reported_demand(t) or _aid_arriving(t)
+                     or _denied_involvement(t))
              is not None and row.type != "-"
              and not (not row.curated and t.tag_ == "VBG" and (t.dep_ == "amod" or t.lower_ in ADJECTIVAL_VBG))
              and t.ent_type_ not in {"DATE", "TIME"} and not _people_noun(t)]   # "on 13 March" is no march

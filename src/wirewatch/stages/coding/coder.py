@@ -196,6 +196,10 @@ SPEAKER_PLACED = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SANCTION
 #: Verbs of a journey, whose compiled readings (CONSULT, COOPERATE) take a place for a partner.
 JOURNEY_VERBS = frozenset({"leave", "head", "depart", "reach", "return", "go", "travel", "cross", "enter", "pass",
                            "drive", "sail", "fly"})
+#: People who speak for a group, described by it ("a man who identified himself as a commander of
+#: the Gran Grif gang", "a Wazalendo commander").
+SPOKESPEOPLE = frozenset({"man", "woman", "person", "commander", "spokesman", "spokeswoman", "spokesperson",
+                          "leader", "member", "fighter", "official", "chief", "militant"})
 #: What a statement answers ("a claim the army rejected", "an accusation Kabul denied").
 CLAIM_NOUNS = frozenset({"claim", "accusation", "allegation", "charge", "report", "assertion"})
 #: Verbs that say whether an event took place ("no attack took place", "no strike occurred").
@@ -387,8 +391,7 @@ class _ArticleState:
             actor_tok = verdict.speaker
         own_claim = verdict.speaker is not None and actor_tok is not None and verdict.status == "actual" \
             and not any(c.dep_ == "neg" for c in verdict.speaker.head.children) and (
-            actor_tok.i == verdict.speaker.i or any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our", "his", "her"}
-                                                   for c in actor_tok.children) or _the_group(actor_tok))
+            actor_tok.i == verdict.speaker.i or _owned(actor_tok) or _the_group(actor_tok))
         unowned = actor_tok is None or (actor_tok.lemma_.lower() in ASSAULT_INSTRUMENTS and not any(
             c.dep_ in {"poss", "compound", "amod"} or c.dep_ == "prep" and c.lower_ == "of" for c in actor_tok.children))
         if cand.row.type == "ASSAULT" and unowned and verdict.speaker is not None and _enemy_victims(sentence):
@@ -483,6 +486,8 @@ class _ArticleState:
             type_, cameo, mode = "MOBILIZE", "150", "weapons"   # "the missile was launched toward the East Sea"
         if own_claim and type_ == "ASSAULT" and status == "actual" and actor_tok is not None:
             speaker = self._resolve(verdict.speaker)   # "the BLA said its fighters had carried out the attack"
+            if speaker is None or speaker.sector not in ARMED_GROUP_SECTORS:
+                speaker = self._speaker_group(verdict.speaker)
             if speaker is not None and speaker.sector in ARMED_GROUP_SECTORS:
                 status = "claimed"
         elif type_ == "ASSAULT" and status == "actual" and verdict.speaker is not None and actor_tok is not None \
@@ -631,6 +636,21 @@ class _ArticleState:
                    for d in self.drafts):
             return None   # no attack of the state's side told before: nothing to deny
         return speaker
+
+    def _speaker_group(self, speaker: Any) -> Actor | None:
+        """The armed group a speaker is described as speaking for: "a man who identified himself as a
+        commander of the Gran Grif gang", "a Wazalendo commander"."""
+        if speaker.lemma_.lower() not in SPOKESPEOPLE:
+            return None
+        described = [t for c in speaker.children if c.dep_ in {"relcl", "acl", "prep", "appos", "compound"}
+                     for t in c.subtree]
+        for token in described:
+            if token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound" \
+                    or token.dep_ == "compound" and token.head.i == speaker.i:
+                found = self._resolve(token)
+                if found is not None and found.sector in ARMED_GROUP_SECTORS:
+                    return found
+        return None
 
     def _home(self, country: str) -> EventPlace | None:
         """Where a state's statement or measure is placed when the sentence names no place: the
@@ -841,6 +861,15 @@ def _economic_object(token: Any) -> bool:
 
 #: Nouns by which a speaker's own organisation is referred to.
 OWN_GROUP = frozenset({"group", "movement", "organisation", "organization", "militia"})
+
+
+def _owned(actor: Any) -> bool:
+    """'its fighters', 'his men', 'one of its fighters': the speaker's own people."""
+    if any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our", "his", "her"} for c in actor.children):
+        return True
+    return actor.lower_ in {"one", "two", "some", "several", "three"} and any(
+        c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for p in actor.children
+        if p.dep_ == "prep" and p.lower_ == "of" for o in p.children for c in o.children)
 
 
 def _the_group(actor: Any) -> bool:

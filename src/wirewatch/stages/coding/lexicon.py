@@ -87,7 +87,7 @@ VETTED_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "SANCTION"})
 
 #: Words of candidates made without a lexicon row ("none of its members was involved",
 #: "had nothing to do with": a denial of involvement), for the quick pre-test of a sentence.
-SYNTHETIC_HEADS = frozenset({"involve", "nothing"})
+SYNTHETIC_HEADS = frozenset({"involve", "nothing", "take"})
 
 
 class Lexicon:
