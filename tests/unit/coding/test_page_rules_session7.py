@@ -201,7 +201,7 @@ def test_a_day_after_an_air_strike_dates_the_strike_the_day_before(code_text: Co
 def test_a_gang_commander_saying_his_fighters_took_the_town_claims_it(code_text: CodeText) -> None:
     text = ("Gang fighters overran the town of Gao on Sunday, killing at least 14 people, officials said on Tuesday. "
             "In a video posted on social media Monday, a man who identified himself as a commander of the Gran "
-            "Grif gang said his fighters had taken Gao and would stay.")
+            "Grif gang said his fighters had taken the town of Gao and would stay.")
     attacks = [e for e in code_text(text, published="2026-09-29") if e.type == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].status == "claimed" and attacks[0].killed == 14
 
