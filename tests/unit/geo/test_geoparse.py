@@ -238,3 +238,12 @@ def test_a_clear_name_decides_the_country_for_a_doubtful_one(geoparse_text: Call
     text = "Protesters marched in Londonderry and later in Belfast, where police used water cannon."
     places = geoparse_text(text)
     assert {_find(places, text, "Londonderry").country, _find(places, text, "Belfast").country} == {"GBR"}
+
+
+def test_a_rescued_name_before_an_admin_word_or_after_neighbourhood_of_is_a_place(
+        geoparse_text: Callable[..., list[Place]]) -> None:
+    text = ("CODECO militiamen killed 12 people in an attack on a displacement camp in Djugu territory on Monday. "
+            "Gunmen killed eight people in the Socio Vivienda neighbourhood of Guayaquil on Monday, police said.")
+    places = geoparse_text(text)
+    assert _find(places, text, "Djugu").country == "COD"
+    assert _find(places, text, "Guayaquil").country == "ECU"

@@ -341,7 +341,7 @@ def _inside_longer_name(doc: Any, mention: Mention, gazetteer: Gazetteer) -> boo
 
 #: Words before a name that place something there: "in Londonderry", "the Creggan area of Derry".
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|around|across)|\b(?:area|city|town|village|outskirts|"
-                              r"suburbs?|centre|center|streets) of)\s+$")
+                              r"suburbs?|centre|center|streets|neighbou?rhood|district|province|region) of)\s+$")
 
 
 def _locative(mention: Mention, doc: Any, text: str) -> Mention:
@@ -354,8 +354,8 @@ def _locative(mention: Mention, doc: Any, text: str) -> Mention:
     if span is None or span.end >= len(doc):
         return replace(mention, weak=False)
     after = doc[span.end]
-    if after.pos_ in {"NOUN", "PROPN"} and not after.is_punct:
-        return mention   # "in Musgrave police station": a modifier of another name
+    if after.pos_ in {"NOUN", "PROPN"} and not after.is_punct and after.lower_ not in ADMIN_WORDS:
+        return mention   # "in Musgrave police station": a modifier of another name (not "in Djugu territory")
     return replace(mention, weak=False)
 
 
