@@ -210,3 +210,11 @@ def test_a_party_describing_a_militia_does_not_claim_its_beating(code_text: Code
     text = ("The main opposition party said members of the ruling party's youth wing, the Imbonerakure, beat two "
             "of its activists in Gao last week.")
     assert all(e.status != "claimed" for e in code_text(text, published="2026-05-02"))
+
+
+def test_protesters_burning_a_police_station_the_next_day_is_an_act_of_its_own(code_text: CodeText) -> None:
+    text = ("Gunmen killed four people in an attack on a market in Gao on Sunday, officials said. Residents said "
+            "the market had reopened. Traders counted their losses. "
+            "Protesters set fire to a police station in Gao on Monday evening.")
+    attacks = [e for e in code_text(text, published="2026-06-03") if e.type == "ASSAULT"]
+    assert len(attacks) == 2 and {e.date for e in attacks} == {"2026-05-31", "2026-06-01"}

@@ -416,6 +416,15 @@ def _elsewhere(draft: Draft, host: Draft) -> bool:
     return other_day
 
 
+#: Crowds whose violence after an attack is an act of its own ("protesters set fire to a police station").
+CROWD_ACTORS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "rioter", "rioters", "mob",
+                          "youths", "crowd", "residents", "villagers", "mourners"})
+
+
+def _crowd(draft: Draft) -> bool:
+    return bool(set((draft.actor.name or "").lower().split()) & CROWD_ACTORS)
+
+
 def _same_scene(draft: Draft, host: Draft) -> bool:
     """Same country, same named place (if both name one) and within a day: an unattributed detail
     of the incident reported before. Bombs in two streets of one city are two incidents."""
@@ -434,6 +443,11 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
                 and draft.date.precision == host.date.precision == "day" and draft.date.date != host.date.date)):
         return False   # its own dead on another day: "A day later, four rebels were killed in a gunfight",
         # "Late on Monday, militants attacked the police post, killing two" after Sunday's drone attack
+    if _crowd(draft) and not _crowd(host) and not draft.is_anaphoric and draft.date is not None \
+            and host.date is not None and draft.date.source == host.date.source == "text" \
+            and draft.date.precision == host.date.precision == "day" and draft.date.date != host.date.date \
+            and not within_span(draft.date, host.date):
+        return False   # "Protesters set fire to a police station on Monday evening" after Sunday's attack
     if draft.date is None or host.date is None or draft.date.source != "text":
         return True
     if host.date.source in {"published", "report"} and 0 <= (host.date.date - draft.date.date).days <= 3:
