@@ -218,3 +218,21 @@ def test_protesters_burning_a_police_station_the_next_day_is_an_act_of_its_own(c
             "Protesters set fire to a police station in Gao on Monday evening.")
     attacks = [e for e in code_text(text, published="2026-06-03") if e.type == "ASSAULT"]
     assert len(attacks) == 2 and {e.date for e in attacks} == {"2026-05-31", "2026-06-01"}
+
+
+LONG_LEAD = ("Gunmen killed four people in an attack on a crowded market in the town of Gao on Sunday afternoon, "
+             "local officials and witnesses said on Monday. Residents said the market, which had been rebuilt after "
+             "a fire last year, reopened on Monday morning under heavy guard. Traders said they had lost most of "
+             "their stock and called on the authorities to compensate them for the damage. ")
+
+
+def test_analysts_warning_of_likely_attacks_make_no_threat(code_text: CodeText) -> None:
+    events = code_text(LONG_LEAD + "Analysts warned that further attacks were likely in the coming weeks.",
+                       published="2026-06-03")
+    assert "THREATEN" not in _types(events)
+
+
+def test_wounded_people_evacuated_are_no_attack(code_text: CodeText) -> None:
+    events = code_text(LONG_LEAD + "The Red Cross said it had evacuated 30 wounded people to hospitals in Bamako "
+                       "on Monday.", published="2026-06-03")
+    assert _types(events).count("ASSAULT") == 1

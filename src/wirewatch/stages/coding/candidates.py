@@ -267,6 +267,9 @@ def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
 def _people_noun(token: Any) -> bool:
     """'the wounded were being treated', 'visited the injured': a participle used as a noun names
     people, it tells no act of its own."""
+    if token.dep_ == "amod" and token.tag_ == "VBN" and token.lemma_.lower() in {"wound", "injure"} \
+            and token.head.pos_ == "NOUN":
+        return True   # "evacuated 30 wounded people": who they are, not an attack of their own
     return token.pos_ == "VERB" and token.tag_ in {"VBN", "VBD"} \
         and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \

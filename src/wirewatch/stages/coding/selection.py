@@ -377,6 +377,9 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
     if draft.type in DYADIC and (not curated or draft.type == "CONSULT") \
             and roles.target_grade < AGENT and not _joint(roles.actor_token):
         return "one-sided cooperation"   # "the attackers arrived on motorcycles", "debated the bill"
+    if draft.type == "THREATEN" and roles.actor_token is not None \
+            and roles.actor_token.lemma_.lower() in COMMENTATORS and _warning_about_others(token):
+        return "warning about others outside the lead"   # "analysts warned that further attacks were likely"
     if draft.rank < LEAD:
         return None
     dated = _dated_news(draft, roles)
@@ -671,6 +674,9 @@ def _joint(actor_token: Any | None) -> bool:
     # carrying food, fuel and medicine")
 
 
+#: People who comment on a conflict without a part in it: their warnings are forecasts.
+COMMENTATORS = frozenset({"analyst", "expert", "observer", "researcher", "diplomat", "economist", "academic",
+                          "commentator", "scholar", "monitor"})
 #: Who speaks for a state, and the forces such a speaker threatens with.
 OFFICIALS = frozenset({"minister", "president", "government", "ministry", "commander", "chief", "spokesman",
                        "spokeswoman", "spokesperson", "governor", "premier", "general", "army", "military"})
