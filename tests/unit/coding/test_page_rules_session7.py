@@ -236,3 +236,11 @@ def test_wounded_people_evacuated_are_no_attack(code_text: CodeText) -> None:
     events = code_text(LONG_LEAD + "The Red Cross said it had evacuated 30 wounded people to hospitals in Bamako "
                        "on Monday.", published="2026-06-03")
     assert _types(events).count("ASSAULT") == 1
+
+
+def test_internet_cuts_and_vows_to_retake_a_town(code_text: CodeText) -> None:
+    cut = code_text(LONG_LEAD + "The authorities cut off mobile internet in the region on Tuesday.",
+                    published="2026-06-03")
+    vow = code_text(LONG_LEAD + "The rebels vowed on Tuesday to retake the town.", published="2026-06-03")
+    assert ("COERCE", "1721") in [(e.type, e.cameo) for e in cut]
+    assert [e.status for e in vow if e.type == "THREATEN"] == ["threatened"]

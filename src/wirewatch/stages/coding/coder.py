@@ -1040,7 +1040,7 @@ def _labour_strike(token: Any) -> bool:
 def _takes_ground(token: Any, is_place: Any = None) -> bool:
     """'captured a police outpost', 'seized the town of X', 'took part of the stronghold': an
     object that is a place (a position word, a place entity, or a place the gazetteer found)."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in {"capture", "seize", "take", "overrun"}:
+    if token.pos_ != "VERB" or token.lemma_.lower() not in {"capture", "seize", "take", "overrun", "recapture"}:
         return False
     obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     if obj is not None and obj.lemma_.lower() in {"part", "most", "much", "rest", "half", "control"}:
