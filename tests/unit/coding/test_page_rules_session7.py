@@ -244,3 +244,17 @@ def test_internet_cuts_and_vows_to_retake_a_town(code_text: CodeText) -> None:
     vow = code_text(LONG_LEAD + "The rebels vowed on Tuesday to retake the town.", published="2026-06-03")
     assert ("COERCE", "1721") in [(e.type, e.cameo) for e in cut]
     assert [e.status for e in vow if e.type == "THREATEN"] == ["threatened"]
+
+
+def _lead_status(code_text: CodeText, sentence: str) -> tuple[str, str | None]:
+    lead = next(e for e in code_text(LONG_LEAD + sentence, published="2026-06-03") if e.type == "ASSAULT")
+    return lead.status, lead.actor.name
+
+
+def test_sources_naming_the_perpetrators_make_the_attack_alleged(code_text: CodeText) -> None:
+    assert _lead_status(code_text, "Officials said the attack bore the hallmarks of JNIM.") == ("alleged", "JNIM")
+    assert _lead_status(code_text, "According to police, the attackers were JNIM fighters.")[0] == "alleged"
+    assert _lead_status(code_text, "Residents said the gunmen belonged to a Fulani militia.")[0] == "alleged"
+    assert _lead_status(code_text, "The government said the attack had been carried out by foreign "
+                                   "mercenaries.")[0] == "alleged"
+    assert _lead_status(code_text, "The attack was the deadliest in the region this year.")[0] == "actual"

@@ -57,7 +57,7 @@ def find_attribution(sentence: Any, resolve: Callable[[Any], Actor | None]) -> t
     """The group a sentence holds responsible for an incident, and who says so."""
     for token in sentence:
         lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or _negated(token):
+        if token.pos_ not in {"VERB", "AUX"} or _negated(token) or token.pos_ == "AUX" and token.dep_ != "ROOT":
             continue
         if token.dep_ == "relcl" and token.head.lemma_.lower() in INCIDENT_NOUNS or any(
                 c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in {"which", "that", "whom"} for c in token.children):
@@ -68,6 +68,11 @@ def find_attribution(sentence: Any, resolve: Callable[[Any], Actor | None]) -> t
             group = _blamed(token)
         if group is None and lemma in BELIEF_VERBS:
             group = _believed(token)
+        if group is None and token.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ == "according"
+                                                           for c in token.children):
+            subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            group = _named_in_clause(token, subject) if subject is not None else None   # "According to
+            # police, the attackers were JNIM fighters"
         if group is None:
             continue
         actor = resolve(group)
@@ -136,8 +141,27 @@ def _believed(verb: Any) -> Any | None:
     subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return None
-    if clause.lemma_ == "be" and subject.lemma_.lower() in PERPETRATOR_NOUNS:
+    return _named_in_clause(clause, subject)
+
+
+def _named_in_clause(clause: Any, subject: Any) -> Any | None:
+    """The group a clause about the incident or its perpetrators names: "the attackers were fighters
+    from X", "the gunmen belonged to X", "the attack bore the hallmarks of X", "the attack was
+    carried out by X", "X was behind the attack"."""
+    lemma = clause.lemma_.lower()
+    perpetrators = subject.lemma_.lower() in PERPETRATOR_NOUNS
+    incident = subject.lemma_.lower() in INCIDENT_NOUNS
+    if lemma == "be" and perpetrators:
         return next((c for c in clause.children if c.dep_ == "attr"), None)
+    if lemma == "belong" and perpetrators:   # "the gunmen belonged to a Fulani militia"
+        return next((o for p in clause.children if p.dep_ == "prep" and p.lower_ == "to"
+                     for o in p.children if o.dep_ == "pobj"), None)
+    if lemma in {"bear", "have", "carry"} and incident:   # "the attack bore the hallmarks of JNIM"
+        mark = next((c for c in clause.children if c.dep_ == "dobj" and c.lemma_.lower() in {"hallmark", "signature"}),
+                    None)
+        if mark is not None:
+            return next((o for p in mark.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj"), None)
     if subject.lemma_.lower() in INCIDENT_NOUNS and clause.lemma_.lower() in DOING_VERBS:
         agent = next((c for c in clause.children if c.dep_ == "agent"), None)
         return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
@@ -149,6 +173,9 @@ def _believed(verb: Any) -> Any | None:
     return None
 
 
+#: Kinds of armed group a source may name without a proper name.
+ARMED_NOUNS = frozenset({"mercenary", "militia", "militiaman", "jihadist", "insurgent", "rebel", "separatist",
+                         "bandit", "gang", "cartel", "militant"})
 #: Heads that name victims, bystanders or campaigns, not the ones held responsible.
 NOT_GROUPS = frozenset({"civilian", "person", "people", "resident", "villager", "priest", "victim", "family",
                         "offensive", "campaign", "operation", "war", "conflict", "dispute", "feud", "tension",
@@ -160,6 +187,8 @@ def _a_group(token: Any, actor: Actor) -> bool:
     lemma = token.lemma_.lower()
     if lemma in INCIDENT_NOUNS | PERPETRATOR_NOUNS | NOT_GROUPS or token.ent_type_ == "PERSON" and not actor.sector:
         return False   # (a dictionary group the model calls a person, "the Houthis", is a group)
+    if lemma in ARMED_NOUNS:
+        return True   # "carried out by foreign mercenaries", "belonged to a militia"
     named = any(t.pos_ == "PROPN" and t.ent_type_ != "PERSON" for t in token.subtree)
     armed = any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children)   # "blamed armed herders"
     return named or armed or bool(actor.sector)

@@ -213,7 +213,8 @@ AUDIENCE_NOUNS = frozenset({"reporter", "journalist", "press", "briefing", "conf
 #: Determiners of a noun that names an act already known ("the arrests", "its strike").
 DEFINITE_WORDS = frozenset({"the", "these", "this", "those", "that", "its", "their", "his", "her"})
 #: Words of a sentence that may say who is behind an incident (see :mod:`.attribution`).
-_ATTRIBUTING = re.compile(r"\b(?:blam|suspect|attribut|believ|accus|linked|tied|behind|think)")
+_ATTRIBUTING = re.compile(r"\b(?:blam|suspect|attribut|believ|accus|linked|tied|behind|think|hallmark|belong|"
+                          r"according to|carried out by|were (?:members|fighters|militants))")
 
 
 def paragraph_sentences(doc: Any) -> list[Any]:
