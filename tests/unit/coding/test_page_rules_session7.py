@@ -258,3 +258,12 @@ def test_sources_naming_the_perpetrators_make_the_attack_alleged(code_text: Code
     assert _lead_status(code_text, "The government said the attack had been carried out by foreign "
                                    "mercenaries.")[0] == "alleged"
     assert _lead_status(code_text, "The attack was the deadliest in the region this year.")[0] == "actual"
+
+
+def test_weekends_and_nights_spanning_two_days() -> None:
+    from datetime import date
+
+    from wirewatch.stages.coding.dates import find_dates
+    monday = [(m.date, m.precision) for m in find_dates("clashes at the weekend", date(2026, 6, 1))]
+    night = [m.date for m in find_dates("on the night of 3 to 4 February", date(2026, 2, 10))]
+    assert monday == [(date(2026, 5, 30), "week")] and night == [date(2026, 2, 3)]

@@ -29,6 +29,9 @@ _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"(?:,?\s*(?P<year>(?:19|20)\d\d|'?\d\d)\b)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "on the night of 3 to 4 February": the night begins on the first day
+    ("dm", re.compile(rf"\bnight of (?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s*[0-3]?\d(?:st|nd|rd|th)?"
+                      rf"\s+{_MONTH}(?![a-z]){_YEAR}", re.IGNORECASE)),
     ("md", re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b{_YEAR}", re.IGNORECASE)),
     ("dm", re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z]){_YEAR}", re.IGNORECASE)),
     # "two days before" dates from publication only when nothing follows ("had visited two days
@@ -42,7 +45,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last night|this morning|"
                        r"earlier today|the day before|the (?:previous|preceding) (?:night|day|evening)|"
                        r"the night before|last week|this week|last month|this month|"
-                       r"earlier this (?:week|month|year)|last year|this year|tomorrow|next week|next month)\b",
+                       r"earlier this (?:week|month|year)|last year|this year|tomorrow|next week|next month|"
+                       r"(?:at|over) the weekend|last weekend|this weekend)\b",
                        re.IGNORECASE)),
     ("monthonly", re.compile(rf"\b(?:in|since|during|last|this)\s+(?:(?:early|mid|late)[\s-])?{_MONTH}"
                              r"(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+(?=(?-i:[A-Z]))(?:town|pen|city|street|road|square|"
@@ -158,6 +162,9 @@ def _relative(rel: str, pub: date) -> tuple[date, str]:
         "next week": (pub + timedelta(days=7 - pub.weekday()), "week"),
         "next month": (_month_start(pub, 1), "month"),
     }
+    if rel.endswith("weekend"):   # "at the weekend": the Saturday of the latest weekend (a two-day span)
+        back = (pub.weekday() - 5) % 7
+        return pub - timedelta(days=back + (7 if rel.startswith("last") and back < 2 else 0)), "week"
     return table[rel]
 
 
