@@ -891,9 +891,6 @@ def _two_days(a: Draft, b: Draft) -> bool:
 
 
 def _two_acts(a: Draft, b: Draft) -> bool:
-    if a.type == b.type == "COERCE" and a.cameo and b.cameo and a.cameo.startswith("172") \
-            and b.cameo.startswith("172") and a.cameo != b.cameo and a.on_spine and b.on_spine:
-        return True   # "imposed a curfew and suspended mobile internet services": two restrictions
     return a.type != "ASSAULT" and bool(a.cameo and b.cameo) and a.cameo[:3] != b.cameo[:3] \
         and a.actor_grade >= AGENT and b.actor_grade >= AGENT and a.actor.name != b.actor.name
 
