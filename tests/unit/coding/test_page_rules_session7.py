@@ -267,3 +267,9 @@ def test_weekends_and_nights_spanning_two_days() -> None:
     monday = [(m.date, m.precision) for m in find_dates("clashes at the weekend", date(2026, 6, 1))]
     night = [m.date for m in find_dates("on the night of 3 to 4 February", date(2026, 2, 10))]
     assert monday == [(date(2026, 5, 30), "week")] and night == [date(2026, 2, 3)]
+
+
+def test_injured_in_crowd_control_are_its_casualties_not_an_attack(code_text: CodeText) -> None:
+    events = code_text("Police used tear gas to clear a blockade by miners on the highway near Gao on Tuesday, "
+                       "leaving at least 35 people injured, officials said.", published="2026-05-13")
+    assert [(e.type, e.cameo) for e in events] == [("COERCE", "175")] and events[0].injured == 35

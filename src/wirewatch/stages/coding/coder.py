@@ -1114,6 +1114,8 @@ def _drop_side_casualties(drafts: list[Draft], doc: Any) -> list[Draft]:
             return False
         if token.tag_ == "VBG" and token.dep_ in {"advcl", "conj"} and token.head.i in heads:
             return True   # a consequence of the other act
+        if d.actor_grade == 0 and any(o.cameo == "175" for o in others) and token.lemma_.lower() != "kill":
+            return True   # "police used tear gas ..., leaving 35 people injured": crowd control's injured
         passive = any(c.dep_ == "auxpass" for c in token.children)
         return d.actor_grade == 0 and passive and not any(c.dep_ == "agent" for c in token.children) \
             and any(o.on_spine for o in others)
