@@ -273,3 +273,10 @@ def test_injured_in_crowd_control_are_its_casualties_not_an_attack(code_text: Co
     events = code_text("Police used tear gas to clear a blockade by miners on the highway near Gao on Tuesday, "
                        "leaving at least 35 people injured, officials said.", published="2026-05-13")
     assert [(e.type, e.cameo) for e in events] == [("COERCE", "175")] and events[0].injured == 35
+
+
+def test_blaming_an_armed_group_is_the_attacks_attribution_not_an_accusation_event(code_text: CodeText) -> None:
+    events = code_text(LONG_LEAD + "Residents blamed the Rapid Support Forces, whose positions lie north of the town.",
+                       published="2026-06-03")
+    assert "ACCUSE" not in _types(events)
+    assert next(e for e in events if e.type == "ASSAULT").status == "alleged"

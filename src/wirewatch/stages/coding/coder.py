@@ -316,6 +316,10 @@ class _ArticleState:
             self.reports.append(CasualtyReport(index, casualties, anchors,
                                                choose_date(sentence, sentence.root, self.published)))
         self._attribution(index, sentence, lower, drafts)
+        if self.attributions and self.attributions[-1].index == index \
+                and self.attributions[-1].actor.sector in ARMED_GROUP_SECTORS:
+            drafts = [d for d in drafts if not (d.type == "ACCUSE" and _lemma_of(d) in {"blame", "suspect", "attribute"})]
+            # "Residents blamed the RSF for the shelling": who is held responsible (the incident is alleged)
         self.drafts.extend(drafts)
         self._remember_subject(sentence)
 
@@ -979,6 +983,10 @@ def _own_count(token: Any) -> int | None:
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
     count = next((c for c in obj.children if c.dep_ == "nummod"), None) if obj is not None else None
     return parse_number(count.text) if count is not None else None
+
+
+def _lemma_of(draft: Draft) -> str:
+    return draft.trigger.split("/", 1)[0]
 
 
 def _present(verb: Any) -> bool:
