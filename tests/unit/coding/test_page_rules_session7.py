@@ -280,3 +280,10 @@ def test_blaming_an_armed_group_is_the_attacks_attribution_not_an_accusation_eve
                        published="2026-06-03")
     assert "ACCUSE" not in _types(events)
     assert next(e for e in events if e.type == "ASSAULT").status == "alleged"
+
+
+def test_a_planned_march_is_hypothetical_not_a_threat(code_text: CodeText) -> None:
+    events = code_text(LONG_LEAD + "Students said on Sunday that they would hold another march in Gao next week.",
+                       published="2026-06-03")
+    assert "THREATEN" not in _types(events)
+    assert all(e.status == "hypothetical" for e in events if e.type == "PROTEST")

@@ -1308,8 +1308,9 @@ def _intent(type_: str, cameo: str | None, status: str) -> tuple[str, str | None
         return "REJECT", "12", "actual"
     if type_ in COOPERATIVE and status == "actual":
         return "AGREE", "03", "actual"
-    if type_ == "MOBILIZE" and status == "actual":
-        return type_, cameo, "hypothetical"   # "the troops would be stationed along the border": a plan
+    if type_ in {"MOBILIZE", "PROTEST"} and status == "actual":
+        return type_, cameo, "hypothetical"   # "the troops would be stationed along the border", "students
+        # said they would hold another march": a plan (an ultimatum, "unless ...", is a threat: see above)
     if type_ in MATERIAL_CONFLICT and status == "actual":
         return "THREATEN", "13", "threatened"
     return type_, cameo, status
