@@ -287,3 +287,15 @@ def test_a_planned_march_is_hypothetical_not_a_threat(code_text: CodeText) -> No
                        published="2026-06-03")
     assert "THREATEN" not in _types(events)
     assert all(e.status == "hypothetical" for e in events if e.type == "PROTEST")
+
+
+def test_sanctions_over_the_killing_of_civilians_tell_no_new_attack(code_text: CodeText) -> None:
+    events = code_text("Britain on Tuesday imposed sanctions on four commanders of the Rapid Support Forces over the "
+                       "killing of civilians in Gao, freezing their assets.", published="2026-06-03")
+    assert _types(events) == ["SANCTION"]
+
+
+def test_a_groups_several_past_attacks_are_history(code_text: CodeText) -> None:
+    events = code_text(LONG_LEAD + "Al-Shabaab, which is linked to al-Qaeda, has carried out several deadly "
+                       "attacks in Kenya.", published="2026-06-03")
+    assert _types(events).count("ASSAULT") == 1

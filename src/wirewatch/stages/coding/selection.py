@@ -304,6 +304,16 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
     if not is_verbal and token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lemma_.lower() in FREQUENCY_ADJ
                                                       for c in token.children):
         return "habitual or durative"   # "has carried out frequent attacks in Mandera"
+    if not is_verbal and token.tag_ == "NNS" and token.dep_ == "dobj" and any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in token.head.children) and any(
+            c.dep_ in {"amod", "det", "nummod"} and c.lower_ in {"several", "many", "multiple", "dozens", "hundreds"}
+            for c in token.children):
+        return "habitual or durative"   # "al-Shabaab has carried out several deadly attacks in Kenya"
+    if not is_verbal and draft.type == "ASSAULT" and token.dep_ == "pobj" and token.head.lower_ == "over" \
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children) \
+            and not any(c.dep_ in {"relcl", "acl"} for c in token.children) and token.head.head.pos_ in {"VERB", "NOUN"} \
+            and token.head.head.lemma_.lower() not in ASSAULT_VERBS_OVER:
+        return "background or generic mention"   # "imposed sanctions ... over the killing of civilians": the cause
     if token.dep_ == "relcl" and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children):
         return "descriptive modifier or relative clause"   # "al-Shabaab, which is fighting to overthrow ..."
     if _scare_quoted(token):
@@ -677,6 +687,8 @@ def _joint(actor_token: Any | None) -> bool:
 #: People who comment on a conflict without a part in it: their warnings are forecasts.
 COMMENTATORS = frozenset({"analyst", "expert", "observer", "researcher", "diplomat", "economist", "academic",
                           "commentator", "scholar", "monitor"})
+#: Verbs whose "over" names where an attack happened, not its cause ("fired over the border").
+ASSAULT_VERBS_OVER = frozenset({"fire", "fly", "shoot", "strike", "drop", "crash", "explode"})
 #: Who speaks for a state, and the forces such a speaker threatens with.
 OFFICIALS = frozenset({"minister", "president", "government", "ministry", "commander", "chief", "spokesman",
                        "spokeswoman", "spokesperson", "governor", "premier", "general", "army", "military"})
