@@ -247,3 +247,29 @@ def test_a_rescued_name_before_an_admin_word_or_after_neighbourhood_of_is_a_plac
     places = geoparse_text(text)
     assert _find(places, text, "Djugu").country == "COD"
     assert _find(places, text, "Guayaquil").country == "ECU"
+
+
+def test_a_repeated_ambiguous_name_does_not_outvote_the_dateline(nlp: object, gazetteer: object) -> None:
+    """Three "Tripoli"s once diluted the dateline's Lebanon (their own votes raised the bar it was
+    measured against): the name's own mentions are left out of the top as well as the share."""
+    from wirewatch.stages.geo import geoparse
+
+    text = ("A soldier was killed in Tripoli on Monday during a raid. The mufti of Tripoli called for calm. "
+            "Tripoli has seen clashes before.")
+    places = geoparse(nlp(text), text, gazetteer, dateline="Tripoli, Lebanon")   # type: ignore[operator,arg-type]
+    assert {p.country for p in places if p.name == "Tripoli"} == {"LBN"}
+
+
+def test_the_headline_place_decides_the_capital(nlp: object, gazetteer: object) -> None:
+    """"... shutdown in Dhaka": a story that says only "the capital" and mentions India once in its
+    background is set in Bangladesh; an ambiguous headline name ("Tripoli") tells nothing."""
+    from wirewatch.stages.geo import geoparse
+    from wirewatch.stages.geo.resolve import title_countries
+
+    text = ("Attackers hurled petrol bombs into a bus in the capital early on Wednesday. Crude bombs went off in "
+            "Gazipur. The party's leader fled to India last year.")
+    places = geoparse(nlp(text), text, gazetteer,   # type: ignore[operator,arg-type]
+                      title="Driver burned to death as petrol bombs mark shutdown in Dhaka")
+    assert next(p for p in places if text[p.start:p.end] == "the capital").country == "BGD"
+    assert title_countries("Soldier killed in Tripoli raid", "", gazetteer) == []   # type: ignore[arg-type]
+    assert title_countries("Storms in Nice", "the weather was nice", gazetteer) == []   # type: ignore[arg-type]

@@ -40,19 +40,21 @@ class GazetteerGeoparser(ItemStage):
     def handle(self, work: Work, ctx: RunContext) -> None:
         assert work.article is not None
         work.article.places = geoparse(work.doc, work.article.text, self.gazetteer,
-                                       dateline=work.article.dateline)
+                                       dateline=work.article.dateline, title=work.article.title)
 
 
 def geoparse(doc: Any, text: str, gazetteer: Gazetteer, *, dateline: str | None = None,
-             context_countries: Sequence[str] = ()) -> list[Place]:
-    """Places mentioned in ``text`` (``doc`` is its spaCy parse), sorted by start offset."""
+             context_countries: Sequence[str] = (), title: str | None = None) -> list[Place]:
+    """Places mentioned in ``text`` (``doc`` is its spaCy parse), sorted by start offset; the
+    headline's places (``title``) count as evidence for their countries."""
     from wirewatch.stages.geo.recognize import demonym_countries, recognize_toponyms
-    from wirewatch.stages.geo.resolve import resolve_mentions
+    from wirewatch.stages.geo.resolve import resolve_mentions, title_countries
 
     mentions = recognize_toponyms(doc, text, gazetteer)
     return resolve_mentions(mentions, text, gazetteer, dateline=dateline,
                             context_countries=context_countries,
-                            demonyms=demonym_countries(doc, gazetteer))
+                            demonyms=demonym_countries(doc, gazetteer),
+                            title_hints=title_countries(title, text, gazetteer))
 
 
 def resolve_name(name: str, *, context_countries: Sequence[str] = (),

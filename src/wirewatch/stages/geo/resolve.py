@@ -91,6 +91,7 @@ class _Context:
     top: float = 1.0
     admin1: dict[int, int] = field(default_factory=dict)          # admin-1 entry -> mentions
     neighbour_shares: dict[tuple[int, str], float] = field(default_factory=dict)   # cache
+    tops: dict[int, float] = field(default_factory=dict)   # key id -> top evidence without that name (cache)
 
 
 @dataclass
@@ -107,9 +108,10 @@ class _Slot:
 
 def resolve_mentions(mentions: Sequence[Mention], text: str, gazetteer: Gazetteer, *,
                      dateline: str | None = None, context_countries: Sequence[str] = (),
-                  demonyms: Sequence[str] = ()) -> list[Place]:
+                  demonyms: Sequence[str] = (), title_hints: Sequence[str] = ()) -> list[Place]:
     """Resolve ``mentions`` of ``text`` to places; weak mentions without support are dropped.
-    ``demonyms``: the countries of the demonyms in the text, one entry per mention."""
+    ``demonyms``: the countries of the demonyms in the text, one entry per mention;
+    ``title_hints``: the countries of places the headline names (:func:`title_countries`)."""
     slots = [_Slot(m, gazetteer.postings_of(m.key_id) if m.key_id is not None else [])
              for m in _one_sense(mentions)]
     _link_qualifiers(slots, text)
@@ -117,6 +119,8 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, gazetteer: Gazettee
     base = _base_evidence(gazetteer, dateline, context_countries)
     for country in demonyms:
         base[country] = base.get(country, 0.0) + DEMONYM_EVIDENCE
+    for country in title_hints:
+        base[country] = base.get(country, 0.0) + TITLE_EVIDENCE
     # A first pass resolves one mention at a time, each seeing the choices made so far, the clearest
     # first (widest prior margin: "Belfast" before "Londonderry"); then all again against that.
     context = _build_context(slots, gazetteer, base)
@@ -206,6 +210,41 @@ def _link_lists(slots: list[_Slot], text: str) -> None:
             for member in run:
                 slots[member].siblings = tuple(i for i in run if i != member)
         run = [index] if index < len(slots) else []
+
+
+#: Weight of a place named in the headline ("... shutdown in Dhaka") as evidence for its country.
+TITLE_EVIDENCE = 1.0
+#: A headline name counts when it is a country, a province or a city at least this large.
+TITLE_MIN_POPULATION = 100_000
+_TITLE_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ -](?:(?:of|de|al|el|la|da|do) )?[A-Z][\w'’.-]*)*")
+
+
+def title_countries(title: str | None, text: str, gazetteer: Gazetteer) -> list[str]:
+    """Countries of the unambiguous places a headline names ("Driver burned to death as petrol
+    bombs mark Awami League shutdown in Dhaka": Bangladesh). A name counts when its likeliest
+    sense is a country, a province or a large city and no other large place shares it ("Tripoli"
+    does not count), and it is not a common word the text uses in lower case ("Nice", "Split")."""
+    if not title:
+        return []
+    found: list[str] = []
+    lowered = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+    for match in _TITLE_NAME.finditer(title):
+        words = match.group().split()
+        names = [match.group()] + (words if len(words) > 1 else [])
+        for name in names:
+            if name.lower() in lowered or len(name) < 3:
+                continue
+            key_id = gazetteer.key_id(name)
+            if key_id is None:
+                continue
+            senses = [e for e, _ in gazetteer.postings_of(key_id)
+                      if gazetteer.kinds[e] in (KIND_COUNTRY, KIND_ADMIN1)
+                      or gazetteer.populations[e] >= TITLE_MIN_POPULATION]
+            countries = {gazetteer.country_code(e) for e in senses}
+            if len(countries) == 1 and (country := countries.pop()) and country not in found:
+                found.append(country)
+                break   # the whole name told its country; its words are not separate names
+    return found
 
 
 def _base_evidence(gazetteer: Gazetteer, dateline: str | None,
@@ -343,8 +382,13 @@ def _neighbour_share(gazetteer: Gazetteer, slot: _Slot, country: str, context: _
 def _share(gazetteer: Gazetteer, slot: _Slot, country: str, context: _Context) -> float:
     """Share of the document's country evidence held by ``country``, left out the mentions of this
     very name (ten "Santa Ana"s must not vote for their own first guess)."""
-    evidence = context.evidence.get(country, 0.0) - context.by_name.get((slot.mention.key_id or 0, country), 0.0)
-    return max(0.0, evidence) / context.top
+    key = slot.mention.key_id or 0
+    evidence = context.evidence.get(country, 0.0) - context.by_name.get((key, country), 0.0)
+    top = context.tops.get(key)
+    if top is None:   # the strongest country without this name either ("Tripoli" x3 and a "Tripoli,
+        top = max((v - context.by_name.get((key, c), 0.0) for c, v in context.evidence.items()), default=0.0)
+        top = context.tops[key] = top if top > 0 else 1.0   # Lebanon" dateline: Lebanon keeps its whole share)
+    return max(0.0, evidence) / top
 
 
 def _contains(gazetteer: Gazetteer, outer: int, inner: int) -> bool:
