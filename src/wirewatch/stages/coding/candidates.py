@@ -197,6 +197,12 @@ RELIEF_GOODS = AID_GOODS - {"fuel"} | frozenset({
     "fodder", "item"})
 
 
+#: Heads that stand for a part of what follows "of" ("a stretch of the highway").
+STRETCH_HEADS = frozenset({"stretch", "section", "portion", "part", "length", "segment"})
+#: States of exception a government declares ("a state of prevention", "a state of siege").
+EXCEPTION_STATES = frozenset({"emergency", "prevention", "siege", "alarm", "exception", "alert"})
+
+
 def _verb_objects(verb: Any) -> list[tuple[str, str]]:
     """(object lemma, preposition) pairs that select a verb's row, most specific first: the direct
     object (or passive subject), then what it stands for ("mediation efforts": also "mediation";
@@ -207,12 +213,20 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
                if m.dep_ == "amod" and m.lemma_.lower() in WEAPON_ADJECTIVES]
     objects += [(m.lemma_.lower(), "") for c in heads if c.lemma_.lower() in ACTIVITY_HEADS
                 for m in c.children if m.dep_ == "compound" and m.pos_ == "NOUN"]   # "a search operation"
-    objects += [("gas", "") for c in heads for m in c.children   # "fired tear gas shells"
-                if m.dep_ == "compound" and m.lemma_.lower() == "gas"]
+    objects += [("gas", "") for c in heads for m in c.subtree   # "fired tear gas shells", "tear gas and stun
+                if m.i != c.i and m.dep_ in {"compound", "nmod", "conj", "amod"}   # grenades"
+                and m.lemma_.lower() in {"gas", "teargas", "stun", "pepper"} and m.head.i in {c.i, *(x.i for x in c.children)}]
     objects += [(c.lemma_.lower(), "") for c in heads]
     for head in heads:
         objects.extend((m.lemma_.lower(), "") for m in head.children
                        if m.dep_ == "compound" and m.pos_ == "NOUN")
+        of_objects = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"]
+        if head.lemma_.lower() in STRETCH_HEADS:   # "blocked a stretch of Avenida Brasil": the road
+            objects.extend((o.lemma_.lower(), "") for o in of_objects)
+            objects.extend((m.lemma_.lower(), "") for o in of_objects for m in o.children if m.dep_ == "compound")
+        if head.lemma_.lower() == "state" and any(o.lemma_.lower() in EXCEPTION_STATES for o in of_objects):
+            objects.append(("emergency", ""))   # "declared a state of prevention / siege / alarm"
         if head.lemma_.lower() in COLLECTIVE_HEADS:
             objects.extend((o.lemma_.lower(), "") for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                            for o in p.children if o.dep_ == "pobj")

@@ -310,6 +310,9 @@ def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDat
             report_dates.append(mention)
         elif verb is not None and (_other_time_clause(verb, trigger) or _describes_other(verb, trigger)):
             continue   # "killed ..., 8 days after taking office on 1 june": another act's date
+        elif verb is not None and verb.i != trigger.i and verb.head.i != trigger.i and verb.tag_ == "VBG" \
+                and verb.lemma_.lower() in {"start", "begin"}:
+            continue   # "announced a curfew ... starting on Tuesday": when it takes effect, not when ordered
         else:
             event_dates.append((abs(sentence.start_char + mention.start - trigger.idx), mention))
     if event_dates:

@@ -154,8 +154,10 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
         same = [d for d in kept if d.type == "ASSAULT" and d.sentence_index == draft.sentence_index]
         if same:
             return same[-1]
-    if not draft.is_anaphoric and _SEPARATE.search((draft.mention_evidence or draft.evidence).text):
-        return None   # "In a separate incident late on Monday, a roadside bomb struck a minibus"
+    if not draft.is_anaphoric and (_SEPARATE.search((draft.mention_evidence or draft.evidence).text)
+                                   or _REPRISAL.search((draft.mention_evidence or draft.evidence).text)):
+        return None   # "In a separate incident late on Monday, a roadside bomb struck a minibus"; "men set fire
+        # to three buses in retaliation for the operation": an act answering the incident, not a detail of it
     earlier = [d for d in kept if d.type == "ASSAULT" and d.sentence_index < draft.sentence_index
                and (d.status != "hypothetical" or draft.status == "hypothetical")   # a forecast hosts no report
                and not _another_month(draft, d)]
@@ -166,7 +168,8 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
             d.place is None or draft.place is None or d.place.country == draft.place.country)]
         if tolled:
             return tolled[-1]
-    shared = [d for d in earlier if d.anchors & draft.anchors and (draft.is_anaphoric or not _elsewhere(draft, d))]
+    shared = [d for d in earlier if d.anchors & draft.anchors and (draft.is_anaphoric or not (
+        _elsewhere(draft, d) or _other_province(draft, d)))]
     if shared and (draft.is_anaphoric or not draft.has_actor):
         return _on_its_day(draft, shared)
     if draft.status == "claimed" and _claim_of_told(draft):   # "JNIM claimed responsibility ..., saying
@@ -254,6 +257,18 @@ def _on_its_day(draft: Draft, hosts: list[Draft]) -> Draft:
         if same:
             return same[-1]
     return hosts[-1]
+
+
+def _other_province(draft: Draft, host: Draft) -> bool:
+    """A new mention ("an explosive device blew up outside a police post in Quevedo") names a place
+    of its own in another province than the incident's: another incident, even on the same day."""
+    a, b = draft.place, host.place
+    if a is None or b is None or not draft.place_in_sentence or draft.is_anaphoric or a.name == b.name:
+        return False
+    if _within(a, b) or _within(b, a):
+        return False
+    provinces = {p.name if p.precision == "admin1" else p.admin1 for p in (a, b)}
+    return None not in provinces and len(provinces) == 2 and a.country == b.country
 
 
 def _within(a: EventPlace, b: EventPlace) -> bool:
@@ -379,6 +394,10 @@ def _report_target(report: CasualtyReport, kept: list[Draft]) -> Draft | None:
     return assaults[0] if len(assaults) == 1 else None   # the story's only incident
 
 
+#: An act told as the answer to the incident ("in retaliation for the raid").
+_REPRISAL = re.compile(r"\bin (?:retaliation|revenge|reprisal|response) (?:for|to)\b", re.IGNORECASE)
+
+
 def _same_place_and_day(draft: Draft, host: Draft) -> bool:
     """Both mentions name the same place, on the same day (or the next), by the same side."""
     if not (draft.place_in_sentence and host.place_in_sentence) or draft.place is None \
@@ -433,7 +452,7 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
     if draft.place_in_sentence and host.place_in_sentence and draft.place.name != host.place.name \
             and not _within(draft.place, host.place):
         return False
-    if _elsewhere(draft, host):
+    if _elsewhere(draft, host) or _other_province(draft, host):
         return False   # "Late on Friday, gunmen fired shots at a checkpoint in Tsafe": another day, another place
     if draft.mode == "abduct" and host.mode != "abduct" and not draft.is_anaphoric:
         return False   # "during the attack the gunmen seized a priest": an abduction of its own

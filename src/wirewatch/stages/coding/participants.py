@@ -35,7 +35,8 @@ PERSON_NOUNS = frozenset({
     "migrant", "opponent", "supporter", "analyst", "expert", "citizen", "national", "dissident",
     "warplane", "drone", "jet", "aircraft", "ship", "vessel", "tanker", "convoy", "vehicle",
     "wing", "negotiator", "mediator", "inspector", "observer", "peacekeeper", "monitor", "mission",
-    "department", "gendarme", "deputy", "sheriff", "commission", "committee"})
+    "department", "gendarme", "deputy", "sheriff", "commission", "committee", "presidency", "cabinet",
+    "municipality", "prefecture", "governorate"})
 ABSTRACT_NOUNS = frozenset({
     "step", "attempt", "consequence", "assessment", "pressure", "measure", "move", "effort", "issue",
     "problem", "matter", "process", "need", "way", "plan", "report", "statement", "letter", "access",

@@ -293,6 +293,9 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
             and token.dep_ == "pobj" and token.head.lower_ in {"during", "in"} \
             and token.head.head.lemma_.lower() in {"arrest", "detain", "capture", "apprehend", "seize", "nab"}:
         return "background or generic mention"   # "arrested a man during a raid": how the arrest was made
+    if is_verbal and draft.type == "ASSAULT" and _search_and_arrest(token) and draft.killed is None \
+            and draft.injured is None:
+        return "background or generic mention"   # "police raided houses and arrested four men": the arrest
     if not is_verbal and draft.type == "ASSAULT" and _after_the_incident(token):
         return "background or generic mention"   # "Hours after the attack, troops launched ...": a time anchor
     if not is_verbal and token.dep_ == "nsubj" and token.head.lemma_.lower() in TREND_VERBS \
@@ -752,7 +755,31 @@ def _modifier(token: Any) -> bool:
         return True
 
     return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN", "PRON"} \
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children) and not misread_main_verb(token)
+
+
+#: Verbs of a search by security forces, and what they find or take.
+SEARCH_VERBS = frozenset({"raid", "search", "storm"})
+CAPTURE_VERBS = frozenset({"arrest", "detain", "seize", "capture", "apprehend", "confiscate", "recover"})
+
+
+def _search_and_arrest(token: Any) -> bool:
+    """'raided houses ... and arrested four men', 'raided 23 houses, seizing pistols': a search that
+    ends in arrests or seizures is how they were made, not an attack (when nobody is hurt)."""
+    if token.lemma_.lower() not in SEARCH_VERBS:
+        return False
+    linked = [c for c in token.children if c.dep_ in {"conj", "advcl", "xcomp"}]
+    if token.dep_ in {"conj", "advcl"}:
+        linked.append(token.head)
+    return any(t.lemma_.lower() in CAPTURE_VERBS and t.pos_ == "VERB" for t in linked)
+
+
+def misread_main_verb(token: Any) -> bool:
+    """'the presidency extended by 60 days the state of emergency ... and announced a curfew': a
+    participle read as a modifier of the subject, though it takes an object of its own."""
+    return token.dep_ == "acl" and token.tag_ in {"VBN", "VBD"} and token.head.dep_ == "nsubj" \
+        and any(c.dep_ == "dobj" for c in token.children) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.head.children)
 
 
 def _reported_incident(draft: Draft, roles: Roles) -> bool:
@@ -895,8 +922,9 @@ FACTUAL = frozenset({"actual", "alleged", "claimed"})
 
 
 def _two_days(a: Draft, b: Draft) -> bool:
-    """Two attacks the text dates to two different days."""
-    return a.type == b.type == "ASSAULT" and a.date is not None and b.date is not None \
+    """Two acts of one type the text dates to two different days ("a day after police arrested 17
+    people, a judge ordered 12 of them held")."""
+    return a.type == b.type and a.date is not None and b.date is not None \
         and a.status in FACTUAL and b.status in FACTUAL \
         and a.date.source == b.date.source == "text" and a.date.precision == b.date.precision == "day" \
         and a.date.date != b.date.date
@@ -960,7 +988,8 @@ def main_events(drafts: list[Draft]) -> list[Draft]:
         # "JNIM blocked the main road, warning drivers that their trucks would be burned": a threat too
         or (d.object_of_spine and d.type in MATERIAL_ACTS and d.curated and not d.is_anaphoric
             and not _object_of_a_trigger(d, drafts) and not d.definite
-            and not any(s.on_spine and s.type != "REQUEST" for s in drafts if s is not d))]
+            and not any(s.on_spine and s.type != "REQUEST" for s in drafts if s is not d))
+        or _dated_antecedent(d, spine)]
     # "traders began a general strike to demand ...": the strike is what the sentence tells
     return _prefer_curated(kept)
 
@@ -968,6 +997,16 @@ def main_events(drafts: list[Draft]) -> list[Draft]:
 #: Acts that a sentence may tell in a clause below a verb of no event of its own ("Police lobbed
 #: tear gas to disperse the crowd", "the kidnappers made contact, threatening to kill the captives").
 CARRIED_ACTS = frozenset({"COERCE", "THREATEN", "MOBILIZE", "PROTEST", "SANCTION"})
+
+
+def _dated_antecedent(draft: Draft, spine: list[Draft]) -> bool:
+    """'A day after Kosovo police arrested a former officer, police fired tear gas ...': an act by a
+    named party in the time clause, on a day of its own, is news too (not only the main clause's)."""
+    when = draft.date
+    return draft.circumstance and draft.type in MATERIAL_ACTS and draft.curated and draft.has_actor \
+        and draft.actor_grade >= AGENT and draft.status in FACTUAL and when is not None \
+        and when.source == "text" and when.precision == "day" \
+        and bool(spine) and all(s.date is not None and s.date.date != when.date for s in spine)
 
 
 def _carried_act(draft: Draft) -> bool:
