@@ -435,6 +435,15 @@ class _ArticleState:
                 and any(t.ent_type_ in {"DATE", "TIME"} for t in token.subtree):
             speaker = self._resolve(verdict.speaker)   # "the army said reinforcements had been sent on Monday"
             actor_tok = verdict.speaker if speaker is not None and speaker.sector in STATE_SECTORS else None
+        teller = verdict.speaker if verdict.speaker is not None else next(
+            (c for c in sentence.root.children if c.dep_ == "nsubj" and sentence.root.lemma_.lower() == "say"), None)
+        if type_ == "MOBILIZE" and actor_tok is not None and teller is not None \
+                and actor_tok.lemma_.lower() in FORCE_NOUNS | {"army"} and not _owned(actor_tok) and not any(
+                    c.dep_ in {"poss", "compound", "amod", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"})
+                    for c in actor_tok.children):
+            speaker = self._resolve(teller)   # "Serbia's defence ministry said army units deployed near the
+            if speaker is not None and speaker.sector in STATE_SECTORS and speaker.country:   # line had been placed
+                actor_tok = teller   # on higher readiness": its own units
         if crowd_gathering(type_, actor_tok, target_tok):
             type_, cameo, mode, curated = "PROTEST", "141", "demonstrate", True
             target_tok = None
@@ -518,13 +527,15 @@ class _ArticleState:
                 and roles.actor.sector not in ARMED_GROUP_SECTORS \
                 and roles.actor_grade >= AGENT and (place is None or place.country != roles.actor.country):
             place = self._home(roles.actor.country) or place   # "Iran's foreign ministry rejected the sanctions"
-        elif in_sentence and type_ in STATEMENT_TYPES and place is not None:
+        elif in_sentence and place is not None and (type_ in STATEMENT_TYPES or type_ == "SANCTION"
+                                                    and (cameo or "").startswith("16")):   # sanctions: at home
             spoken = self._spoken_at(sentence, token, verdict.speaker)
             if spoken is not None:
                 place = spoken   # "the Kremlin's spokesman told reporters in Moscow that Russia would respond"
             elif roles.actor is not None and roles.actor.country and roles.actor_grade >= AGENT \
                     and roles.actor.sector not in ARMED_GROUP_SECTORS \
-                    and place.country != roles.actor.country and not self._act_place(sentence, token, place):
+                    and place.country != roles.actor.country and (type_ == "SANCTION" or not self._act_place(
+                        sentence, token, place)):   # (a sanction's target's home is not where it is imposed)
                 place = self._home(roles.actor.country) or place   # "Turkey warned it would not allow Sinjar to ..."
         when = choose_date(sentence, token, self.published)
         earlier = days_before(token)
@@ -766,6 +777,9 @@ class _ArticleState:
         if actor_tok is not None and any(actor_tok.i == c.token.i for c in cand.absorbed) \
                 and actor_tok.lemma_.lower() not in PERPETRATOR_NOUNS:   # (but "a suicide bomber rammed ...")
             actor_tok = None
+        if actor_tok is not None and actor_tok.lower_ in {"who", "which", "that"} and actor_tok.dep_ == "nsubj" \
+                and cand.token.dep_ == "relcl" and cand.token.head.pos_ in {"NOUN", "PROPN"}:
+            actor_tok = cand.token.head   # "hundreds of Serbs who had blocked the road": the Serbs
         if actor_tok is not None and _dateline_word(actor_tok):   # "BIAŁYSTOK – Poland's foreign ministry summoned"
             actor_tok = next((c for c in actor_tok.head.children if c.dep_ == "nsubj" and c.i != actor_tok.i), None)
         if actor_tok is None and cand.row.type == "THREATEN" and cand.token.tag_ == "VBG":
@@ -1268,9 +1282,16 @@ def _after_label(sentence: Any) -> bool:
 
 
 def _ultimatum(token: Any) -> bool:
-    """An intention with a condition attached ("will withdraw its force unless ...")."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"}
-                                         for m in c.children) for c in token.children)
+    """An intention with a condition attached ("will withdraw its force unless ..."); not a condition
+    on the actor's own judgement ("if it judged that the eastern forces were losing, Egypt could
+    move troops": a scenario)."""
+    return any(c.dep_ == "advcl" and c.lemma_.lower() not in OWN_JUDGEMENT and any(
+        m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in c.children) for c in token.children)
+
+
+#: Verbs of the actor's own judgement: a condition on them makes a scenario, not an ultimatum.
+OWN_JUDGEMENT = frozenset({"judge", "feel", "decide", "think", "believe", "conclude", "consider", "choose",
+                           "want", "wish", "perceive", "calculate", "sense", "fear"})
 
 
 #: Sectors that speak for a state.

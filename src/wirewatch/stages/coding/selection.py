@@ -319,6 +319,8 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
         return "background or generic mention"   # "imposed sanctions ... over the killing of civilians": the cause
     if token.dep_ == "relcl" and token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children):
         return "descriptive modifier or relative clause"   # "al-Shabaab, which is fighting to overthrow ..."
+    if not is_verbal and _labelled(token):
+        return "a label for an act told before"   # 'called the arrest "a kidnapping"', 'described the attack as'
     if _scare_quoted(token):
         return "a word in scare quotes"   # 'his party would "bombard" the airwaves'
     if draft.type == "REQUEST" and _anonymity(token):
@@ -334,6 +336,7 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
         return "abstract actor"
     best = max(roles.actor_grade, roles.target_grade)
     if _modifier(token) and not casualties and not (draft.type == "ASSAULT" and token.dep_ == "relcl") \
+            and not (draft.type == "PROTEST" and _dispersed_crowd(token)) \
             and not (draft.type in {"REJECT", "ACCUSE"} and token.dep_ == "relcl" and roles.actor_grade >= AGENT
                      and token.head.lemma_.lower() in SAID_NOUNS) \
             and not (token.tag_ == "VBG" and event_head):   # "a video threatening attacks"
@@ -731,7 +734,10 @@ MEANS_OF = frozenset({"respond", "react", "retaliate", "reply", "answer", "mark"
 
 def on_spine(token: Any) -> bool:
     """The trigger heads the sentence's main clause, a coordinated main clause, or the reported
-    clause of a main reporting verb ("X said Y attacked Z")."""
+    clause of a main reporting verb ("X said Y attacked Z"), or what the crowd the police broke up
+    had done ("to disperse hundreds of Serbs who had blocked the road")."""
+    if _dispersed_crowd(token):
+        return True
     node = token
     for _ in range(6):
         if node.dep_ == "ROOT":
@@ -772,6 +778,43 @@ def _search_and_arrest(token: Any) -> bool:
     if token.dep_ in {"conj", "advcl"}:
         linked.append(token.head)
     return any(t.lemma_.lower() in CAPTURE_VERBS and t.pos_ == "VERB" for t in linked)
+
+
+#: Verbs by which security forces break up a crowd.
+DISPERSAL_VERBS = frozenset({"disperse", "clear", "scatter", "break", "push", "remove", "evict"})
+
+
+def _dispersed_crowd(token: Any) -> bool:
+    """'police fired tear gas to disperse hundreds of Serbs who had blocked the main road': the
+    protest the police broke up is told in the relative clause on the crowd."""
+    if token.dep_ != "relcl":
+        return False
+    node = token.head
+    for _ in range(3):   # "hundreds of Serbs who ...": up through "of" to the dispersed object
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in DISPERSAL_VERBS:
+            return True
+        if node.dep_ not in {"pobj", "prep"}:
+            return False
+        node = node.head
+    return False
+
+
+#: Verbs that put a name on something ("called the arrest a kidnapping").
+LABEL_VERBS = frozenset({"call", "describe", "brand", "term", "label", "characterise", "characterize", "dub"})
+
+
+def _labelled(token: Any) -> bool:
+    """The act named is the object of a labelling verb ("described the Creggan attack as reckless",
+    'called the arrest "a kidnapping"'), or the label itself: a judgement on an act told before."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "as":
+        head, token = head.head, head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in LABEL_VERBS:
+        return False
+    if token.dep_ in {"oprd", "attr", "prep", "xcomp", "ccomp"}:
+        return True
+    return token.dep_ == "dobj" and any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"}
+                                        for c in token.children)
 
 
 def misread_main_verb(token: Any) -> bool:
@@ -1072,13 +1115,21 @@ def _restatement(draft: Draft, out: list[Draft]) -> Draft | None:
                       and not (k.place_in_sentence and draft.place_in_sentence and k.place != draft.place)), None)
         if crowd is not None:
             return crowd
+    if draft.type == "PROTEST" and draft.actor.name:   # "Farmers squatted on the highway" ... "police cleared
+        crowd = draft.actor.name.split()[-1].lower()  # hundreds of farmers who had blocked the highway"
+        same = next((k for k in out if k.type == "PROTEST" and k.status == draft.status and _near_days(k, draft)
+                     and k.actor.name and k.actor.name.split()[-1].lower() == crowd
+                     and (k.place is None or draft.place is None or k.place.country == draft.place.country)
+                     and not (k.place_in_sentence and draft.place_in_sentence and k.place != draft.place)), None)
+        if same is not None:
+            return same
     if draft.is_anaphoric and draft.type in AGREEMENT_TYPES:   # "the deal was signed by ..."
         return next((k for k in out if k.type in AGREEMENT_TYPES), None)
     if draft.rank < LEAD or draft.type == "ASSAULT" or draft.actor_grade >= 4 or draft.target_grade >= AGENT:
         return None
     for kept in out:
         if kept.type == draft.type and kept.status == draft.status and _same_kind(kept, draft) and not (
-                draft.actor.country and kept.actor.country and draft.actor.country != kept.actor.country) and not (
+                draft.actor.country and draft.actor.country != kept.actor.country) and not (
                 draft.place is not None and kept.place is not None and draft.place.country != kept.place.country):
             return kept   # (not a rejection made in another country: "In Islamabad, a spokesperson rejected ...")
     return None
