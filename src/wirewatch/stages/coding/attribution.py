@@ -123,6 +123,9 @@ def _blamed(verb: Any) -> Any | None:
         if obj is not None and obj.lemma_.lower() not in INCIDENT_NOUNS:
             return obj
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if obj is None:   # "blamed al-Shabaab militants hiding in the forest" (read as the subject of "hiding")
+        obj = next((g for c in verb.children if c.dep_ in {"advcl", "ccomp", "xcomp"} and c.tag_ == "VBG"
+                    for g in c.children if g.dep_ == "nsubj"), None)
     if obj is None or obj.lemma_.lower() in INCIDENT_NOUNS:
         return None
     charge = next((c for p in verb.children if p.dep_ == "prep" and p.lower_ == "of"

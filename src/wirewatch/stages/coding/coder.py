@@ -886,6 +886,10 @@ def _owned(actor: Any) -> bool:
     """'its fighters', 'his men', 'one of its fighters': the speaker's own people."""
     if any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our", "his", "her"} for c in actor.children):
         return True
+    if any(p.dep_ == "prep" and p.lower_ in {"under", "from"} and any(
+            c.dep_ == "poss" and (c.lower_ in {"its", "their", "our", "his"} or _the_group(o))
+            for o in p.children if o.dep_ == "pobj" for c in o.children) for p in actor.children):
+        return True   # "fighters under the group's Lanny Jaya command", "men from its Sahel wing"
     return actor.lower_ in {"one", "two", "some", "several", "three"} and any(
         c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for p in actor.children
         if p.dep_ == "prep" and p.lower_ == "of" for o in p.children for c in o.children)

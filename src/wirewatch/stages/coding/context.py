@@ -130,7 +130,7 @@ def choose_place(places: Sequence[Place], sentence: Any, trigger: Any,
     supported = _supported_countries(places, text) if home else frozenset()
     inside = [p for p in places if start <= p.start < end
               and not any(a <= p.start < b for a, b in exclude)
-              and not _is_modifier(p, doc, places) and not _is_heading(p, doc)]
+              and not _is_modifier(p, doc, places) and not _is_heading(p, doc) and not _across_border(p, doc)]
     if home is not None:
         near = {p.country for p in inside if p.precision in _FIXED} | {
             p.admin1 for p in inside if p.precision == "admin1"} | set(
@@ -157,6 +157,20 @@ def choose_place(places: Sequence[Place], sentence: Any, trigger: Any,
     if best[0] == 1 and fallback is not None and best[3].country != fallback.country:
         return fallback.as_event_place()
     return best[3].as_event_place()
+
+
+#: Nouns of a boundary between two countries ("the border with Somalia").
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "line"})
+
+
+def _across_border(place: Place, doc: Any) -> bool:
+    """'a 20-kilometre strip along the border with Somalia': the country on the other side of the
+    border is not where the act is (the text's own side is)."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or place.precision not in {"country", "admin1"}:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() in BORDER_NOUNS
 
 
 _FIXED = frozenset({"country", "continent"})
@@ -310,7 +324,7 @@ def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDat
             report_dates.append(mention)
         elif verb is not None and (_other_time_clause(verb, trigger) or _describes_other(verb, trigger)):
             continue   # "killed ..., 8 days after taking office on 1 june": another act's date
-        elif verb is not None and verb.i != trigger.i and verb.head.i != trigger.i and verb.tag_ == "VBG" \
+        elif verb is not None and verb.i > trigger.i and verb.tag_ == "VBG" \
                 and verb.lemma_.lower() in {"start", "begin"}:
             continue   # "announced a curfew ... starting on Tuesday": when it takes effect, not when ordered
         else:

@@ -52,7 +52,12 @@ GENRE_WORDS = frozenset({
     "wicket", "wickets", "innings", "batsman", "batter", "bowler", "bowlers", "bowling", "spinner",
     "seamer", "scrum", "lineout", "fly-half", "tries", "try-line", "grandmaster", "checkmate", "pawn",
     "rook", "chessboard", "tiebreak", "screenplay", "sequel", "cinema", "cinemas", "slapstick", "premiere",
-    "actress", "nollywood", "bollywood", "hollywood", "comedy", "cinematography", "protagonist", "box-office"})
+    "actress", "nollywood", "bollywood", "hollywood", "comedy", "cinematography", "protagonist", "box-office",
+    "peloton", "jersey", "sprinter", "sprinters", "cyclist", "cyclists", "cycling", "podium", "time-trial",
+    "climbers", "basketball", "rebounds", "three-pointer", "playoffs", "playoff", "quarterback", "touchdown",
+    "tennis", "forehand", "backhand", "golf", "birdie", "bogey", "fairway", "boxing", "uppercut", "referee",
+    "esports", "semi-final", "semifinal", "quarter-final", "quarterfinal", "tournament", "championship",
+    "stocks", "earnings", "auction", "auctions", "shareholders", "dividend"})
 _WORD = re.compile(r"[a-z][a-z-]*(?: share| service| outages)?")
 
 
@@ -293,6 +298,9 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
             and token.dep_ == "pobj" and token.head.lower_ in {"during", "in"} \
             and token.head.head.lemma_.lower() in {"arrest", "detain", "capture", "apprehend", "seize", "nab"}:
         return "background or generic mention"   # "arrested a man during a raid": how the arrest was made
+    if is_verbal and draft.type == "ASSAULT" and _aggregate(token):
+        return "a toll summed over several incidents"   # "eight people were killed in attacks and military
+        # operations in Mandera and Lamu this week": each is told on its own below
     if is_verbal and draft.type == "ASSAULT" and _search_and_arrest(token) and draft.killed is None \
             and draft.injured is None:
         return "background or generic mention"   # "police raided houses and arrested four men": the arrest
@@ -762,6 +770,29 @@ def _modifier(token: Any) -> bool:
 
     return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN", "PRON"} \
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children) and not misread_main_verb(token)
+
+
+#: Plural nouns of incidents that a toll may be summed over.
+INCIDENT_PLURALS = frozenset({"attack", "raid", "clash", "strike", "operation", "ambush", "bombing", "incident",
+                              "shooting", "battle"})
+
+
+def _aggregate(token: Any) -> bool:
+    """'At least eight people were killed in attacks and military operations ... this week': deaths
+    in several incidents of several kinds (or over a week or more), a sum, not one incident."""
+    if token.lemma_.lower() not in {"kill", "die"}:
+        return False
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.tag_ != "NNS" or obj.lemma_.lower() not in INCIDENT_PLURALS:
+                continue
+            if any(c.dep_ == "det" for c in obj.children):
+                continue   # "in the attacks": the incidents told before
+            if any(c.dep_ == "conj" and c.tag_ == "NNS" and c.lemma_.lower() in INCIDENT_PLURALS for c in obj.children):
+                return True
+    return False
 
 
 #: Verbs of a search by security forces, and what they find or take.
