@@ -8,7 +8,9 @@ Matching is one Aho-Corasick pass over the article text; spans then look up thei
 
 from __future__ import annotations
 
+
 import bisect
+import re
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -87,7 +89,33 @@ class ActorDictionary:
         for hit in hits:
             if not kept or hit.start >= kept[-1].end:
                 kept.append(hit)
+        return _defined_acronyms(text, kept)
+
+
+#: "The Ambazonia Defence Forces (ADF)": an acronym the text defines for a name.
+_ACRONYM = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z0-9-]{1,9})\)")
+
+
+def _defined_acronyms(text: str, kept: list[ActorMatch]) -> list[ActorMatch]:
+    """An acronym the article defines ("the Ambazonia Defence Forces (ADF)") means that group in this
+    article, whatever else the dictionary knows by it (the Allied Democratic Forces); where the
+    dictionary does not know it, its later uses are found too."""
+    defined: dict[str, ActorEntry] = {}
+    for match in kept:
+        found = _ACRONYM.match(text, match.end)
+        if match.entry.kind in {"group", "igo"} and found and found.group(1) not in defined \
+                and match.entry.name != found.group(1):
+            defined[found.group(1)] = match.entry
+    if not defined:
         return kept
+    out = [ActorMatch(m.start, m.end, defined[text[m.start:m.end]]) if text[m.start:m.end] in defined else m
+           for m in kept]
+    covered = {(m.start, m.end) for m in out}
+    for acronym, entry in defined.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            if (hit.start(), hit.end()) not in covered and not any(m.start <= hit.start() < m.end for m in out):
+                out.append(ActorMatch(hit.start(), hit.end(), entry))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _is_word(text: str, start: int, end: int) -> bool:

@@ -465,6 +465,13 @@ class _ArticleState:
         elif token.lemma_.lower() == "order" and type_ in {"REQUEST", "COERCE"} and _orders_closure(token):
             type_, cameo, mode, curated = "COERCE", "172", None, True   # "ordered the road ... closed to traffic"
         lemma = token.lemma_.lower()
+        if type_ == "COERCE" and (cameo or "").startswith("172") and status == "actual" and roles.actor is not None \
+                and roles.actor.sector in ARMED_GROUP_SECTORS and lemma in {"order", "announce", "declare", "decree", "call"}:
+            type_, cameo, status = "THREATEN", "139", "threatened"   # "the ADF ordered a lockdown across the two
+            # regions": an armed group's order, enforced by the threat of its guns
+        if type_ in {"AGREE", "SUPPORT", "COOPERATE"} and lemma in PLEDGES and _hostile_content(token):
+            type_, cameo, mode, status = "THREATEN", "13", None, "threatened"   # "promised that the attackers
+            # 'will be tracked down wherever they hide'": a pledge to pursue someone is a threat
         if type_ == "AGREE" and lemma == "sign" and _economic_object(token):
             type_, cameo = "SUPPORT", "057"   # "signed a treaty of friendship and cooperation", a trade deal
         if lemma == "arrive" and type_ == "CONSULT" and actor_tok is not None \
@@ -551,6 +558,10 @@ class _ArticleState:
             main = choose_date(sentence, token.head if token.pos_ == "VERB" else sentence.root, self.published)
             if main is not None and main.precision == "day" and (when.source != "text" or when.date == main.date):
                 when = EventDate(main.date - timedelta(days=earlier), "day", "text")
+        if type_ == "THREATEN" and when is not None and when.source == "text" and self.published is not None \
+                and _PERIOD.search(sentence.text):
+            when = EventDate(self.published, "day", "published")   # "ordered a lockdown from Wednesday to
+            # Friday": when the threatened order would hold, not when it was given (the story's day is)
         if type_ == "THREATEN" and when is not None and self.published is not None and when.date > self.published:
             # "said late on Tuesday that farmers would block railway tracks from next Monday": the
             # threat is made when it is said, not when the threatened act would happen
@@ -1283,6 +1294,23 @@ def _after_label(sentence: Any) -> bool:
     while line > 0 and not (doc[line - 1].is_space and "\n" in doc[line - 1].text):
         line -= 1
     return line < sentence.start and paragraph_prefix_end(doc, line) == sentence.start
+
+
+#: Verbs of a pledge, and what a pledge against someone promises.
+PLEDGES = frozenset({"promise", "pledge", "vow", "swear"})
+HOSTILE_VERBS = frozenset({"track", "hunt", "punish", "crush", "eliminate", "retaliate", "avenge", "pursue",
+                           "annihilate", "destroy", "wipe", "neutralise", "neutralize", "chase"})
+
+
+def _hostile_content(token: Any) -> bool:
+    """The pledge's clause promises to pursue or punish someone ("the attackers will be tracked down")."""
+    return any(t.lemma_.lower() in HOSTILE_VERBS and t.pos_ == "VERB"
+               for c in token.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree)
+
+
+#: A period a measure is to hold ("from Wednesday to Friday", "until Sunday").
+_PERIOD = re.compile(r"\b(?:from|until|till)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                     re.IGNORECASE)
 
 
 def _ultimatum(token: Any) -> bool:

@@ -744,7 +744,7 @@ def on_spine(token: Any) -> bool:
     """The trigger heads the sentence's main clause, a coordinated main clause, or the reported
     clause of a main reporting verb ("X said Y attacked Z"), or what the crowd the police broke up
     had done ("to disperse hundreds of Serbs who had blocked the road")."""
-    if _dispersed_crowd(token):
+    if _dispersed_crowd(token) or misread_main_verb(token):
         return True
     node = token
     for _ in range(6):
@@ -851,8 +851,12 @@ def _labelled(token: Any) -> bool:
 def misread_main_verb(token: Any) -> bool:
     """'the presidency extended by 60 days the state of emergency ... and announced a curfew': a
     participle read as a modifier of the subject, though it takes an object of its own."""
-    return token.dep_ == "acl" and token.tag_ in {"VBN", "VBD"} and token.head.dep_ == "nsubj" \
-        and any(c.dep_ == "dobj" for c in token.children) \
+    if token.dep_ != "acl" or token.tag_ not in {"VBN", "VBD"}:
+        return False
+    if token.head.dep_ == "ROOT" and token.head.pos_ in {"NOUN", "PROPN"}:
+        return any(c.dep_ in {"dobj", "ccomp"} for c in token.children)   # "A spokesman for the URDPC, the
+        # largest CODECO faction, denied on Monday that ...": a sentence whose root came out a noun
+    return token.head.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in token.children) \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.head.children)
 
 
