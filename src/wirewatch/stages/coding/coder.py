@@ -523,7 +523,7 @@ class _ArticleState:
             type_, cameo, mode = ("COERCE", "173", "arrest") if roles.actor.sector in {"police", "military", "government"} \
                 else ("ASSAULT", "181", "abduct")   # gunmen "seized the four staff members"
         if type_ == "ASSAULT" and lemma in {"fire", "shoot"} and _to_disperse(token):
-            type_, cameo, mode = "COERCE", "175", None   # "police fired shots in the air to disperse the crowd"
+            type_, cameo, mode, curated = "COERCE", "175", None, True   # "police fired shots in the air to disperse the crowd"
         if type_ == "PROTEST" and _diplomatic(roles.actor, token):
             type_, cameo, mode = "ACCUSE", "111", "disapprove"   # "the ministry protests the actions of"
         exclude = [np_bounds(t) for t in (actor_tok,) if t is not None and t.pos_ != "PRON"]

@@ -189,7 +189,7 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
         return host   # "A second bodyguard was wounded and taken to hospital in Tlapa."
     if _next_sentence_victims(draft, host) and not (both and host.place.country != draft.place.country):
         return host
-    if draft.actor_grade < 4 and (not draft.actor.country or (_definite_actor(draft) and (
+    if draft.actor_grade < 4 and not _new_time(draft, host) and (not draft.actor.country or (_definite_actor(draft) and (
             side(draft) == "armed" or _undated_detail(draft, earlier[-1])))):
         for host in reversed(earlier):   # the latest, or the story's own incident (its lead)
             if (host is earlier[-1] or host.rank < LEAD) and _same_scene(draft, host) \
@@ -236,10 +236,28 @@ def _claim_of_told(draft: Draft) -> bool:
                 and re.search(r"\bsaying\b|\bsaid\b", (draft.mention_evidence or draft.evidence).text))
 
 
+#: A sentence that opens on a time of its own ("Late on Monday, a hand grenade was thrown at ...").
+_OWN_TIME = re.compile(r"^\W*(?:(?:late|early|later|earlier) )?(?:on|in the|at|around|shortly (?:after|before))? ?"
+                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|evening|morning|afternoon|"
+                       r"midnight|dawn|dusk|noon)\b[^,]{0,30},", re.IGNORECASE)
+
+
+def _new_time(draft: Draft, host: Draft) -> bool:
+    """A new mention, several sentences after the incident, that opens on a time of its own and names
+    a thing of its own ("Late on Monday, a hand grenade was thrown at an army checkpoint"): the
+    story moves on to another incident, not to a detail of the one told before."""
+    return not draft.is_anaphoric and draft.sentence_index - host.last_mention() > 2 \
+        and bool(_OWN_TIME.match((draft.mention_evidence or draft.evidence).text))
+
+
 def _another_month(draft: Draft, host: Draft) -> bool:
     """The text dates the mention to a month (or year) the incident's day is not in ("Last month,
     settlers burned a shed in Turmus Ayya")."""
     a, b = draft.date, host.date
+    if a is not None and b is not None and b.source == "text" and b.precision in {"month", "year"} \
+            and a.source in {"text", "context"} and a.precision == "day":   # an incident of another month
+        return (a.date.year, a.date.month) != (b.date.year, b.date.month) if b.precision == "month" \
+            else a.date.year != b.date.year   # hosts no act of the story's day ("accused of an attack in August")
     if a is None or b is None or a.source != "text" or b.precision != "day":
         return False
     if a.precision == "month":
