@@ -183,7 +183,8 @@ def _durative(token: Any) -> bool:
         for prep in node.children:
             if prep.dep_ != "prep":
                 continue
-            if prep.lower_ == "since" and node.pos_ in {"VERB", "AUX"} and _perfect(node):
+            if prep.lower_ == "since" and node.pos_ in {"VERB", "AUX"} and _perfect(node) \
+                    and not _counted_since_recently(node, prep):
                 return True
             if prep.lower_ in {"for", "during", "over"} and _perfect(node) and \
                     any(o.lemma_.lower() in DURATION_UNITS for o in prep.children):
@@ -192,6 +193,16 @@ def _durative(token: Any) -> bool:
             break
         node = node.head
     return False
+
+
+def _counted_since_recently(verb: Any, since: Any) -> bool:
+    """'96 people had been arrested across the capital since Tuesday night': a count of acts over the
+    last days is news (not "have been deployed since 2021", a state)."""
+    counted = any(c.dep_ in {"nsubjpass", "dobj"} and any(n.dep_ == "nummod" for n in c.children)
+                  or c.dep_ in {"nsubjpass", "dobj"} and c.like_num for c in verb.children)
+    recent = any(t.lower_ in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                              "yesterday", "dawn", "morning", "night"} for t in since.subtree)
+    return counted and recent
 
 
 def _perfect(verb: Any) -> bool:
@@ -577,7 +588,8 @@ def _background_adverb(token: Any) -> bool:
             if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS and not _same_day(c):
                 return True
             if c.lower_ == "since" and c.dep_ in {"prep", "advmod", "mark"} and any(
-                    a.dep_ == "aux" and a.lemma_ == "have" for a in node.children):
+                    a.dep_ == "aux" and a.lemma_ == "have" for a in node.children) \
+                    and not _counted_since_recently(node, c):
                 return True   # "since then, troops have reinforced positions"
         if node.lemma_.lower() in {"continue", "keep"} and node.i != token.i and any(
                 a.dep_ == "aux" and a.lemma_ == "have" for a in node.children):
