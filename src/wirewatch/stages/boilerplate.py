@@ -55,6 +55,14 @@ _DATELINE = re.compile(
     r"\s*(?:[-–—]{1,2}|:)\s+"
 )
 
+#: A title-case dateline with its date, as South Asian papers write it: "Imphal, Sept 7:",
+#: "Lahore, March 3 (PPI) -". The date is required (a sentence may open "Imphal, a city of ...").
+_TITLE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-zà-ÿ'’.\-]+(?: [A-Z][a-zà-ÿ'’.\-]+){0,2}),\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?"
+    r"\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]{1,2}|:)\s+"
+)
+
 #: A press-release dateline that gives the date first (Canada.ca style):
 #: "May 14, 2026 – Ottawa, Ontario – Global Affairs Canada", "14 May 2026 - Kabul - Text".
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -234,14 +242,14 @@ def split_dateline(body: str) -> tuple[str, str | None]:
 
 
 def _split_first_dateline(body: str) -> tuple[str, str | None]:
-    match = _DATELINE.match(body)
+    match = _DATELINE.match(body) or _TITLE_DATELINE.match(body)
     if not match:
         return _split_date_first_dateline(body)
     place = match.group("place").strip(" .")
     if len(place) < 3 or place in {"UPDATE", "WATCH", "BREAKING", "LIVE", "EXCLUSIVE", "ANALYSIS"}:
         return body, None
     dateline = place.split("/")[0].strip().title()   # "SANAA/LONDON": the first place is where the story is from
-    if match.group("region"):
+    if match.groupdict().get("region"):
         dateline += match.group("region")
     return body[match.end():], dateline
 

@@ -105,7 +105,7 @@ ARMED_NOUNS = frozenset({"militant", "rebel", "insurgent", "gang", "group", "jih
 #: Pronouns by which a speaker means their own side.
 FIRST_PERSON = frozenset({"i", "we", "us", "me", "our", "my"})
 #: Pronouns that address the listener or anyone: never the speaker's own group.
-GENERIC_PRONOUNS = frozenset({"you", "one", "yourself", "yourselves",
+GENERIC_PRONOUNS = frozenset({"you", "one", "yourself", "yourselves", "someone", "somebody", "anyone", "anybody",
                               "who", "whom", "whoever", "what", "which"})   # "have not said who carried out"
 #: Verbs whose subject is the one who died ("twelve people died"), never an attacker.
 DEATH_VERBS = frozenset({"die", "perish", "drown"})

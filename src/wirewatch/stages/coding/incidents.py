@@ -123,6 +123,11 @@ def _plain(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
 
 
+#: A denial of involvement or responsibility ("denied any involvement in", "denied any role in").
+_INVOLVEMENT = re.compile(r"\bden(?:y|ied|ies|ying)\s+(?:any\s+)?(?:involvement|role|responsibility|part)\b",
+                          re.IGNORECASE)
+
+
 def _later_denials(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
     """A denial told after the incident it answers ("In a written response, the ministry denied
     that its forces had committed abuses"; "the Taliban have denied shelling Chaman") is news of
@@ -137,9 +142,13 @@ def _later_denials(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
             continue
         if draft in out:
             if _lemma(draft) not in VAGUE_ACTS and draft.curated and not _answers_earlier(draft, kept):
-                continue   # "the FMLN denied that it attacked the garrison": that attack, denied
-            out.remove(draft)   # "denied that its forces had committed abuses": no act of its own (nor a
-            # compiled verb's reading: "said the army had conducted a legitimate operation")
+                if not (draft.rank >= LEAD and _INVOLVEMENT.search((draft.mention_evidence or draft.evidence).text)):
+                    continue   # "the FMLN denied that it attacked the garrison": that attack, denied
+                # "In the same statement, the New IRA denied any involvement in the shooting of a man in
+                # Galliagh last week": the incident, denied, and the denial as news (below)
+            else:
+                out.remove(draft)   # "denied that its forces had committed abuses": no act of its own (nor a
+                # compiled verb's reading: "said the army had conducted a legitimate operation")
         own = draft.mention_evidence or draft.evidence
         if any(d.type == "REJECT" and d.sentence_index == draft.sentence_index for d in out):
             continue   # "the ministry denied that ... and said the army had conducted ...": one denial

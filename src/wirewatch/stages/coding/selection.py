@@ -756,7 +756,7 @@ def on_spine(token: Any) -> bool:
     """The trigger heads the sentence's main clause, a coordinated main clause, or the reported
     clause of a main reporting verb ("X said Y attacked Z"), or what the crowd the police broke up
     had done ("to disperse hundreds of Serbs who had blocked the road")."""
-    if _dispersed_crowd(token) or misread_main_verb(token):
+    if _dispersed_crowd(token) or misread_main_verb(token) or _organised_subject(token):
         return True
     node = token
     for _ in range(6):
@@ -858,6 +858,15 @@ def _labelled(token: Any) -> bool:
         return True
     return token.dep_ == "dobj" and any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"}
                                         for c in token.children)
+
+
+def _organised_subject(token: Any) -> bool:
+    """'while a 48-hour bandh called by civil society groups brought the valley to a standstill': an
+    act named with its organisers as the subject of what it did took place."""
+    return token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB" and not any(
+        c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"} for c in token.children) \
+        and any(c.dep_ == "acl" and c.lemma_.lower() in {"call", "organise", "organize", "stage", "lead"}
+                and any(a.dep_ == "agent" for a in c.children) for c in token.children)
 
 
 def misread_main_verb(token: Any) -> bool:

@@ -277,8 +277,9 @@ def _read_frame(verb: Any, lemma: str, result: Assessment, in_speech: bool) -> b
             result.attribution.append(text)
     elif lemma in PERMIT and any(c.dep_ == "neg" for c in verb.children):
         result.status = _stronger(result.status, "hypothetical")   # "the law does not allow the army to shoot down"
-    elif lemma in FORECAST or _aux(verb) & MODALS:
-        result.status = _stronger(result.status, "hypothetical")
+    elif lemma in FORECAST and not (lemma in {"try", "attempt"} and verb.tag_ == "VBD") or _aux(verb) & MODALS:
+        result.status = _stronger(result.status, "hypothetical")   # (but "hundreds of women tried to march
+        # towards the Raj Bhavan": an attempt made is an act, stopped or not)
     elif lemma in INTENT_VERBS:
         result.is_intent = True
     return in_speech
