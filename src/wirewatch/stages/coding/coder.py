@@ -407,7 +407,7 @@ class _ArticleState:
                 token.lemma_.lower() in DEATH_VERBS or _reduced_passive(token, actor_tok)):
             actor_tok, target_tok = None, actor_tok   # who died is a victim; "18 civilians killed in an attack"
         type_, status = cand.row.type, verdict.status
-        converted = False
+        converted = converted_threat = False
         cameo: str | None = cand.row.cameo
         mode = cand.row.mode or next((c.row.mode for c in cand.absorbed if c.row.mode), None)
         if verdict.is_demand and verdict.speaker is not None:
@@ -419,14 +419,16 @@ class _ArticleState:
         elif verdict.is_intent and _ultimatum(token) and status in {"actual", "hypothetical"} \
                 and type_ not in OFFERS:
             type_, cameo, status = "THREATEN", "13", "threatened"   # "will withdraw ... unless ..."
+            converted_threat = True
         elif status == "hypothetical" and type_ in MATERIAL_CONFLICT and _ultimatum(token) \
-                and _modal(token):
-            type_, cameo, status = "THREATEN", "13", "threatened"   # "may halt its mediation if ..."
+                and (_modal(token) or verdict.speaker is not None and _will(token)):
+            type_, cameo, status = "THREATEN", "13", "threatened"   # "may halt its mediation if ...", "said it
+            converted_threat = True   # would 'close every road into Cochabamba' if the detainees were not freed"
         elif verdict.is_intent:
             converted = type_ in COOPERATIVE and status == "negated"
             type_, cameo, status = _intent(type_, cameo, status)
         curated = cand.row.curated or any(c.row.curated for c in cand.absorbed) or type_ == "REQUEST" \
-            and verdict.is_demand   # "X said Y must ...": our reading of the speaker, not the verb's row
+            and verdict.is_demand or converted_threat   # "X said Y must ...": our reading of the speaker
         if not curated and type_ in DYADIC and token.lemma_.lower() in JOURNEY_VERBS and target_tok is not None \
                 and self._is_place(target_tok):
             return None   # "the convoy had left Fada N'Gourma": a journey, not a meeting (a compiled reading)
@@ -558,13 +560,11 @@ class _ArticleState:
             main = choose_date(sentence, token.head if token.pos_ == "VERB" else sentence.root, self.published)
             if main is not None and main.precision == "day" and (when.source != "text" or when.date == main.date):
                 when = EventDate(main.date - timedelta(days=earlier), "day", "text")
-        if type_ == "THREATEN" and when is not None and when.source == "text" and self.published is not None \
-                and _PERIOD.search(sentence.text):
-            when = EventDate(self.published, "day", "published")   # "ordered a lockdown from Wednesday to
-            # Friday": when the threatened order would hold, not when it was given (the story's day is)
-        if type_ == "THREATEN" and when is not None and self.published is not None and when.date > self.published:
-            # "said late on Tuesday that farmers would block railway tracks from next Monday": the
-            # threat is made when it is said, not when the threatened act would happen
+        if type_ == "THREATEN" and when is not None and self.published is not None and (
+                when.date > self.published or when.source == "text" and _PERIOD.search(sentence.text)):
+            # "said late on Tuesday that farmers would block railway tracks from next Monday", "ordered a
+            # lockdown from Wednesday to Friday": the threat is made when it is said (else on the story's
+            # day), not when the threatened act would happen
             frame = verdict.speaker.head if verdict.speaker is not None else sentence.root
             said = choose_date(sentence, frame, self.published) if frame.i != token.i else None
             when = said if said is not None and said.date <= self.published \
@@ -1330,6 +1330,11 @@ OWN_JUDGEMENT = frozenset({"judge", "feel", "decide", "think", "believe", "concl
 STATE_SECTORS = frozenset({"military", "government", "police"})
 #: Sectors of non-state armed groups: their word that they did it is a claim.
 ARMED_GROUP_SECTORS = frozenset({"rebels", "militia", "armed group", "insurgents", "criminals"})
+
+
+def _will(token: Any) -> bool:
+    """The trigger's own clause is in the future ("would close", "will close")."""
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in token.children)
 
 
 def _modal(token: Any) -> bool:

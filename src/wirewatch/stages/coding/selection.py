@@ -758,6 +758,9 @@ def on_spine(token: Any) -> bool:
     had done ("to disperse hundreds of Serbs who had blocked the road")."""
     if _dispersed_crowd(token) or misread_main_verb(token) or _organised_subject(token):
         return True
+    if token.tag_ == "VBG" and token.dep_ == "advcl" and token.lemma_.lower() in {"detain", "arrest"} \
+            and token.i > 0 and token.doc[token.i - 1].text == "," and token.head.i != token.i and on_spine(token.head):
+        return True   # "Police fired tear gas to break up a blockade ..., detaining 31 people": arrests too
     node = token
     for _ in range(6):
         if node.dep_ == "ROOT":
@@ -1030,8 +1033,11 @@ def _two_days(a: Draft, b: Draft) -> bool:
 
 
 def _two_acts(a: Draft, b: Draft) -> bool:
+    """Two acts of one type in one sentence: two kinds by two parties, or crowd control and arrests
+    ("Police fired tear gas to break up a road blockade ..., detaining 31 people")."""
     return a.type != "ASSAULT" and bool(a.cameo and b.cameo) and a.cameo[:3] != b.cameo[:3] \
-        and a.actor_grade >= AGENT and b.actor_grade >= AGENT and a.actor.name != b.actor.name
+        and a.actor_grade >= AGENT and b.actor_grade >= AGENT and (
+            a.actor.name != b.actor.name or {a.cameo[:3], b.cameo[:3]} == {"173", "175"})
 
 
 def _strength(draft: Draft) -> tuple[bool, bool, bool, bool, int, float]:
@@ -1171,8 +1177,9 @@ def _restatement(draft: Draft, out: list[Draft]) -> Draft | None:
                       and not (k.place_in_sentence and draft.place_in_sentence and k.place != draft.place)), None)
         if crowd is not None:
             return crowd
-    if draft.type == "PROTEST" and draft.actor.name:   # "Farmers squatted on the highway" ... "police cleared
-        crowd = draft.actor.name.split()[-1].lower()  # hundreds of farmers who had blocked the highway"
+    if draft.type == "PROTEST" and draft.actor.name and not re.search(r"\bagain\b", draft.evidence.text):
+        # "Farmers squatted on the highway" ... "police cleared (not "protesters regrouped and blocked it again")
+        crowd = draft.actor.name.split()[-1].lower()  # ... "police cleared hundreds of farmers who had blocked it"
         same = next((k for k in out if k.type == "PROTEST" and k.status == draft.status and _near_days(k, draft)
                      and k.actor.name and k.actor.name.split()[-1].lower() == crowd
                      and (k.place is None or draft.place is None or k.place.country == draft.place.country)
@@ -1181,14 +1188,27 @@ def _restatement(draft: Draft, out: list[Draft]) -> Draft | None:
             return same
     if draft.is_anaphoric and draft.type in AGREEMENT_TYPES:   # "the deal was signed by ..."
         return next((k for k in out if k.type in AGREEMENT_TYPES), None)
-    if draft.rank < LEAD or draft.type == "ASSAULT" or draft.actor_grade >= 4 or draft.target_grade >= AGENT:
-        return None
+    if draft.rank < LEAD or draft.type == "ASSAULT" or draft.actor_grade >= 4 or draft.target_grade >= AGENT \
+            or re.search(r"\bagain\b", draft.evidence.text):
+        return None   # ("protesters regrouped and blocked the highway again": a second time)
     for kept in out:
-        if kept.type == draft.type and kept.status == draft.status and _same_kind(kept, draft) and not (
+        if kept.type == draft.type and kept.status == draft.status and _same_kind(kept, draft) \
+                and not _told_apart(kept, draft) and not (
                 draft.actor.country and draft.actor.country != kept.actor.country) and not (
                 draft.place is not None and kept.place is not None and draft.place.country != kept.place.country):
             return kept   # (not a rejection made in another country: "In Islamabad, a spokesperson rejected ...")
     return None
+
+
+def _told_apart(a: Draft, b: Draft) -> bool:
+    """The text dates the later mention to another day or month than the act told before ("Last
+    month, police cleared a smaller blockade at Caracollo")."""
+    x, y = a.date, b.date
+    if x is None or y is None or y.source != "text":
+        return False
+    if y.precision == "month" or x.precision == "month":
+        return (x.date.year, x.date.month) != (y.date.year, y.date.month)
+    return x.precision == y.precision == "day" and abs((x.date - y.date).days) > 1
 
 
 def _same_act(draft: Draft, out: list[Draft]) -> Draft | None:
