@@ -110,3 +110,128 @@ def test_new_ira_claims_are_claims(code_text: CodeText) -> None:
             "statement issued on Sunday.")
     attack = next(e for e in code_text(text, published="2026-03-02") if e.type == "ASSAULT")
     assert attack.status == "claimed"
+
+
+def test_a_stage_race_told_as_a_war_is_no_event(code_text: CodeText) -> None:
+    text = ("The Slovenian rider launched the decisive attack 4 km from the summit and dropped his rivals to take the "
+            "stage and the leader's jersey. The peloton had held the breakaway hostage for 100 km. The sprinters' teams "
+            "declared a truce on the flat, and the climbers ambushed them on the last ramp.")
+    assert code_text(text, published="2026-05-15") == []
+
+
+def test_fighters_under_the_groups_command_are_its_own(code_text: CodeText) -> None:
+    text = ("Gunmen killed two soldiers at a military post in Puncak regency on Thursday, the army said. A TPNPB "
+            "spokesman said in a statement on Friday that fighters under the group\u2019s Puncak command had carried "
+            "out the attack.")
+    attack = next(e for e in code_text(text, published="2026-06-06") if e.type == "ASSAULT")
+    assert attack.status == "claimed"
+
+
+def test_a_toll_summed_over_attacks_and_operations_is_no_incident(code_text: CodeText) -> None:
+    text = ("At least eleven people were killed in attacks and military operations in Garissa and Wajir counties this "
+            "week. On Tuesday, a roadside bomb killed three police officers near Dadaab, police said.")
+    attacks = [e for e in code_text(text, published="2026-08-14") if e.type == "ASSAULT"]
+    assert [e.killed for e in attacks] == [3]
+
+
+def test_blame_read_through_a_misparsed_participle(code_text: CodeText) -> None:
+    text = ("Overnight into Thursday, gunmen attacked a village near Witu, shooting dead a man and setting fire to two "
+            "houses, the county police commander said. He blamed al-Shabaab militants hiding in the forest.")
+    attack = next(e for e in code_text(text, published="2026-08-14") if e.type == "ASSAULT")
+    assert attack.status == "alleged"
+
+
+def test_the_country_across_a_border_is_not_the_place(code_text: CodeText) -> None:
+    text = ("A roadside bomb killed three police reservists near Dadaab on Tuesday, police said. On Wednesday, Garissa "
+            "County Commissioner John Mwangi extended by 30 days a dusk-to-dawn curfew in a 20-kilometre strip along "
+            "the border with Somalia.")
+    places = [("Dadaab", "KEN", "point"), ("Garissa", "KEN", "admin1"), ("Somalia", "SOM", "country")]
+    curfew = next(e for e in code_text(text, published="2026-08-14", places=places) if e.type == "COERCE")
+    assert curfew.place is not None and curfew.place.country == "KEN"
+
+
+def test_an_acronym_the_text_defines_names_its_group(code_text: CodeText) -> None:
+    text = ("Separatist fighters attacked a gendarmerie post near Bamenda on Sunday, killing two gendarmes. The "
+            "Ambazonia Defence Forces (ADF) said in a video on Monday that its fighters had carried out the attack. "
+            "In the same video, the ADF ordered a lockdown across the North-West region from Wednesday to Friday.")
+    events = code_text(text, published="2026-05-19")
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert threat.actor.name == "Ambazonia Defence Forces" and threat.date == "2026-05-19"
+    assert not any(e.type == "COERCE" for e in events)
+
+
+def test_a_pledge_to_hunt_the_attackers_is_a_threat(code_text: CodeText) -> None:
+    text = (LEAD + "Relatives of the victims said the men had been threatened for weeks. The provincial governor "
+            "appealed for calm and promised that the attackers \u201cwill be tracked down wherever they hide\u201d.")
+    types = _types(code_text(text, published="2026-05-11"))
+    assert "THREATEN" in types and "AGREE" not in types
+
+
+def test_a_sentence_whose_root_came_out_a_noun_keeps_its_denial(code_text: CodeText) -> None:
+    text = ("Armed men attacked a camp for displaced people in Djugu late on Sunday, killing 12, officials said. "
+            "A spokesman for CODECO, the largest militia in the area, denied on Monday that its fighters had been "
+            "involved.")
+    assert "REJECT" in _types(code_text(text, published="2026-02-17"))
+
+
+def test_a_mention_opening_on_a_time_of_its_own_later_is_another_incident(code_text: CodeText) -> None:
+    text = ("A soldier and two gunmen were killed on Monday when an army raid to arrest a wanted man in Tripoli turned "
+            "into a gunfight, the army said. Soldiers arrested the man after he was wounded. Residents said the man had "
+            "been hiding for weeks. Dozens of young men blocked roads with burning tyres. Late on Monday, a hand grenade "
+            "was thrown at an army checkpoint at the entrance to Jabal Mohsen.")
+    assert _types(code_text(text, published="2026-10-13")).count("ASSAULT") == 2
+
+
+def test_shots_fired_to_disperse_a_crowd_are_crowd_control(code_text: CodeText) -> None:
+    text = (LEAD + "Relatives of the victims said the men had been threatened for weeks. Dozens of young men blocked "
+            "the main road with burning tyres and threw stones at police cars, and soldiers fired into the air to "
+            "disperse them, residents said.")
+    assert any(e.type == "COERCE" and e.cameo == "175" for e in code_text(text, published="2026-05-11"))
+
+
+def test_a_strike_named_with_its_organisers_took_place(code_text: CodeText) -> None:
+    text = ("A day after two farmers were shot dead by suspected militants near Moirang, security forces on Monday "
+            "launched a combing operation in the foothills, while a 48-hour bandh called by civil society groups "
+            "brought the valley districts to a standstill.")
+    assert "PROTEST" in _types(code_text(text, published="2026-09-08"))
+
+
+def test_an_attempted_march_is_a_protest(code_text: CodeText) -> None:
+    text = (LEAD + "Relatives of the victims said the men had been threatened for weeks. In the evening, hundreds of "
+            "women tried to march from the market towards the governor's residence.")
+    protest = next(e for e in code_text(text, published="2026-05-11") if e.type == "PROTEST")
+    assert protest.status == "actual"
+
+
+def test_a_count_of_arrests_since_a_recent_day_is_news(code_text: CodeText) -> None:
+    text = (LEAD + "Relatives of the victims said the men had been threatened for weeks. Police said 96 people had been "
+            "arrested across the city since Tuesday night in connection with the violence.")
+    assert "COERCE" in _types(code_text(text, published="2026-05-14"))
+
+
+def test_crowd_control_and_arrests_by_one_force_are_two_acts(code_text: CodeText) -> None:
+    text = ("Police fired tear gas to break up a road blockade at Caracollo early on Tuesday, detaining 31 people and "
+            "ending a five-day stand-off.")
+    assert sorted(e.cameo for e in code_text(text, published="2026-06-17") if e.type == "COERCE") == ["173", "175"]
+
+
+def test_threats_said_as_promised_answers(code_text: CodeText) -> None:
+    text = ("Britain imposed sanctions on two Russian officials on Monday. Russia\u2019s foreign ministry rejected the "
+            "sanctions on Tuesday as \u201cillegitimate\u201d and said London \u201cwill receive a response\u201d.")
+    events = code_text(text, published="2026-09-09")
+    assert "REJECT" in _types(events) and _types(events).count("THREATEN") == 1
+    text = "A Kremlin spokesman told reporters that attacks on Russian ships \u201cwill not go unanswered\u201d."
+    events = code_text(text, published="2026-09-09")
+    assert _types(events) == ["THREATEN"] and events[0].status == "threatened"
+
+
+def test_a_deadline_given_to_people_is_an_ultimatum(code_text: CodeText) -> None:
+    text = (LEAD + "Relatives of the victims said the men had been threatened for weeks. The police chief gave anyone "
+            "holding an illegal firearm in the province 72 hours to surrender it.")
+    assert any(e.type == "THREATEN" and e.cameo == "139" for e in code_text(text, published="2026-05-11"))
+
+
+def test_a_likely_response_is_a_forecast_not_a_threat(code_text: CodeText) -> None:
+    text = ("If the Peshmerga moved into the disputed districts, Baghdad would probably respond by sending more army "
+            "battalions to Kirkuk, analysts said.")
+    assert "THREATEN" not in _types(code_text(text, published="2026-09-09"))

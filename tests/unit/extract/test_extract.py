@@ -60,6 +60,10 @@ def test_extract_plain_text_title_and_given_date(seed_txt: Path) -> None:
     ("NEW YORK (Reuters) - Stocks fell.", "New York", "Stocks fell."),
     ("The army said - without evidence - that it won.", None, None),
     ("UPDATE - The count rose.", None, None),
+    ("Imphal, Sept 7: A day after two farmers were shot dead, troops moved in.", "Imphal",
+     "A day after two farmers were shot dead, troops moved in."),
+    ("Lahore, March 3 (PPI) - Police said.", "Lahore", "Police said."),
+    ("Imphal, a city of 300,000, was calm: shops opened.", None, None),
 ])
 def test_extract_dateline_detection(line: str, dateline: str | None, rest: str | None) -> None:
     body, found = boilerplate.split_dateline(line)

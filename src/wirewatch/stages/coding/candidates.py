@@ -150,6 +150,41 @@ def _taken_ground(token: Any) -> Trigger | None:
 
 
 DENIED_INVOLVEMENT = Trigger("involve", "VERB", "", "", "120", "REJECT", None, True)
+#: A threat in the idiom of a promised answer; ANSWERED: the one answered is the subject, the threat
+#: is the speaker's ("London will receive a response", "attacks will not go unanswered").
+PROMISED_RESPONSE = Trigger("respond", "VERB", "", "", "138", "THREATEN", None, True)
+ANSWERED = Trigger("receive", "VERB", "", "", "138", "THREATEN", None, True)
+#: Nouns of a promised answer ("will receive a response", "will face consequences").
+ANSWER_NOUNS = frozenset({"response", "answer", "reply", "retaliation", "retribution", "consequence", "punishment"})
+#: Deadlines given to people ("gave anyone holding a firearm 72 hours to surrender it").
+DEADLINE_UNITS = frozenset({"hour", "day", "week"})
+
+
+def _promised_response(token: Any) -> Trigger | None:
+    """Threats said as promised answers: "X will receive a response", "will face consequences",
+    "attacks will not go unanswered", "reserves the right to respond", and ultimatums: "gave anyone
+    holding a firearm 72 hours to surrender it"."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return None
+    lemma = token.lemma_.lower()
+    future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in token.children)
+    if lemma in {"receive", "face", "get"} and future and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ANSWER_NOUNS for c in token.children):
+        return ANSWERED
+    if lemma == "go" and future and any(c.lower_ in {"unanswered", "unpunished"} for c in token.children):
+        return ANSWERED
+    if lemma == "reserve" and any(c.dep_ == "dobj" and c.lower_ == "right" and any(
+            t.lemma_.lower() in {"respond", "retaliate", "react"} for t in c.subtree) for c in token.children):
+        return PROMISED_RESPONSE
+    if lemma == "give" and any(t.lemma_.lower() in DEADLINE_UNITS and any(n.dep_ == "nummod" for n in t.children)
+                               for t in token.subtree) \
+            and any(c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children) for c in token.children):
+        return DEADLINE   # (the parser may hang "72 hours" anywhere below "gave")
+    return None
+
+
+#: An ultimatum with a deadline (CAMEO 139, "give ultimatum").
+DEADLINE = Trigger("give", "VERB", "", "", "139", "THREATEN", None, True)
 #: Subjects that deny for all of a group: "none of its members was involved".
 NOBODY = frozenset({"none", "nobody", "no one", "neither"})
 
@@ -264,11 +299,13 @@ def _prep_objects(token: Any) -> list[tuple[str, str]]:
 def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token of a sentence, nested and merged (see the module docstring)."""
     found = [Candidate(t, row) for t in sentence
-             if (row := _taken_ground(t) or lookup(t, lexicon) or _reported_demand(t) or _aid_arriving(t)
-                     or _denied_involvement(t))
+             if (row := _taken_ground(t) or _promised_response(t) or lookup(t, lexicon) or _reported_demand(t)
+                     or _aid_arriving(t) or _denied_involvement(t))
              is not None and row.type != "-"
              and not (not row.curated and t.tag_ == "VBG" and (t.dep_ == "amod" or t.lower_ in ADJECTIVAL_VBG))
              and t.ent_type_ not in {"DATE", "TIME"} and not _people_noun(t)]   # "on 13 March" is no march
+    answered = {c.i for cand in found if cand.row is ANSWERED for c in cand.token.children if c.dep_ == "nsubj"}
+    found = [c for c in found if c.token.i not in answered]   # "attacks on ships will not go unanswered"
     by_index = {c.token.i: c for c in found}
     for cand in found:
         _apply_nesting(cand, by_index)

@@ -31,6 +31,7 @@ from wirewatch.stages.coding.attribution import (
 )
 from wirewatch.stages.coding.candidates import (
     CONTAINER_TYPES,
+    ANSWERED,
     DENIED_INVOLVEMENT,
     Candidate,
     days_before,
@@ -89,7 +90,7 @@ from wirewatch.stages.coding.selection import (
     one_per_actor,
     rejection,
 )
-from wirewatch.stages.coding.status import assess
+from wirewatch.stages.coding.status import SPEECH, assess
 from wirewatch.stages.nlp import paragraph_prefix_end
 
 #: Sectors of armed groups: their orders with a deadline are ultimatums.
@@ -355,6 +356,17 @@ class _ArticleState:
         actor_tok, target_tok = (t if t is not None and sentence.start <= t.i < sentence.end else None
                                  for t in self._roles(cand))
         verdict = assess(token)
+        if cand.row is ANSWERED:   # "Russia's foreign ministry said London 'will receive a response'": the
+            answered = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)   # speaker threatens
+            speaker = verdict.speaker if verdict.speaker is not None else next(
+                (c for c in sentence.root.children if c.dep_ == "nsubj" and sentence.root.lemma_.lower() in SPEECH), None)
+            if speaker is None:
+                return None
+            actor_tok, target_tok = speaker, answered if answered is not None and is_person(answered) or (
+                answered is not None and answered.pos_ == "PROPN") else None
+            verdict.speaker = speaker
+            if token.lemma_.lower() == "go":
+                verdict.status = "actual"   # "will not go unanswered": the negation is the idiom's
         if cand.row is DENIED_INVOLVEMENT:   # "MACBAN said none of its members was involved": MACBAN denies
             actor_tok, target_tok = next((c for c in token.head.children if c.dep_ == "nsubj"), None), None
             verdict.status, verdict.speaker = "actual", None
@@ -495,8 +507,10 @@ class _ArticleState:
             # ("a contingent of 120 soldiers was flown into Wabag" is one)
         if lemma in RESPONSES and type_ == "THREATEN":   # "said Minsk would respond", "vowed to retaliate"
             if not (verdict.is_intent or any(c.dep_ == "aux" and c.lower_ in {"would", "will"} for c in token.children)) \
-                    or any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in token.children):
-                return None   # "Israel retaliated with air strikes": the strikes are the event
+                    or any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in token.children) \
+                    or any(c.dep_ == "advmod" and c.lower_ in LIKELIHOOD for c in token.children):
+                return None   # "Israel retaliated with air strikes": the strikes are the event; "Baghdad would
+                # probably respond by sending more battalions": an analyst's forecast, nobody's threat
             status = "threatened"
             if lemma == "pay":   # "the minister said the Houthis would pay a heavy price": the minister threatens them
                 if verdict.speaker is None:
@@ -1296,6 +1310,8 @@ def _after_label(sentence: Any) -> bool:
     return line < sentence.start and paragraph_prefix_end(doc, line) == sentence.start
 
 
+#: Adverbs of an analyst's likelihood ("would probably respond").
+LIKELIHOOD = frozenset({"probably", "likely", "possibly", "perhaps", "presumably", "conceivably"})
 #: Verbs of a pledge, and what a pledge against someone promises.
 PLEDGES = frozenset({"promise", "pledge", "vow", "swear"})
 HOSTILE_VERBS = frozenset({"track", "hunt", "punish", "crush", "eliminate", "retaliate", "avenge", "pursue",

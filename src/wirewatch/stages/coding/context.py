@@ -170,7 +170,9 @@ def _across_border(place: Place, doc: Any) -> bool:
     if span is None or place.precision not in {"country", "admin1"}:
         return False
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() in BORDER_NOUNS
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "with" and (
+        prep.head.lemma_.lower() in BORDER_NOUNS or prep.i > 0 and doc[prep.i - 1].lemma_.lower() in BORDER_NOUNS)
 
 
 _FIXED = frozenset({"country", "continent"})

@@ -87,7 +87,8 @@ VETTED_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "SANCTION"})
 
 #: Words of candidates made without a lexicon row ("none of its members was involved",
 #: "had nothing to do with": a denial of involvement), for the quick pre-test of a sentence.
-SYNTHETIC_HEADS = frozenset({"involve", "nothing", "take"})
+SYNTHETIC_HEADS = frozenset({"involve", "nothing", "take", "receive", "face", "unanswered", "unpunished",
+                             "reserve", "give"})
 
 
 class Lexicon:

@@ -1147,7 +1147,8 @@ def _statement_key(draft: Draft) -> str:
     if draft.type in MATERIAL_ACTS:   # "imposed a curfew and suspended mobile internet": two acts, not words
         code = draft.cameo or ""
         return f"{draft.actor.name or ''}|{draft.type}|{code if code.startswith('172') else code[:3]}"
-    return f"{draft.actor.name or ''}|{'condemn' if draft.type == 'ACCUSE' else ''}"
+    kind = {"ACCUSE": "condemn", "THREATEN": "threat"}.get(draft.type, "")   # a threat next to a rejection
+    return f"{draft.actor.name or ''}|{kind}"   # ("rejected the sanctions ... and said London 'will receive a response'")
 
 
 #: Types of acts (not statements): several in one sentence by one actor are several events.
