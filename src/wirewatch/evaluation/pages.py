@@ -42,14 +42,26 @@ class PageScore:
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)   # found, with a field that differs from the gold
+    by_type: dict[str, list[int]] = field(default_factory=dict)   # PLOVER type -> [found, required]
 
     def add(self, other: PageScore) -> None:
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
             if isinstance(value, list):
                 value.extend(getattr(other, name))
+            elif isinstance(value, dict):
+                for key, (found, required) in getattr(other, name).items():
+                    mine = value.setdefault(key, [0, 0])
+                    mine[0] += found
+                    mine[1] += required
             else:
                 setattr(self, name, value + getattr(other, name))
+
+    def count(self, event_type: str, found: bool) -> None:
+        """One required event of ``event_type``, found or not (recall by type)."""
+        tally = self.by_type.setdefault(event_type, [0, 0])
+        tally[0] += found
+        tally[1] += 1
 
 
 def evaluate_pages(folder: Path, pages_dir: Path | None = None) -> dict[str, Any]:
@@ -98,6 +110,8 @@ def score_page(spec: dict[str, Any], article: Article | None, name: str) -> Page
     used: set[int] = set()
     for exp in expected:
         match = _best_match(exp, article.events, used)
+        if exp.get("required"):
+            score.count(str(exp.get("type")), match is not None)
         if match is None:
             if exp.get("required"):
                 score.missed.append(f"{name}: {exp.get('type')} {exp.get('evidence', '')[:60]}")
@@ -201,6 +215,7 @@ def summarize(total: PageScore, pages: int) -> dict[str, Any]:
         "place_country": _ratio(total.country_ok, total.country_total),
         "killed_exact": _ratio(total.killed_ok, total.killed_total),
         "text_problems": len(total.text_problems),
+        "recall_by_type": {kind: f"{found}/{required}" for kind, (found, required) in sorted(total.by_type.items())},
         "problems": total.text_problems + [f"missed {m}" for m in total.missed]
         + [f"spurious {s}" for s in total.spurious] + [f"wrong {w}" for w in total.wrong],
     }

@@ -173,6 +173,17 @@ def _promised_response(token: Any) -> Trigger | None:
         return ANSWERED
     if lemma == "go" and future and any(c.lower_ in {"unanswered", "unpunished"} for c in token.children):
         return ANSWERED
+    if lemma in PLEDGE_VERBS and any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in HOSTILE_VERBS
+                                      for c in token.children):
+        return PROMISED_RESPONSE   # "the minister vowed to hunt down the killers"
+    if lemma in HOSTILE_VERBS and any(c.dep_ == "auxpass" for c in token.children) and future \
+            and token.dep_ in {"ccomp", "conj"} and token.head.lemma_.lower() in SPEECH | {"warn"}:
+        return ANSWERED   # "the army chief said anyone who attacks soldiers would be crushed"
+    if lemma in {"declare", "remain", "be", "consider", "regard"} and any(
+            t.lemma_.lower() == "target" and any(a.lower_ in {"legitimate", "military"} for a in t.children)
+            and t.dep_ in {"oprd", "attr", "dobj", "xcomp", "ccomp", "pobj"} for t in token.subtree if t.head.i in {token.i} | {
+                c.i for c in token.children}):
+        return MARKED_TARGET   # "declared the road a military target", "police remain 'legitimate targets'"
     if lemma == "reserve" and any(c.dep_ == "dobj" and c.lower_ == "right" and any(
             t.lemma_.lower() in {"respond", "retaliate", "react"} for t in c.subtree) for c in token.children):
         return PROMISED_RESPONSE
@@ -183,6 +194,12 @@ def _promised_response(token: Any) -> Trigger | None:
     return None
 
 
+#: Verbs of a pledge, and what a pledge against someone promises.
+PLEDGE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
+HOSTILE_VERBS = frozenset({"track", "hunt", "punish", "crush", "eliminate", "retaliate", "avenge", "pursue",
+                           "annihilate", "destroy", "wipe", "neutralise", "neutralize", "chase"})
+#: People or things declared targets ("a legitimate target"): a threat by whoever declares it.
+MARKED_TARGET = Trigger("target", "VERB", "", "", "138", "THREATEN", None, True)
 #: An ultimatum with a deadline (CAMEO 139, "give ultimatum").
 DEADLINE = Trigger("give", "VERB", "", "", "139", "THREATEN", None, True)
 #: Subjects that deny for all of a group: "none of its members was involved".

@@ -483,6 +483,13 @@ class _ArticleState:
                 and roles.actor.sector in ARMED_GROUP_SECTORS and lemma in {"order", "announce", "declare", "decree", "call"}:
             type_, cameo, status = "THREATEN", "139", "threatened"   # "the ADF ordered a lockdown across the two
             # regions": an armed group's order, enforced by the threat of its guns
+        if (type_ == "SANCTION" and (cameo or "").startswith("162") or type_ == "ASSAULT" and cameo == "192") and token.pos_ == "VERB" \
+                and status == "actual" and roles.actor is not None and not roles.actor.country \
+                and roles.actor.sector not in STATE_SECTORS | ARMED_GROUP_SECTORS and roles.actor_grade >= AGENT \
+                and not (roles.actor_token is not None and roles.actor_token.lemma_.lower() in PERPETRATOR_NOUNS):
+            type_, cameo, mode, curated = ("PROTEST", "143", "strike", True) if type_ == "SANCTION" \
+                else ("PROTEST", "144", "obstruct", True)   # "teachers boycotted classes", "villagers occupied
+            # the town hall": people without arms or a state protest
         if type_ in {"AGREE", "SUPPORT", "COOPERATE"} and lemma in PLEDGES and _hostile_content(token):
             type_, cameo, mode, status = "THREATEN", "13", None, "threatened"   # "promised that the attackers
             # 'will be tracked down wherever they hide'": a pledge to pursue someone is a threat

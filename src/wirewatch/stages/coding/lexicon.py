@@ -88,7 +88,8 @@ VETTED_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "SANCTION"})
 #: Words of candidates made without a lexicon row ("none of its members was involved",
 #: "had nothing to do with": a denial of involvement), for the quick pre-test of a sentence.
 SYNTHETIC_HEADS = frozenset({"involve", "nothing", "take", "receive", "face", "unanswered", "unpunished",
-                             "reserve", "give"})
+                             "reserve", "give", "vow", "pledge", "promise", "swear", "declare", "remain", "crush",
+                             "eliminate", "punish", "target"})
 
 
 class Lexicon:

@@ -365,7 +365,8 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
         return "descriptive modifier or relative clause"   # "..., allowing dozens of gunmen to pour in": a result
     if not curated and (roles.actor_grade < AGENT or not on_spine(token)):
         return "generic verb off the main clause or without an actor"
-    if in_quotes(sentence, token) and not roles.named_in_text():
+    if in_quotes(sentence, token) and not roles.named_in_text() \
+            and not (draft.type == "THREATEN" and roles.actor_grade >= AGENT and draft.status == "threatened"):
         return "quoted without a named participant"
     if _habitual(token) or _durative(token):
         return "habitual or durative"
