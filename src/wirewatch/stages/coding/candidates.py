@@ -200,6 +200,40 @@ HOSTILE_VERBS = frozenset({"track", "hunt", "punish", "crush", "eliminate", "ret
                            "annihilate", "destroy", "wipe", "neutralise", "neutralize", "chase"})
 #: People or things declared targets ("a legitimate target"): a threat by whoever declares it.
 MARKED_TARGET = Trigger("target", "VERB", "", "", "138", "THREATEN", None, True)
+#: A charge dismissed in words (CAMEO 120): "called the accusations baseless", "the claims were lies".
+DISMISSAL = Trigger("dismiss", "VERB", "", "", "120", "REJECT", None, True)
+DISMISSED_BY_SPEAKER = Trigger("be", "VERB", "", "", "120", "REJECT", None, True)
+#: What is dismissed, and the words that dismiss it.
+CHARGE_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "report", "assertion", "account", "rumour",
+                          "rumor", "statement"})
+#: Reports said to be false deny a rumoured event (negated), rather than answer anyone's charge.
+RUMOURS = frozenset({"report", "rumour", "rumor", "account"})
+DISMISSIVE = frozenset({"baseless", "false", "fabricated", "unfounded", "groundless", "untrue", "lie", "lies",
+                        "propaganda", "nonsense", "fabrication", "fake", "ridiculous", "absurd", "slander"})
+
+
+def _dismissive(token: Any) -> bool:
+    return any(t.lemma_.lower() in DISMISSIVE or t.lower_ in DISMISSIVE for t in token.subtree)
+
+
+def _dismissal(token: Any) -> Trigger | None:
+    """'The minister called the accusations "baseless"', 'dismissed the report as propaganda' (a
+    labelling verb on a charge), and 'a spokesman said the claims were "lies"' (a copula under speech)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in {"call", "describe", "brand", "term", "label"}:
+        charge = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in CHARGE_NOUNS), None)
+        label = [c for c in token.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}
+                 or c.dep_ == "prep" and c.lower_ == "as"]
+        if charge is not None and any(_dismissive(c) for c in label):
+            return DISMISSAL
+    if lemma == "be" and token.dep_ in {"ccomp", "conj"} and token.head.lemma_.lower() in SPEECH:
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in CHARGE_NOUNS - RUMOURS and any(
+                c.dep_ in {"attr", "acomp"} and _dismissive(c) for c in token.children):
+            return DISMISSED_BY_SPEAKER
+    return None
+
+
 #: An ultimatum with a deadline (CAMEO 139, "give ultimatum").
 DEADLINE = Trigger("give", "VERB", "", "", "139", "THREATEN", None, True)
 #: Subjects that deny for all of a group: "none of its members was involved".
@@ -316,7 +350,8 @@ def _prep_objects(token: Any) -> list[tuple[str, str]]:
 def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token of a sentence, nested and merged (see the module docstring)."""
     found = [Candidate(t, row) for t in sentence
-             if (row := _taken_ground(t) or _promised_response(t) or lookup(t, lexicon) or _reported_demand(t)
+             if (row := _taken_ground(t) or _promised_response(t) or _dismissal(t) or lookup(t, lexicon)
+                     or _reported_demand(t)
                      or _aid_arriving(t) or _denied_involvement(t))
              is not None and row.type != "-"
              and not (not row.curated and t.tag_ == "VBG" and (t.dep_ == "amod" or t.lower_ in ADJECTIVAL_VBG))

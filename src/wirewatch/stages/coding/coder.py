@@ -33,6 +33,7 @@ from wirewatch.stages.coding.candidates import (
     CONTAINER_TYPES,
     ANSWERED,
     DENIED_INVOLVEMENT,
+    DISMISSED_BY_SPEAKER,
     Candidate,
     days_before,
     days_earlier,
@@ -287,7 +288,7 @@ class _ArticleState:
         self.sentence_rank = self.rank
         if _is_prose(sentence):
             self.rank += 1
-        elif self.rank:
+        elif self.rank and not _short_news(sentence):
             self._no_harm(index, sentence)   # "No one was hurt." is short, and news
             return   # a sub-heading or caption inside the story repeats what the text reports
         elif self.has_prose and _headline_line(sentence):
@@ -356,6 +357,9 @@ class _ArticleState:
         actor_tok, target_tok = (t if t is not None and sentence.start <= t.i < sentence.end else None
                                  for t in self._roles(cand))
         verdict = assess(token)
+        if cand.row is DISMISSED_BY_SPEAKER:   # "a spokesman said the claims were 'lies'": the spokesman rejects
+            actor_tok, target_tok = next((c for c in token.head.children if c.dep_ == "nsubj"), None), None
+            verdict.status, verdict.speaker = "actual", None
         if cand.row is ANSWERED:   # "Russia's foreign ministry said London 'will receive a response'": the
             answered = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)   # speaker threatens
             speaker = verdict.speaker if verdict.speaker is not None else next(
@@ -1286,12 +1290,26 @@ def _is_prose(sentence: Any) -> bool:
 
 
 def _short_statement(sentence: Any) -> bool:
-    """A short sentence with a named subject and a past-tense verb, closed by a full stop."""
+    """A short sentence with a named subject and a past-tense verb, closed by a full stop ("Serbia
+    rejected the accusation.")."""
     root = sentence.root
     last = next((t for t in reversed(sentence) if not t.is_space), None)
     return last is not None and last.text == "." and root.pos_ == "VERB" and root.tag_ == "VBD" \
         and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_ in {"GPE", "ORG", "NORP"})
                 for c in root.children)
+
+
+def _short_news(sentence: Any) -> bool:
+    """A short past-tense sentence with a noun subject, closed by a full stop ("Police arrested 12
+    people on Monday.", "Three journalists were detained."): news, not a sub-heading or a caption
+    (it does not move the story past its lead, as running text does)."""
+    root = sentence.root
+    last = next((t for t in reversed(sentence) if not t.is_space), None)
+    if last is None or last.text != "." or root.pos_ != "VERB" or sum(1 for t in sentence if t.is_alpha) < 4:
+        return False
+    passive = root.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in root.children)
+    return (root.tag_ == "VBD" or passive) and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"PROPN", "NOUN"} for c in root.children)
 
 
 TERMINAL = frozenset('.!?"\'”’)…:;')

@@ -89,7 +89,8 @@ VETTED_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "SANCTION"})
 #: "had nothing to do with": a denial of involvement), for the quick pre-test of a sentence.
 SYNTHETIC_HEADS = frozenset({"involve", "nothing", "take", "receive", "face", "unanswered", "unpunished",
                              "reserve", "give", "vow", "pledge", "promise", "swear", "declare", "remain", "crush",
-                             "eliminate", "punish", "target"})
+                             "eliminate", "punish", "target", "baseless", "lie", "false", "fabricated", "unfounded",
+                             "groundless", "propaganda", "untrue", "nonsense", "fake"})
 
 
 class Lexicon:

@@ -36,7 +36,7 @@ PERSON_NOUNS = frozenset({
     "warplane", "drone", "jet", "aircraft", "ship", "vessel", "tanker", "convoy", "vehicle",
     "wing", "negotiator", "mediator", "inspector", "observer", "peacekeeper", "monitor", "mission",
     "department", "gendarme", "deputy", "sheriff", "commission", "committee", "presidency", "cabinet",
-    "municipality", "prefecture", "governorate"})
+    "municipality", "prefecture", "governorate", "reinforcement"})
 ABSTRACT_NOUNS = frozenset({
     "step", "attempt", "consequence", "assessment", "pressure", "measure", "move", "effort", "issue",
     "problem", "matter", "process", "need", "way", "plan", "report", "statement", "letter", "access",
