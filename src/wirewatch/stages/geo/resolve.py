@@ -91,7 +91,6 @@ class _Context:
     top: float = 1.0
     admin1: dict[int, int] = field(default_factory=dict)          # admin-1 entry -> mentions
     neighbour_shares: dict[tuple[int, str], float] = field(default_factory=dict)   # cache
-    tops: dict[int, float] = field(default_factory=dict)   # key id -> top evidence without that name (cache)
 
 
 @dataclass
@@ -114,6 +113,7 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, gazetteer: Gazettee
     ``title_hints``: the countries of places the headline names (:func:`title_countries`)."""
     slots = [_Slot(m, gazetteer.postings_of(m.key_id) if m.key_id is not None else [])
              for m in _one_sense(mentions)]
+    _dateline_sense(slots, gazetteer, dateline)
     _link_qualifiers(slots, text)
     _link_lists(slots, text)
     base = _base_evidence(gazetteer, dateline, context_countries)
@@ -139,6 +139,24 @@ def resolve_mentions(mentions: Sequence[Mention], text: str, gazetteer: Gazettee
             slot.choice = _capital_of_context(gazetteer, slot.mention, context)
     return [_place(gazetteer, slot) for index, slot in enumerate(slots)
             if _is_supported(gazetteer, slots, index, context)]
+
+
+def _dateline_sense(slots: list[_Slot], gazetteer: Gazetteer, dateline: str | None) -> None:
+    """A dateline that qualifies its place ("Tripoli, Lebanon") says which sense the story's own
+    mentions of that name have: the candidates in that country (when there are any)."""
+    if not dateline or "," not in dateline:
+        return
+    name, qualifier = (part.strip() for part in dateline.rsplit(",", 1))
+    key, outer = gazetteer.key_id(name), gazetteer.key_id(qualifier)
+    if key is None or outer is None:
+        return
+    countries = {gazetteer.country_code(e) for e, _ in gazetteer.postings_of(outer)
+                 if gazetteer.kinds[e] in (KIND_COUNTRY, KIND_ADMIN1)}
+    for slot in slots:
+        if slot.mention.key_id == key:
+            inside = [c for c in slot.candidates if gazetteer.country_code(c[0]) in countries]
+            if inside:
+                slot.candidates = inside
 
 
 def _within_qualifier(gazetteer: Gazetteer, slots: list[_Slot], slot: _Slot) -> None:
@@ -382,13 +400,8 @@ def _neighbour_share(gazetteer: Gazetteer, slot: _Slot, country: str, context: _
 def _share(gazetteer: Gazetteer, slot: _Slot, country: str, context: _Context) -> float:
     """Share of the document's country evidence held by ``country``, left out the mentions of this
     very name (ten "Santa Ana"s must not vote for their own first guess)."""
-    key = slot.mention.key_id or 0
-    evidence = context.evidence.get(country, 0.0) - context.by_name.get((key, country), 0.0)
-    top = context.tops.get(key)
-    if top is None:   # the strongest country without this name either ("Tripoli" x3 and a "Tripoli,
-        top = max((v - context.by_name.get((key, c), 0.0) for c, v in context.evidence.items()), default=0.0)
-        top = context.tops[key] = top if top > 0 else 1.0   # Lebanon" dateline: Lebanon keeps its whole share)
-    return max(0.0, evidence) / top
+    evidence = context.evidence.get(country, 0.0) - context.by_name.get((slot.mention.key_id or 0, country), 0.0)
+    return max(0.0, evidence) / context.top
 
 
 def _contains(gazetteer: Gazetteer, outer: int, inner: int) -> bool:
