@@ -76,7 +76,8 @@ def lookup(token: Any, lexicon: Lexicon) -> Trigger | None:
     if token.pos_ == "VERB":
         objects = _verb_objects(token)
         for prt in (c for c in token.children if c.dep_ == "prt" or (   # "took away 12 young men"
-                c.dep_ == "advmod" and c.lower_ in {"away", "off", "out", "up", "down", "back"})):
+                c.dep_ == "advmod" and c.lower_ in {"away", "off", "out", "up", "down", "back"}) or (
+                c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ in {"of", "from"} for g in c.children))):
             row = lexicon.select(f"{lemma} {prt.lower_}", "VERB", objects)
             if row is not None:
                 return row
@@ -173,6 +174,9 @@ def _promised_response(token: Any) -> Trigger | None:
         return ANSWERED
     if lemma == "go" and future and any(c.lower_ in {"unanswered", "unpunished"} for c in token.children):
         return ANSWERED
+    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children) and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in EXPLOSIVES for c in token.children):
+        return WENT_OFF   # "an explosive device went off near a mosque"
     if lemma in PLEDGE_VERBS and any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in HOSTILE_VERBS
                                       for c in token.children):
         return PROMISED_RESPONSE   # "the minister vowed to hunt down the killers"
@@ -194,6 +198,9 @@ def _promised_response(token: Any) -> Trigger | None:
     return None
 
 
+#: Explosives that "go off" (CAMEO 183).
+EXPLOSIVES = frozenset({"bomb", "device", "explosive", "mine", "landmine", "grenade", "ied", "charge", "shell"})
+WENT_OFF = Trigger("explode", "VERB", "", "", "183", "ASSAULT", "explosives", True)
 #: Verbs of a pledge, and what a pledge against someone promises.
 PLEDGE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 HOSTILE_VERBS = frozenset({"track", "hunt", "punish", "crush", "eliminate", "retaliate", "avenge", "pursue",
@@ -284,7 +291,8 @@ RELIEF_GOODS = AID_GOODS - {"fuel"} | frozenset({
 
 
 #: Heads that stand for a part of what follows "of" ("a stretch of the highway").
-STRETCH_HEADS = frozenset({"stretch", "section", "portion", "part", "length", "segment"})
+STRETCH_HEADS = frozenset({"stretch", "section", "portion", "part", "length", "segment", "tonne", "ton", "bag", "sack",
+                           "truckload", "carton", "kilogram"})
 #: States of exception a government declares ("a state of prevention", "a state of siege").
 EXCEPTION_STATES = frozenset({"emergency", "prevention", "siege", "alarm", "exception", "alert"})
 

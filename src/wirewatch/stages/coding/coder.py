@@ -1250,7 +1250,9 @@ def _carry_dates(drafts: list[Draft]) -> list[Draft]:
 _SAME_DAY = re.compile(r"\b(?:the same day|that (?:day|night|evening|morning|afternoon)|(?:later|earlier) that day|"
                        r"(?:earlier|later) in the day|in the same statement|in it,|during the (?:attack|raid|assault|"
                        r"clash(?:es)?|clearance|operation|fighting|protest|march|ambush|siege)|"
-                       r"(?:hours|minutes|moments) later|shortly afterwards?|at (?:about|around) \d)", re.IGNORECASE)
+                       r"(?:hours|minutes|moments) later|shortly afterwards?|at (?:about|around) \d|"
+                       r"^\W*(?:by|around|towards?) (?:midday|noon|nightfall|dusk|dawn|mid-?morning|mid-?afternoon|"
+                       r"the (?:afternoon|evening))|^\W*in the (?:morning|afternoon|evening)\b)", re.IGNORECASE)
 _NEXT_DAY = re.compile(r"\b(?:the (?:next|following) (?:day|morning|afternoon|evening|night)|the day after)\b(?! \w+ed\b)",
                        re.IGNORECASE)
 

@@ -183,7 +183,10 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
         return _on_its_day(draft, shared)
     if draft.status == "claimed" and _claim_of_told(draft):   # "JNIM claimed responsibility ..., saying
         told = [d for d in earlier if side(d) != "state" and d.status != "hypothetical"
-                and (d.place is None or draft.place is None or d.place.country == draft.place.country)]
+                and (d.place is None or draft.place is None or d.place.country == draft.place.country)
+                and not (draft.place_in_sentence and d.place is not None and draft.place is not None
+                         and d.place.name != draft.place.name and not _within(draft.place, d.place)
+                         and not _within(d.place, draft.place))]   # (not a claim of its own place)
         if told:   # its fighters had killed 'more than 60'": the ambush told before, claimed
             return told[-1]
     if draft.status == "denied":   # "the Taliban have denied shelling Chaman": the shelling told before
@@ -440,7 +443,7 @@ def _same_place_and_day(draft: Draft, host: Draft) -> bool:
 
 
 #: A sentence that moves the story to another day ("A day later, ...", "The next day ...").
-_LATER = re.compile(r"\W*(?:a day later|the (?:next|following) (?:day|morning|night)|(?:two|three|four|five|\d+) "
+_LATER = re.compile(r"\W*(?:a day later|the (?:next|following) (?:day|morning|afternoon|evening|night)|(?:two|three|four|five|\d+) "
                     r"days later|days later|a week later|the day after)\b", re.IGNORECASE)
 
 
