@@ -77,7 +77,9 @@ def lookup(token: Any, lexicon: Lexicon) -> Trigger | None:
         objects = _verb_objects(token)
         for prt in (c for c in token.children if c.dep_ == "prt" or (   # "took away 12 young men"
                 c.dep_ == "advmod" and c.lower_ in {"away", "off", "out", "up", "down", "back"}) or (
-                c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ in {"of", "from"} for g in c.children))):
+                c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ in {"of", "from"} for g in c.children)
+                and (lemma in {"drive", "push", "chase", "flush"} or not any(d.dep_ == "dobj" for d in token.children)))):
+            # "troops pulled out of the town", "fighters drove the army out of the town"
             row = lexicon.select(f"{lemma} {prt.lower_}", "VERB", objects)
             if row is not None:
                 return row
