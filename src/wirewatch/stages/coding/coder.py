@@ -489,8 +489,8 @@ class _ArticleState:
             # regions": an armed group's order, enforced by the threat of its guns
         if (type_ == "SANCTION" and (cameo or "").startswith("162") or type_ == "ASSAULT" and cameo == "192") and token.pos_ == "VERB" \
                 and status == "actual" and roles.actor is not None and not roles.actor.country \
-                and roles.actor.sector not in STATE_SECTORS | ARMED_GROUP_SECTORS and roles.actor_grade >= AGENT \
-                and not (roles.actor_token is not None and roles.actor_token.lemma_.lower() in PERPETRATOR_NOUNS):
+                and roles.actor_grade >= AGENT and (roles.actor.sector == "civilians" or (
+                    roles.actor_token is not None and roles.actor_token.lemma_.lower() in CIVILIAN_NOUNS)):
             type_, cameo, mode, curated = ("PROTEST", "143", "strike", True) if type_ == "SANCTION" \
                 else ("PROTEST", "144", "obstruct", True)   # "teachers boycotted classes", "villagers occupied
             # the town hall": people without arms or a state protest
@@ -1337,6 +1337,11 @@ def _after_label(sentence: Any) -> bool:
     return line < sentence.start and paragraph_prefix_end(doc, line) == sentence.start
 
 
+#: People without arms or office: their boycotts and occupations are protests.
+CIVILIAN_NOUNS = frozenset({"resident", "villager", "student", "teacher", "worker", "farmer", "trader", "driver",
+                            "protester", "demonstrator", "member", "relative", "family", "woman", "man", "people",
+                            "youth", "union", "community", "parent", "doctor", "nurse", "lawyer", "miner",
+                            "shopkeeper", "merchant", "fisherman", "citizen", "activist", "employee", "staff"})
 #: Adverbs of an analyst's likelihood ("would probably respond").
 LIKELIHOOD = frozenset({"probably", "likely", "possibly", "perhaps", "presumably", "conceivably"})
 #: Verbs of a pledge, and what a pledge against someone promises.
