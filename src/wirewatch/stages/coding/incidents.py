@@ -224,8 +224,8 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
 
 
 #: Openers that tell another incident ("In a separate attack, ...", "Separately, ...").
-_SEPARATE = re.compile(r"^\W*(?:in an?(?: \w+)? separate (?:incident|attack|development)|separately|elsewhere)\b",
-                       re.IGNORECASE)
+_SEPARATE = re.compile(r"^\W*(?:in an?(?: \w+)? separate (?:incident|attack|development)|separately|elsewhere|"
+                       r"also in\b|in another (?:incident|attack))\b", re.IGNORECASE)
 
 
 def _own_account(draft: Draft) -> bool:
@@ -465,6 +465,8 @@ def _elsewhere(draft: Draft, host: Draft) -> bool:
     return other_day
 
 
+#: Modes of attacks from the air.
+FROM_THE_AIR = frozenset({"aerial", "drone"})
 #: Crowds whose violence after an attack is an act of its own ("protesters set fire to a police station").
 CROWD_ACTORS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "rioter", "rioters", "mob",
                           "youths", "crowd", "residents", "villagers", "mourners"})
@@ -486,6 +488,8 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
         return False   # "Late on Friday, gunmen fired shots at a checkpoint in Tsafe": another day, another place
     if draft.mode == "abduct" and host.mode != "abduct" and not draft.is_anaphoric:
         return False   # "during the attack the gunmen seized a priest": an abduction of its own
+    if not draft.is_anaphoric and draft.mode and host.mode and (draft.mode in FROM_THE_AIR) != (host.mode in FROM_THE_AIR):
+        return False   # a roadside bomb is no detail of an air strike told before
     if draft.killed is not None and not draft.is_anaphoric and draft.toll_kind not in {"also", "tally", "revised"} \
             and (host.killed is not None and _LATER.match(draft.evidence.text) or (
                 draft.date is not None and host.date is not None and draft.date.source == host.date.source == "text"
