@@ -235,3 +235,43 @@ def test_a_likely_response_is_a_forecast_not_a_threat(code_text: CodeText) -> No
     text = ("If the Peshmerga moved into the disputed districts, Baghdad would probably respond by sending more army "
             "battalions to Kirkuk, analysts said.")
     assert "THREATEN" not in _types(code_text(text, published="2026-09-09"))
+
+
+PHRASINGS = [   # (type, sentence after LEAD): common news phrasings found missing with a battery of our own
+    ("COERCE", "Police arrested 12 people on Monday."),
+    ("ASSAULT", "An explosive device went off near a mosque on Monday, causing no casualties."),
+    ("COERCE", "Police broke up the rally with batons on Monday."),
+    ("RETREAT", "Troops pulled out of the town on Monday."),
+    ("REJECT", "The minister called the accusations \u201cbaseless\u201d on Monday."),
+    ("REJECT", "A spokesman said on Monday the claims were \u201clies\u201d."),
+    ("MOBILIZE", "Reinforcements arrived in Portoviejo on Monday, the governor said."),
+    ("MOBILIZE", "The army set up new checkpoints on the roads into Portoviejo on Monday."),
+    ("MOBILIZE", "Troops were put on high alert on Monday."),
+    ("COERCE", "The Senate voted on Monday to extend the state of emergency in the region."),
+    ("COERCE", "Lawmakers approved a further 30-day extension of the state of siege on Monday."),
+    ("THREATEN", "The interior minister vowed on Monday to hunt down the killers."),
+    ("THREATEN", "The army chief said on Monday that anyone who attacks soldiers would be crushed."),
+    ("THREATEN", "The rebels declared the road a military target on Monday."),
+    ("THREATEN", "\u201cWe will burn every bus that enters our territory,\u201d the gang leader said in a video."),
+    ("PROTEST", "Students held a vigil for the victims at the university on Monday evening."),
+    ("PROTEST", "Teachers boycotted classes on Monday in protest at the killing of a colleague."),
+    ("PROTEST", "Members of the victims' community occupied the town hall on Monday."),
+    ("AID", "The government sent 500 tonnes of maize to the affected districts on Monday."),
+]
+
+
+def test_common_news_phrasings(code_text: CodeText) -> None:
+    missing = []
+    for expected, sentence in PHRASINGS:
+        text = LEAD + "Relatives of the victims said the men had been threatened for weeks. " + sentence
+        found = [e.type for e in code_text(text, published="2026-05-12") if e.evidence.text == sentence]
+        if expected not in found:
+            missing.append((expected, sentence, found))
+    assert not missing
+
+
+def test_routine_cordons_and_guerrillas_are_no_protest_or_restriction(code_text: CodeText) -> None:
+    text = (LEAD + "Soldiers and police sealed off the area and forensic teams collected shell casings. Vietnamese-led "
+            "forces said guerrillas had overrun a village near the border late last month.")
+    types = _types(code_text(text, published="2026-05-11"))
+    assert "PROTEST" not in types and "COERCE" not in types

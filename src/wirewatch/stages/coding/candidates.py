@@ -66,7 +66,7 @@ class Candidate:
 
 #: Lemmas the model gets wrong, keyed by (its lemma, the word's first four letters): "staged" is
 #: not a form of "stag".
-LEMMA_FIXES = {("stag", "stag"): "stage"}
+LEMMA_FIXES = {("stag", "stag"): "stage", ("cordone", "cord"): "cordon"}
 
 
 def lookup(token: Any, lexicon: Lexicon) -> Trigger | None:
@@ -78,7 +78,8 @@ def lookup(token: Any, lexicon: Lexicon) -> Trigger | None:
         for prt in (c for c in token.children if c.dep_ == "prt" or (   # "took away 12 young men"
                 c.dep_ == "advmod" and c.lower_ in {"away", "off", "out", "up", "down", "back"}) or (
                 c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ in {"of", "from"} for g in c.children)
-                and (lemma in {"drive", "push", "chase", "flush"} or not any(d.dep_ == "dobj" for d in token.children)))):
+                and (lemma in {"drive", "push", "chase", "flush"} or not any(d.dep_ == "dobj" for d in token.children)))
+                or c.dep_ == "prep" and c.lower_ == "off" and lemma in {"cordon", "seal"}):   # "cordoned off the area"
             # "troops pulled out of the town", "fighters drove the army out of the town"
             row = lexicon.select(f"{lemma} {prt.lower_}", "VERB", objects)
             if row is not None:
@@ -413,6 +414,10 @@ def _apply_nesting(cand: Candidate, by_index: dict[int, Candidate]) -> None:
         if outer.row.type in CONTAINER_TYPES and _is_complement(entry):
             if outer.token.lemma_.lower() in {"respond", "retaliate"}:
                 return   # "retaliated with air strikes": the means is the act (see MEANS_OF)
+            if outer.token.lemma_.lower() in {"vote", "decide", "resolve"} and cand.row.type in {"COERCE", "SANCTION", "MOBILIZE"} \
+                    and outer.token.tag_ == "VBD":
+                outer.dropped = True   # "the Senate voted on Monday to extend the state of emergency": the extension
+                return
             if outer.token.lemma_.lower() == "dismiss":
                 cand.dropped = True    # "dismissed assessments that a bomb was responsible": REJECT
             elif outer.token.lemma_.lower() in DENY and (cand.row.curated and cand.row.type in DENIED_ACTS):
