@@ -257,6 +257,13 @@ PHRASINGS = [   # (type, sentence after LEAD): common news phrasings found missi
     ("PROTEST", "Teachers boycotted classes on Monday in protest at the killing of a colleague."),
     ("PROTEST", "Members of the victims' community occupied the town hall on Monday."),
     ("AID", "The government sent 500 tonnes of maize to the affected districts on Monday."),
+    ("PROTEST", "Police fired tear gas on Monday when hundreds of students tried to march on the parliament."),
+    ("PROTEST", "Police arrested 20 people on Monday as thousands protested against the new tax in the capital."),
+    ("PROTEST", "Riot police clashed with protesters who had gathered outside the court on Monday."),
+    ("PROTEST", "Demonstrations were held in at least six cities on Monday, organisers said."),
+    ("PROTEST", "Thousands of people took part in a rally in the capital on Monday to demand fresh elections."),
+    ("PROTEST", "Protesters set fire to tyres outside the governor's office on Monday and chanted slogans."),
+    ("PROTEST", "Crowds gathered in front of the embassy on Monday, burning flags."),
 ]
 
 
@@ -275,3 +282,11 @@ def test_routine_cordons_and_guerrillas_are_no_protest_or_restriction(code_text:
             "forces said guerrillas had overrun a village near the border late last month.")
     types = _types(code_text(text, published="2026-05-11"))
     assert "PROTEST" not in types and "COERCE" not in types
+
+
+def test_a_funeral_crowd_and_a_reason_clause_are_no_protest(code_text: CodeText) -> None:
+    text = (LEAD + "Relatives of the victims said the men had been threatened for weeks. Thousands of people attended "
+            "the funerals of the five men on Monday. Police fired tear gas at protesters outside the town hall on "
+            "Monday, after demonstrators tried to block officials from leaving.")
+    events = code_text(text, published="2026-05-12")
+    assert "PROTEST" not in _types(events) and [e.cameo for e in events if e.type == "COERCE"] == ["175"]

@@ -382,6 +382,9 @@ class _ArticleState:
             speaker = next((c for c in actor_tok.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}), None)
             if speaker is not None:   # "..., a claim Rwanda's military rejected as propaganda" (read by the
                 actor_tok = speaker   # parser as "a claim, Rwanda's military, rejected")
+        if cand.row.type == "PROTEST" and _joined_protest(token):   # "thousands took part in a rally", "joined the march"
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            actor_tok = next((c for c in verb.children if c.dep_ == "nsubj"), None) or actor_tok
         if token.lemma_.lower() == "protest" and token.pos_ == "NOUN" and token.dep_ == "pobj" \
                 and token.head.lower_ == "in" and actor_tok is None:   # "traders kept the market shut in protest"
             actor_tok = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
@@ -494,6 +497,10 @@ class _ArticleState:
             type_, cameo, mode, curated = ("PROTEST", "143", "strike", True) if type_ == "SANCTION" \
                 else ("PROTEST", "144", "obstruct", True)   # "teachers boycotted classes", "villagers occupied
             # the town hall": people without arms or a state protest
+        if type_ == "ASSAULT" and cameo in {"1712", "180"} and target_tok is not None \
+                and target_tok.lemma_.lower() in PROTEST_FUEL:
+            type_, cameo, mode, curated = "PROTEST", "141", "demonstrate", True   # "protesters set fire to tyres",
+            target_tok = None   # "burned flags and effigies": a demonstration, not an attack
         if type_ in {"AGREE", "SUPPORT", "COOPERATE"} and lemma in PLEDGES and _hostile_content(token):
             type_, cameo, mode, status = "THREATEN", "13", None, "threatened"   # "promised that the attackers
             # 'will be tracked down wherever they hide'": a pledge to pursue someone is a threat
@@ -1337,6 +1344,19 @@ def _after_label(sentence: Any) -> bool:
     return line < sentence.start and paragraph_prefix_end(doc, line) == sentence.start
 
 
+def _joined_protest(token: Any) -> bool:
+    """'Thousands of people took part in a rally', 'participated in the march', 'joined the protest'."""
+    if token.pos_ != "NOUN":
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "in":
+        verb = token.head.head
+        return verb.lemma_.lower() == "participate" or verb.lower_ == "part" or (
+            verb.pos_ == "VERB" and any(c.lower_ == "part" and c.dep_ == "dobj" for c in verb.children))
+    return token.dep_ == "dobj" and token.head.lemma_.lower() == "join"
+
+
+#: What demonstrators burn (not an attack on anyone's property).
+PROTEST_FUEL = frozenset({"tyre", "tire", "flag", "effigy", "portrait", "poster", "banner", "rubbish", "garbage"})
 #: People without arms or office: their boycotts and occupations are protests.
 CIVILIAN_NOUNS = frozenset({"resident", "villager", "student", "teacher", "worker", "farmer", "trader", "driver",
                             "protester", "demonstrator", "member", "relative", "family", "woman", "man", "people",

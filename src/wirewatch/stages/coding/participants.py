@@ -160,8 +160,13 @@ def crowd_gathering(type_: str, actor_token: Any | None, target_token: Any | Non
     """A crowd that gathers or rallies is demonstrating, not consulting."""
     if type_ != "CONSULT" or actor_token is None:
         return False
-    if target_token is not None and target_token.head.lower_ not in LOCATIVE:   # "gathered on X"
-        return False
+    crowd = actor_token.lemma_.lower() in CROWD_WORDS - {"supporter", "student", "worker", "activist"}
+    if crowd and target_token is not None and target_token.dep_ == "dobj" and target_token.pos_ == "NOUN" \
+            and target_token.head.lemma_.lower() in {"gather", "assemble", "converge"}:
+        return True   # "Crowds gathered in front of the embassy on Monday, burning flags" (read as "gathered flags")
+    if target_token is not None and target_token.head.lower_ not in LOCATIVE and not (
+            target_token.head.lower_ == "of" and target_token.head.head.lemma_.lower() in {"front", "outside", "gate", "door"}):
+        return False   # "gathered on X", "gathered in front of the embassy"
     if actor_token.lemma_.lower() in CROWD_WORDS or actor_token.lower_ in CROWD_WORDS:
         return True
     # "several hundred people", "about 300 residents", "dozens of relatives": a counted crowd

@@ -376,6 +376,9 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
     if not is_verbal and roles.actor_grade < AGENT and (_background(token) or _generic_plural(token)):
         return "background or generic mention"
     if best < AGENT and not casualties and not (draft.type == "ASSAULT" and _reported_incident(draft, roles)) \
+            and not (draft.type == "PROTEST" and not is_verbal and token.dep_ == "nsubjpass"
+                     and token.head.lemma_.lower() in {"hold", "stage", "organise", "organize", "call"}
+                     and draft.date is not None and draft.date.source == "text") \
             and not _dated_crowd(draft, roles) and not (draft.type == "AGREE" and _joint(roles.actor_token)
                      and draft.date is not None and draft.date.source == "text" and draft.date.precision == "day"):
         return "no participant"
@@ -759,6 +762,10 @@ def on_spine(token: Any) -> bool:
     had done ("to disperse hundreds of Serbs who had blocked the road")."""
     if _dispersed_crowd(token) or misread_main_verb(token) or _organised_subject(token):
         return True
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "in" and (
+            token.head.head.lower_ == "part" or token.head.head.lemma_.lower() == "participate") \
+            and token.lemma_.lower() in {"rally", "march", "protest", "demonstration", "strike", "sit-in", "vigil"}:
+        return True   # "thousands took part in a rally": the rally is what the sentence tells
     if token.tag_ == "VBG" and token.dep_ == "advcl" and token.lemma_.lower() in {"detain", "arrest"} \
             and token.i > 0 and token.doc[token.i - 1].text == "," and token.head.i != token.i and on_spine(token.head):
         return True   # "Police fired tear gas to break up a blockade ..., detaining 31 people": arrests too
@@ -831,15 +838,36 @@ def _search_and_arrest(token: Any) -> bool:
 DISPERSAL_VERBS = frozenset({"disperse", "clear", "scatter", "break", "push", "remove", "evict"})
 
 
+#: What crowds do when they protest.
+CROWD_ACTS = frozenset({"march", "protest", "demonstrate", "gather", "rally", "block", "picket", "assemble",
+                        "strike", "occupy", "blockade", "converge"})
+#: What security forces do to a crowd: a protest told in a clause on it happened.
+POLICING_VERBS = DISPERSAL_VERBS | frozenset({"clash", "arrest", "detain", "fire", "beat", "charge", "attack",
+                                              "shoot", "stop", "block", "confront", "kettle"})
+
+
 def _dispersed_crowd(token: Any) -> bool:
-    """'police fired tear gas to disperse hundreds of Serbs who had blocked the main road': the
-    protest the police broke up is told in the relative clause on the crowd."""
+    """'police fired tear gas to disperse hundreds of Serbs who had blocked the main road', 'riot police
+    clashed with protesters who had gathered outside the court', 'police fired tear gas when students
+    tried to march on parliament', 'arrested 20 people as thousands protested': the protest the police
+    met is told in a clause on the crowd or in a time clause."""
+    crowd_act = token.lemma_.lower() in CROWD_ACTS
+    if crowd_act and token.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as", "while"}
+                                                   for c in token.children) and token.head.lemma_.lower() in POLICING_VERBS:
+        return True
+    if crowd_act and token.dep_ == "xcomp" and token.head.lemma_.lower() in {"try", "attempt"} \
+            and token.head.dep_ == "advcl" and token.head.head.lemma_.lower() in POLICING_VERBS \
+            and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as", "while"} for c in token.head.children):
+        return True   # "when hundreds of students tried to march"
     if token.dep_ != "relcl":
         return False
     node = token.head
     for _ in range(3):   # "hundreds of Serbs who ...": up through "of" to the dispersed object
-        if node.dep_ == "dobj" and node.head.lemma_.lower() in DISPERSAL_VERBS:
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in POLICING_VERBS:
             return True
+        if node.dep_ == "pobj" and node.head.lower_ in {"with", "on", "at"} \
+                and node.head.head.lemma_.lower() in POLICING_VERBS:
+            return True   # "clashed with protesters who had gathered"
         if node.dep_ not in {"pobj", "prep"}:
             return False
         node = node.head
