@@ -264,6 +264,9 @@ PHRASINGS = [   # (type, sentence after LEAD): common news phrasings found missi
     ("PROTEST", "Thousands of people took part in a rally in the capital on Monday to demand fresh elections."),
     ("PROTEST", "Protesters set fire to tyres outside the governor's office on Monday and chanted slogans."),
     ("PROTEST", "Crowds gathered in front of the embassy on Monday, burning flags."),
+    ("THREATEN", "The rebels gave the government until Friday to release their commander."),
+    ("THREATEN", "The army said on Monday that anyone caught carrying weapons would be shot on sight."),
+    ("THREATEN", "The cartel left a message next to the bodies warning rivals to stay out of the city."),
 ]
 
 

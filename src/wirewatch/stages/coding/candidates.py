@@ -183,7 +183,8 @@ def _promised_response(token: Any) -> Trigger | None:
     if lemma in PLEDGE_VERBS and any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in HOSTILE_VERBS
                                       for c in token.children):
         return PROMISED_RESPONSE   # "the minister vowed to hunt down the killers"
-    if lemma in HOSTILE_VERBS and any(c.dep_ == "auxpass" for c in token.children) and future \
+    if lemma in HOSTILE_VERBS | {"shoot", "kill", "execute", "target", "bomb"} \
+            and any(c.dep_ == "auxpass" for c in token.children) and future \
             and token.dep_ in {"ccomp", "conj"} and token.head.lemma_.lower() in SPEECH | {"warn"}:
         return ANSWERED   # "the army chief said anyone who attacks soldiers would be crushed"
     if lemma in {"declare", "remain", "be", "consider", "regard"} and any(
@@ -195,6 +196,7 @@ def _promised_response(token: Any) -> Trigger | None:
             t.lemma_.lower() in {"respond", "retaliate", "react"} for t in c.subtree) for c in token.children):
         return PROMISED_RESPONSE
     if lemma == "give" and any(t.lemma_.lower() in DEADLINE_UNITS and any(n.dep_ == "nummod" for n in t.children)
+                               or t.lower_ == "until" and any(d.ent_type_ == "DATE" for d in t.subtree)
                                for t in token.subtree) \
             and any(c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children) for c in token.children):
         return DEADLINE   # (the parser may hang "72 hours" anywhere below "gave")

@@ -825,7 +825,8 @@ class _ArticleState:
             actor_tok = cand.token.head   # "hundreds of Serbs who had blocked the road": the Serbs
         if actor_tok is not None and _dateline_word(actor_tok):   # "BIAŁYSTOK – Poland's foreign ministry summoned"
             actor_tok = next((c for c in actor_tok.head.children if c.dep_ == "nsubj" and c.i != actor_tok.i), None)
-        if actor_tok is None and cand.row.type == "THREATEN" and cand.token.tag_ == "VBG":
+        if cand.row.type == "THREATEN" and cand.token.tag_ == "VBG" and (actor_tok is None or (
+                cand.token.dep_ == "acl" and actor_tok.i == cand.token.head.i and not is_person(actor_tok))):
             actor_tok = _warner(cand.token)   # "declared an armed strike, warning that ...", "released an audio
             # message warning villagers that ..."
         if target_tok is None and cand.row.type in CONTAINER_TYPES:   # "threatened to strike Israel"
@@ -996,6 +997,16 @@ def _warner(token: Any) -> Any | None:
             verb = head.head if head.dep_ == "dobj" else head.head.head
             if verb.pos_ == "VERB":
                 return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if token.dep_ == "acl":   # "left a message next to the bodies warning rivals ...": the participle hung on
+        node = head           # the wrong noun; the message it belongs to is higher up
+        for _ in range(5):
+            if node.pos_ == "VERB":
+                if any(c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS for c in node.children):
+                    return next((c for c in node.children if c.dep_ == "nsubj"), None)
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
     return None
 
 
