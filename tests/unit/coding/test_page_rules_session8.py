@@ -267,6 +267,10 @@ PHRASINGS = [   # (type, sentence after LEAD): common news phrasings found missi
     ("THREATEN", "The rebels gave the government until Friday to release their commander."),
     ("THREATEN", "The army said on Monday that anyone caught carrying weapons would be shot on sight."),
     ("THREATEN", "The cartel left a message next to the bodies warning rivals to stay out of the city."),
+    ("REJECT", "The group said it had not carried out the attack."),
+    ("REJECT", "The governor refuted the claims, saying the security forces had acted within the law."),
+    ("MOBILIZE", "Hundreds of soldiers were flown into Portoviejo on Monday."),
+    ("MOBILIZE", "The navy dispatched two warships to the coast on Monday."),
 ]
 
 

@@ -416,6 +416,10 @@ class _ArticleState:
         own_claim = verdict.speaker is not None and actor_tok is not None and verdict.status == "actual" \
             and not any(c.dep_ == "neg" for c in verdict.speaker.head.children) and (
             actor_tok.i == verdict.speaker.i or _owned(actor_tok) or _the_group(actor_tok))
+        if cand.row.type == "ASSAULT" and verdict.status == "negated" and verdict.speaker is not None \
+                and actor_tok is not None and (actor_tok.i == verdict.speaker.i or _owned(actor_tok)) \
+                and any(c.dep_ == "neg" for c in (token if token.pos_ == "VERB" else token.head).children):
+            verdict.status = "denied"   # "the group said it had not carried out the attack": its denial
         unowned = actor_tok is None or (actor_tok.lemma_.lower() in ASSAULT_INSTRUMENTS and not any(
             c.dep_ in {"poss", "compound", "amod"} or c.dep_ == "prep" and c.lower_ == "of" for c in actor_tok.children))
         if cand.row.type == "ASSAULT" and unowned and verdict.speaker is not None and _enemy_victims(sentence):
