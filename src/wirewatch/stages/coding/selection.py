@@ -357,7 +357,7 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
     if _modifier(token) and not casualties and not (draft.type == "ASSAULT" and token.dep_ == "relcl") \
             and not (draft.type == "PROTEST" and _dispersed_crowd(token)) \
             and not (draft.type in {"REJECT", "ACCUSE"} and token.dep_ == "relcl" and roles.actor_grade >= AGENT
-                     and token.head.lemma_.lower() in SAID_NOUNS) \
+                     and token.head.lemma_.lower() in SAID_NOUNS | DECISION_NOUNS) \
             and not (token.tag_ == "VBG" and event_head):   # "a video threatening attacks"
         return "descriptive modifier or relative clause"
     if (not curated or draft.type == "CONCEDE") and token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > 0 \
@@ -762,6 +762,9 @@ def on_spine(token: Any) -> bool:
     had done ("to disperse hundreds of Serbs who had blocked the road")."""
     if _dispersed_crowd(token) or misread_main_verb(token) or _organised_subject(token):
         return True
+    if token.dep_ == "relcl" and token.lemma_.lower() in {"reject", "deny", "dismiss", "condemn", "denounce"} \
+            and token.head.lemma_.lower() in DECISION_NOUNS and token.head.dep_ in {"npadvmod", "appos"}:
+        return True   # "The EU imposed sanctions on Monday, a move the army rejected as illegitimate"
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "in" and (
             token.head.head.lower_ == "part" or token.head.head.lemma_.lower() == "participate") \
             and token.lemma_.lower() in {"rally", "march", "protest", "demonstration", "strike", "sit-in", "vigil"}:
@@ -1025,6 +1028,18 @@ def _instrument_subject(draft: Draft, token: Any) -> bool:
         subject.lemma_.lower() in ASSAULT_INSTRUMENTS
 
 
+#: Nouns that restate a measure told before ("..., a move the army rejected as illegitimate").
+DECISION_NOUNS = frozenset({"move", "decision", "measure", "step"})
+
+
+def _earlier_act_of_others(a: Draft, b: Draft) -> bool:
+    """'A drone strike killed four fighters, hours after rebels shelled a military base': an attack in
+    the time clause by a named party other than the main one is a second attack."""
+    return a.type == b.type == "ASSAULT" and (a.circumstance != b.circumstance) \
+        and min(a.actor_grade, b.actor_grade) >= AGENT and a.actor.name != b.actor.name \
+        and a.status in FACTUAL and b.status in FACTUAL
+
+
 def dedupe_sentence(drafts: list[Draft]) -> list[Draft]:
     """One event per type per sentence: the most confident, filled from the others (but two
     different acts by two named parties stay two: "police arrested 23 people, and the High
@@ -1038,6 +1053,9 @@ def dedupe_sentence(drafts: list[Draft]) -> list[Draft]:
             kept = best.get(key)
         elif kept is not None and _two_days(kept, draft):   # "a day after a bomb killed four, troops raided"
             key = (draft.type, draft.date.date if draft.date else None)
+            kept = best.get(key)
+        elif kept is not None and _earlier_act_of_others(kept, draft):
+            key = (draft.type, "circumstance")
             kept = best.get(key)
         if kept is None:
             best[key] = draft
