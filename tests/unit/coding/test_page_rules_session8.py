@@ -297,3 +297,26 @@ def test_a_funeral_crowd_and_a_reason_clause_are_no_protest(code_text: CodeText)
             "Monday, after demonstrators tried to block officials from leaving.")
     events = code_text(text, published="2026-05-12")
     assert "PROTEST" not in _types(events) and [e.cameo for e in events if e.type == "COERCE"] == ["175"]
+
+
+def test_an_ordered_deployment_and_a_curfew_are_two_acts(code_text: CodeText) -> None:
+    text = (LEAD + "Relatives of the victims said the men had been threatened for weeks. The governor ordered the "
+            "deployment of 200 additional police officers to the area and imposed a dusk-to-dawn curfew.")
+    types = _types(code_text(text, published="2026-05-11"))
+    assert "MOBILIZE" in types and "COERCE" in types
+
+
+def test_a_ransom_demand_days_later_is_the_abduction_told_before(code_text: CodeText) -> None:
+    text = ("Gunmen kidnapped 14 worshippers from a mosque near Gusau late on Monday, police said. The kidnappers "
+            "contacted relatives on Wednesday and demanded a ransom of 50 million naira.")
+    assert _types(code_text(text, published="2026-03-05")).count("ASSAULT") == 1
+
+
+def test_a_planned_rally_is_dated_ahead_and_dates_nothing_after_it(code_text: CodeText) -> None:
+    text = ("Police detained 43 people on Tuesday as thousands of opposition supporters rallied in the capital. The "
+            "opposition alliance said it would hold another rally on Friday. The interior ministry accused protest "
+            "leaders of organising mass disorder.")
+    events = code_text(text, published="2026-06-11")
+    rally = next(e for e in events if e.type == "PROTEST" and e.status == "hypothetical")
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert rally.date == "2026-06-12" and accuse.date != "2026-06-12" and accuse.date != "2026-06-05"

@@ -416,9 +416,12 @@ def _apply_nesting(cand: Candidate, by_index: dict[int, Candidate]) -> None:
         if outer.row.type in CONTAINER_TYPES and _is_complement(entry):
             if outer.token.lemma_.lower() in {"respond", "retaliate"}:
                 return   # "retaliated with air strikes": the means is the act (see MEANS_OF)
-            if outer.token.lemma_.lower() in {"vote", "decide", "resolve"} and cand.row.type in {"COERCE", "SANCTION", "MOBILIZE"} \
-                    and outer.token.tag_ == "VBD":
-                outer.dropped = True   # "the Senate voted on Monday to extend the state of emergency": the extension
+            if (outer.token.lemma_.lower() in {"vote", "decide", "resolve"} and outer.token.tag_ == "VBD"
+                    and cand.row.type in {"COERCE", "SANCTION", "MOBILIZE"}
+                    or outer.token.lemma_.lower() in {"order", "authorise", "authorize", "approve"}
+                    and cand.token.pos_ == "NOUN" and cand.token.dep_ == "dobj" and cand.row.type == "MOBILIZE"):
+                outer.dropped = True   # "the Senate voted on Monday to extend the state of emergency": the extension;
+                # "the governor ordered the deployment of 200 more police officers": the deployment
                 return
             if outer.token.lemma_.lower() == "dismiss":
                 cand.dropped = True    # "dismissed assessments that a bomb was responsible": REJECT

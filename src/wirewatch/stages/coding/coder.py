@@ -1260,7 +1260,8 @@ def _carry_dates(drafts: list[Draft]) -> list[Draft]:
                 and 0 < (draft.date.date - lead.date.date).days <= 1 and draft.status in {"actual", "claimed", "alleged"}:
             # a story of yesterday's events: what it tells without a date happened then too
             draft.date = EventDate(lead.date.date, "day", "context")
-        if draft.date is not None and draft.date.source == "text" and not draft.shadow:
+        if draft.date is not None and draft.date.source == "text" and not draft.shadow \
+                and draft.status != "hypothetical":   # (a planned rally's Friday dates nothing told after it)
             last = draft
         if draft.date is not None and draft.date.source in {"text", "report", "context"} \
                 and draft.date.precision == "day":

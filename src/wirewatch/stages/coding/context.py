@@ -419,6 +419,9 @@ def _is_future(verb: Any) -> bool:
     """A clause about what is to come: "will meet", "is due to meet", "is scheduled to vote"."""
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
         return True
+    if verb.dep_ in {"ccomp", "conj"} and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) \
+            and verb.head.lemma_.lower() in {"say", "announce", "tell", "state", "add", "warn", "confirm"}:
+        return True   # "the alliance said it would hold another rally on Friday": the coming Friday
     head = verb.head
     return verb.dep_ == "xcomp" and head.lower_ in _FUTURE_FRAMES or (
         head.lemma_.lower() == "be" and any(c.lower_ in _FUTURE_FRAMES for c in head.children))

@@ -172,6 +172,10 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
                and not _another_month(draft, d)]
     if not earlier:
         return None
+    if _lemma(draft) == "demand" and draft.mode == "abduct":   # "the kidnappers demanded a ransom on Wednesday":
+        taken = [d for d in earlier if d.mode == "abduct" or _ABDUCTION.search(d.evidence.text)]
+        if taken:   # the abduction told before, whatever the day of the demand
+            return taken[-1]
     if draft.toll_kind == "revised" and not draft.has_actor:   # "By 13 March, the toll had risen to 29 dead"
         tolled = [d for d in earlier if d.killed is not None and (
             d.place is None or draft.place is None or d.place.country == draft.place.country)]
@@ -424,6 +428,8 @@ def _report_target(report: CasualtyReport, kept: list[Draft]) -> Draft | None:
     return assaults[0] if len(assaults) == 1 else None   # the story's only incident
 
 
+#: Words of an abduction in an incident's sentence.
+_ABDUCTION = re.compile(r"\b(?:kidnap|abduct|took away|taken away|seized .{0,30}hostage|hostages?)", re.IGNORECASE)
 #: An act told as the answer to the incident ("in retaliation for the raid").
 _REPRISAL = re.compile(r"\bin (?:retaliation|revenge|reprisal|response) (?:for|to)\b", re.IGNORECASE)
 
