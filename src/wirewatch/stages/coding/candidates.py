@@ -133,6 +133,29 @@ def _reported_demand(token: Any) -> Trigger | None:
     return None
 
 
+WORK_STOPPAGE = Trigger("stop", "VERB", "work", "", "143", "PROTEST", "strike", True)
+#: What workers stop, close or keep shut to make a point.
+WORK_OBJECTS = frozenset({"work", "service", "operation", "trading", "business", "shop", "stall", "market",
+                          "class", "lesson", "traffic"})
+STOPPAGE_VERBS = frozenset({"stop", "halt", "suspend", "close", "shut", "down", "cease", "keep"})
+PROTEST_PURPOSES = frozenset({"demand", "protest", "denounce", "press", "condemn", "decry"})
+
+
+def _work_stoppage(token: Any) -> Trigger | None:
+    """'Drivers stopped work on Monday to demand that the road be cleared', 'traders closed their
+    shops in protest at the killing': a strike, told by what it is for."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in STOPPAGE_VERBS:
+        return None
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not any(o.lemma_.lower() in WORK_OBJECTS for o in objects):
+        return None
+    purpose = any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in PROTEST_PURPOSES
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children)
+    protest = any(o.lemma_.lower() == "protest" and p.lower_ == "in" for p in token.children if p.dep_ == "prep"
+                  for o in p.children if o.dep_ == "pobj")
+    return WORK_STOPPAGE if purpose or protest else None
+
+
 TAKEN_GROUND = Trigger("take", "VERB", "", "", "171", "COERCE", "seize", True)
 #: Ground that can be taken ("took the town", "had taken Liancourt").
 GROUND_NOUNS = frozenset({"town", "village", "city", "base", "position", "outpost", "post", "district", "hill",
@@ -308,6 +331,12 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
     "a group of hostages": also "hostage"), prepositional objects, particles, and last the
     ``@person`` class when the object is a person or a group of people."""
     heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not heads and verb.tag_ in {"VBN", "VBD"} and verb.dep_ in {"ccomp", "oprd", "xcomp"} \
+            and verb.head.lemma_.lower() in {"order", "declare", "keep", "have", "want"}:
+        heads = [c for c in verb.children if c.dep_ == "nsubj"]   # "ordered the road closed"
+    if not heads:   # "sending in troops", "flew in reinforcements": a particle read as a preposition
+        heads = [o for p in verb.children if p.dep_ == "prep" and p.i == verb.i + 1 and p.lower_ in {"in", "out"}
+                 for o in p.children if o.dep_ == "pobj" and o.tag_ in {"NNS", "NNPS"}]
     objects = [(m.lemma_.lower(), "") for c in heads for m in c.children   # "dropped explosive charges"
                if m.dep_ == "amod" and m.lemma_.lower() in WEAPON_ADJECTIVES]
     objects += [(m.lemma_.lower(), "") for c in heads if c.lemma_.lower() in ACTIVITY_HEADS
@@ -363,7 +392,8 @@ def _prep_objects(token: Any) -> list[tuple[str, str]]:
 def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token of a sentence, nested and merged (see the module docstring)."""
     found = [Candidate(t, row) for t in sentence
-             if (row := _taken_ground(t) or _promised_response(t) or _dismissal(t) or lookup(t, lexicon)
+             if (row := _taken_ground(t) or _promised_response(t) or _dismissal(t) or _work_stoppage(t)
+                     or lookup(t, lexicon)
                      or _reported_demand(t)
                      or _aid_arriving(t) or _denied_involvement(t))
              is not None and row.type != "-"
@@ -419,7 +449,10 @@ def _apply_nesting(cand: Candidate, by_index: dict[int, Candidate]) -> None:
             if (outer.token.lemma_.lower() in {"vote", "decide", "resolve"} and outer.token.tag_ == "VBD"
                     and cand.row.type in {"COERCE", "SANCTION", "MOBILIZE"}
                     or outer.token.lemma_.lower() in {"order", "authorise", "authorize", "approve"}
-                    and cand.token.pos_ == "NOUN" and cand.token.dep_ == "dobj" and cand.row.type == "MOBILIZE"):
+                    and (cand.token.pos_ == "NOUN" and cand.token.dep_ == "dobj" and cand.row.type == "MOBILIZE"
+                         or cand.token.tag_ in {"VBN", "VBD"} and cand.token.dep_ in {"ccomp", "oprd"}
+                         and not any(c.dep_ in {"dobj", "aux"} for c in cand.token.children)
+                         and cand.row.type in {"COERCE", "SANCTION"})):   # "ordered the road closed"
                 outer.dropped = True   # "the Senate voted on Monday to extend the state of emergency": the extension;
                 # "the governor ordered the deployment of 200 more police officers": the deployment
                 return

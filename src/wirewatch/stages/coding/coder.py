@@ -79,6 +79,8 @@ from wirewatch.stages.coding.roles import (
 from wirewatch.stages.coding.selection import (
     ASSAULT_INSTRUMENTS,
     DYADIC,
+    EXPLOSIVE_OBJECTS,
+    struck_explosive,
     LEAD,
     UNREAL,
     dedupe_article,
@@ -387,7 +389,10 @@ class _ArticleState:
             actor_tok = next((c for c in verb.children if c.dep_ == "nsubj"), None) or actor_tok
         if token.lemma_.lower() == "protest" and token.pos_ == "NOUN" and token.dep_ == "pobj" \
                 and token.head.lower_ == "in" and actor_tok is None:   # "traders kept the market shut in protest"
-            actor_tok = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
+            verb = token.head.head
+            while verb.dep_ in {"oprd", "xcomp", "acomp"} and not any(c.dep_ == "nsubj" for c in verb.children):
+                verb = verb.head   # ("in protest" hangs on "shut")
+            actor_tok = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if verdict.frame_lemma == "deny" and actor_tok is None and token.pos_ == "VERB" \
                 and any(c.dep_ == "auxpass" for c in token.children):
             verdict.status = "negated"   # "the army denied that any soldier had been killed": no such deaths
@@ -769,9 +774,12 @@ class _ArticleState:
         """A verb whose subject is a definite event noun refers back to that event."""
         if token.pos_ != "VERB":
             return False
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in EXPLOSIVE_OBJECTS and _is_anaphoric(c) for c in token.children):
+            return True   # "the group that laid the mine": the mine already told
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         return subject is not None and _is_anaphoric(subject) \
-            and lookup(subject, self.res.lexicon) is not None
+            and (lookup(subject, self.res.lexicon) is not None
+                 or subject.lemma_.lower() in EXPLOSIVE_OBJECTS)   # "the mine had been laid by ..."
 
     def _apply_claim_phrase(self, sentence: Any, drafts: list[Draft]) -> None:
         """'..., in an attack later claimed by JNIM': the sentence's attack is claimed by JNIM."""
@@ -817,6 +825,9 @@ class _ArticleState:
             inner_actor, inner_target = resolve_actor_tokens(inner.token)
             if inner_actor is not None and inner_actor.pos_ == "NUM":
                 inner_actor = None   # "two soldiers were killed and four wounded when fighters attacked": victims
+            if inner_actor is not None and struck_explosive(inner.token):
+                inner_actor, inner_target = None, inner_target or inner_actor   # "when the minibus struck a
+                # landmine": the minibus is hit, not the attacker
             if actor_tok is None or actor_tok.i == inner.token.i:
                 actor_tok = inner_actor if inner_actor is not None else (
                     None if actor_tok is not None and actor_tok.i == inner.token.i else actor_tok)
@@ -827,6 +838,8 @@ class _ArticleState:
         if actor_tok is not None and actor_tok.lower_ in {"who", "which", "that"} and actor_tok.dep_ == "nsubj" \
                 and cand.token.dep_ == "relcl" and cand.token.head.pos_ in {"NOUN", "PROPN"}:
             actor_tok = cand.token.head   # "hundreds of Serbs who had blocked the road": the Serbs
+        if _ordered_state(cand.token):   # "the governor ordered the road closed": the governor closed it
+            actor_tok, target_tok = next((c for c in cand.token.head.children if c.dep_ == "nsubj"), None), None
         if actor_tok is not None and _dateline_word(actor_tok):   # "BIAŁYSTOK – Poland's foreign ministry summoned"
             actor_tok = next((c for c in actor_tok.head.children if c.dep_ == "nsubj" and c.i != actor_tok.i), None)
         if cand.row.type == "THREATEN" and cand.token.tag_ == "VBG" and (actor_tok is None or (
@@ -919,6 +932,14 @@ ECONOMIC = frozenset({"trade", "economic", "friendship", "investment", "commerci
 #: Nouns for armed or police forces.
 FORCE_NOUNS = frozenset({"troop", "soldier", "gendarme", "police", "officer", "reinforcement", "marine", "commando",
                          "unit", "battalion", "peacekeeper", "paratrooper", "force", "policeman", "personnel"})
+
+
+def _ordered_state(token: Any) -> bool:
+    """'ordered the road closed', 'declared the area sealed': a state the head verb's subject imposes."""
+    return token.tag_ in {"VBN", "VBD"} and token.dep_ in {"ccomp", "oprd"} \
+        and token.head.lemma_.lower() in {"order", "declare", "keep"} \
+        and not any(c.dep_ in {"dobj", "aux"} for c in token.children) \
+        and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _economic_object(token: Any) -> bool:
@@ -1274,6 +1295,7 @@ _SAME_DAY = re.compile(r"\b(?:the same day|that (?:day|night|evening|morning|aft
                        r"(?:earlier|later) in the day|in the same statement|in it,|during the (?:attack|raid|assault|"
                        r"clash(?:es)?|clearance|operation|fighting|protest|march|ambush|siege)|"
                        r"(?:hours|minutes|moments) later|shortly afterwards?|at (?:about|around) \d|"
+                       r"^\W*(?:hours|minutes|moments) after (?:the|this|that|its|their)\b|"
                        r"^\W*(?:by|around|towards?) (?:midday|noon|nightfall|dusk|dawn|mid-?morning|mid-?afternoon|"
                        r"the (?:afternoon|evening))|^\W*in the (?:morning|afternoon|evening)\b)", re.IGNORECASE)
 _NEXT_DAY = re.compile(r"\b(?:the (?:next|following) (?:day|morning|afternoon|evening|night)|the day after)\b(?! \w+ed\b)",

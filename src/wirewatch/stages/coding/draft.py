@@ -141,7 +141,8 @@ class Draft:
         self.mode = self.mode or other.mode
         theirs = other.richness()
         margin = 1 if self.circumstance else CITE_MARGIN   # "... before the attackers withdrew"
-        if theirs >= mine + margin or (theirs == mine + margin - 1 and not self.on_spine and other.on_spine):
+        if other.mention_status != "denied" and (   # (the incident is not cited from its denial)
+                theirs >= mine + margin or (theirs == mine + margin - 1 and not self.on_spine and other.on_spine)):
             self.evidence, self.cited = other.evidence, theirs   # cite the sentence that says the most
         else:
             self.cited = mine

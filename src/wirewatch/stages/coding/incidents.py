@@ -135,8 +135,11 @@ def _later_denials(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
     role in the blast at ...", stays the incident, denied.)"""
     out = list(kept)
     for draft in drafts:
-        if draft.mention_status != "denied" or draft.type != "ASSAULT" or draft.shadow or not draft.has_actor:
+        if draft.mention_status != "denied" or draft.type != "ASSAULT":
             continue
+        if (draft.shadow or not draft.has_actor) and not (
+                draft.rank >= LEAD and _INVOLVEMENT.search((draft.mention_evidence or draft.evidence).text)):
+            continue   # (a spokesman "denying any role in the blast" denies for his group, named or not)
         if not any(d.type == "ASSAULT" and d.sentence_index < draft.sentence_index and d.status != "hypothetical"
                    for d in kept):
             continue
@@ -154,7 +157,7 @@ def _later_denials(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
             continue   # "the ministry denied that ... and said the army had conducted ...": one denial
         out.append(replace(draft, type="REJECT", cameo="125", mode=None, target=EMPTY, status="actual",
                            killed=None, injured=None, evidence=own, merged=[], anchors=frozenset(),
-                           toll_kind="", mention_status="actual", mention_evidence=own))
+                           toll_kind="", mention_status="actual", mention_evidence=own, shadow=False))
     return sorted(out, key=lambda d: d.sentence_index)
 
 
@@ -222,6 +225,8 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
         host = _on_its_day(draft, earlier)
         if draft.status == "claimed":   # "the BLF claimed the bombing": an armed group's attack, not the army's reply
             host = next((d for d in reversed(earlier) if side(d) != "state"), host)
+        elif side(draft) == "armed" and _state_act(host):   # "the group that laid the mine"
+            host = next((d for d in reversed(earlier) if not _state_act(d)), host)
         if draft.actor_grade < 4 or host.actor_grade < 4 or _same_actor(host, draft):
             return host
     return None
@@ -385,6 +390,11 @@ def side(draft: Draft) -> str:
     if set((draft.target.name or "").lower().split()) & ARMED_TARGETS:
         return "state"   # "its jets struck bandit hideouts"
     return ""
+
+
+def _state_act(draft: Draft) -> bool:
+    """An act of a state's forces: told so, or by an actor of a country that is no armed group."""
+    return side(draft) == "state" or bool(draft.actor.country) and draft.actor.sector not in ARMED_SECTORS
 
 
 def _opposite_sides(host: Draft, draft: Draft) -> bool:

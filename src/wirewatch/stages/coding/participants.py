@@ -19,7 +19,7 @@ from wirewatch.stages.coding.actors import NAMED_KINDS, ArticleActors
 ABSENT, ABSTRACT, UNKNOWN, AGENT, NAMED = 0, 1, 2, 3, 4
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PERSON_NOUNS = frozenset({
-    "man", "woman", "child", "boy", "girl", "person", "people", "soldier", "policeman", "officer",
+    "man", "woman", "element", "child", "boy", "girl", "person", "people", "soldier", "policeman", "officer",
     "leader", "mayor", "judge", "priest", "journalist", "minister", "official", "member", "guard",
     "student", "worker", "peasant", "civilian", "businessman", "politician", "candidate", "commander",
     "general", "colonel", "director", "president", "governor", "lawyer", "teacher", "bomber",
@@ -85,6 +85,11 @@ class Roles:
                                               (self.target_grade, self.target_token, self.target)))
 
 
+#: Parts of a group that stand for it: "armed elements of the MFDC", "members of the ELN".
+MEMBER_NOUNS = frozenset({"element", "member", "fighter", "militant", "cell", "unit", "faction", "wing",
+                          "commander", "combatant", "operative"})
+
+
 def grade(token: Any | None, found: Actor | None, actors: ArticleActors) -> int:
     """How much a role filler counts as a participant (ABSENT < ABSTRACT < UNKNOWN < AGENT < NAMED).
 
@@ -104,6 +109,11 @@ def grade(token: Any | None, found: Actor | None, actors: ArticleActors) -> int:
     if token.pos_ == "PROPN" or token.ent_type_ in NAMED_ENTITIES:
         return NAMED
     lemma = token.lemma_.lower()
+    if lemma in MEMBER_NOUNS:   # "armed elements of the MFDC": as named as the group
+        group = next((o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"), None)
+        if group is not None and (found.country or found.sector):
+            return grade(group, found, actors)
     if lemma in PERSON_NOUNS or lower in PERSON_NOUNS:
         return NAMED if lemma == "group" and found.sector else AGENT
     if lemma in {"hundred", "thousand", "dozen", "score", "million"} and any(

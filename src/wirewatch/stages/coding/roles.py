@@ -17,6 +17,7 @@ from typing import Any
 from wirewatch.models import Actor
 from wirewatch.stages.coding.actors import ArticleActors, clean_phrase
 from wirewatch.stages.coding.doctext import doc_text
+from wirewatch.stages.coding.participants import MEMBER_NOUNS
 
 LIGHT_VERBS = frozenset({"carry", "launch", "stage", "conduct", "mount", "claim", "wage", "commit",
                          "perpetrate", "order", "unleash", "step", "begin", "start", "make", "hold",
@@ -125,12 +126,14 @@ def resolve_np(token: Any, actors: ArticleActors, salience: Salience) -> Actor |
         return resolve_np(head, actors, salience) if head is not None else None
     if token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS:
         return salience.last_actor if token.lower_ in PERSONAL_PRONOUNS else None
-    if token.lemma_.lower() in SPEAKER_NOUNS:   # "a spokesperson for the European Union's foreign service"
-        for obj in (o for p in token.children if p.dep_ == "prep" and p.lower_ in {"for", "of"}
+    lemma = token.lemma_.lower()
+    if lemma in SPEAKER_NOUNS or lemma in MEMBER_NOUNS:   # "a spokesperson for the European Union's foreign
+        # service", "armed elements of the MFDC"
+        for obj in (o for p in token.children if p.dep_ == "prep" and p.lower_ in ({"for", "of"} if lemma in SPEAKER_NOUNS else {"of"})
                     for o in p.children if o.dep_ == "pobj"):
             org = resolve_np(obj, actors, salience)
-            if org is not None and (org.country or org.sector):
-                return org
+            if org is not None and (org.country or org.sector and lemma in SPEAKER_NOUNS):
+                return org   # (a member of a group stands for it when the group is known by name)
     start, end = np_bounds(token)
     text = doc_text(token.doc)
     found = actors.resolve(start, end, text)

@@ -946,14 +946,22 @@ def _hazard(actor_token: Any | None, trigger: Any) -> bool:
         actor_token = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     if actor_token is None or trigger.lemma_.lower() in DETONATIONS:
         return False
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in EXPLOSIVE_OBJECTS for c in trigger.children):
-        return False   # "a lorry struck a roadside bomb": a bombing, whatever hit it
+    if struck_explosive(trigger) or struck_explosive(actor_token.head):   # "killed when the minibus struck a landmine"
+        return False   # "a lorry struck a roadside bomb", "ran over a mine": a bombing, whatever hit it
     if actor_token.lemma_.lower() not in HAZARDS:
         return False
     if any(c.dep_ in {"compound", "poss", "nmod"} for c in actor_token.children):
         return False   # "army fire", "sniper fire", "a car bomb"
     return not any(c.i != actor_token.i and (c.lemma_.lower() in ASSAULT_INSTRUMENTS or c.lower_ in {
         "bomb", "booby", "suicide", "explosive", "explosives"}) for c in actor_token.subtree)
+
+
+def struck_explosive(verb: Any) -> bool:
+    """'the minibus struck a landmine', 'a lorry ran over a mine': the subject is what was hit."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"over", "on", "onto", "into"}
+        for o in p.children if o.dep_ == "pobj"]
+    return verb.pos_ == "VERB" and any(o.lemma_.lower() in EXPLOSIVE_OBJECTS for o in objects)
 
 
 #: Objects that make a vehicle's collision a bombing ("struck a landmine").
