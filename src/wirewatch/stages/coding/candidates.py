@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wirewatch.stages.coding.lexicon import Lexicon, Trigger
+from wirewatch.stages.coding.participants import PROTEST_PURPOSES
 from wirewatch.stages.coding.status import DENY, SPEECH, SPEECH_NOUNS
 
 #: Participles that are adjectives before a noun, whatever the parser says ("Ayorou and surrounding villages").
@@ -138,7 +139,6 @@ WORK_STOPPAGE = Trigger("stop", "VERB", "work", "", "143", "PROTEST", "strike", 
 WORK_OBJECTS = frozenset({"work", "service", "operation", "trading", "business", "shop", "stall", "market",
                           "class", "lesson", "traffic"})
 STOPPAGE_VERBS = frozenset({"stop", "halt", "suspend", "close", "shut", "down", "cease", "keep"})
-PROTEST_PURPOSES = frozenset({"demand", "protest", "denounce", "press", "condemn", "decry"})
 
 
 def _work_stoppage(token: Any) -> Trigger | None:

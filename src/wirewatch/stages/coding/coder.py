@@ -474,7 +474,7 @@ class _ArticleState:
             speaker = self._resolve(teller)   # "Serbia's defence ministry said army units deployed near the
             if speaker is not None and speaker.sector in STATE_SECTORS and speaker.country:   # line had been placed
                 actor_tok = teller   # on higher readiness": its own units
-        if crowd_gathering(type_, actor_tok, target_tok):
+        if crowd_gathering(type_, actor_tok, target_tok, token):
             type_, cameo, mode, curated = "PROTEST", "141", "demonstrate", True
             target_tok = None
         if status == "actual" and alleged_actor(actor_tok):
@@ -645,6 +645,9 @@ class _ArticleState:
             type_ != "ASSAULT" and _light_object(token))   # (attacks are kept anyway, see main_events)
         draft.curated, draft.rank = curated, self.sentence_rank
         draft.converted, draft.circumstance = converted, _temporal_clause(token)
+        draft.concurrent = draft.circumstance and any(c.dep_ == "mark" and c.lower_ in {"as", "while"}
+                                                      for c in token.children) \
+            and not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.children)   # ("as they withdrew")
         draft.toll_kind = casualties.kind if killed is not None else ""   # "also killed", "have died"
         if not draft.is_anaphoric and type_ == "ASSAULT":
             draft.is_anaphoric = self._anaphoric_subject(token) or self._in_known_event(token)

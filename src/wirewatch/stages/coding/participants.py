@@ -166,10 +166,18 @@ def alleged_actor(actor_token: Any | None) -> bool:
     return False
 
 
-def crowd_gathering(type_: str, actor_token: Any | None, target_token: Any | None) -> bool:
+#: What a crowd gathers for when it protests ("gathered outside the prefecture to demand news").
+PROTEST_PURPOSES = frozenset({"demand", "protest", "denounce", "press", "condemn", "decry", "call"})
+
+
+def crowd_gathering(type_: str, actor_token: Any | None, target_token: Any | None, trigger: Any = None) -> bool:
     """A crowd that gathers or rallies is demonstrating, not consulting."""
     if type_ != "CONSULT" or actor_token is None:
         return False
+    if trigger is not None and trigger.lemma_.lower() in {"gather", "assemble", "converge"} and any(
+            c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in PROTEST_PURPOSES
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in trigger.children):
+        return True   # "relatives gathered outside the prefecture to demand news of the wounded"
     crowd = actor_token.lemma_.lower() in CROWD_WORDS - {"supporter", "student", "worker", "activist"}
     if crowd and target_token is not None and target_token.dep_ == "dobj" and target_token.pos_ == "NOUN" \
             and target_token.head.lemma_.lower() in {"gather", "assemble", "converge"}:

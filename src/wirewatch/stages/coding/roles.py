@@ -141,11 +141,27 @@ def resolve_np(token: Any, actors: ArticleActors, salience: Salience) -> Actor |
         main = salience.main_group()
         if main is not None:
             return main
+    if found is not None and found.sector and _kin_of(token):   # "soldiers' relatives", "families of the
+        return Actor(clean_phrase(text[start:end]) or token.text, found.country, "civilians")   # police officers"
     if found is not None:
         return found
     if token.pos_ in {"NOUN", "PROPN"}:
         return Actor(clean_phrase(text[start:end]) or token.text, None, None)
     return None
+
+
+#: Kin of someone: their relatives are not what that someone is ("soldiers' relatives" are civilians).
+KIN_NOUNS = frozenset({"relative", "family", "wife", "widow", "mother", "father", "parent", "son", "daughter",
+                       "brother", "sister", "kin", "spouse", "relation", "husband", "child"})
+
+
+def _kin_of(token: Any) -> bool:
+    """The phrase names the kin of the people it mentions ("dozens of soldiers' relatives")."""
+    head = token
+    if head.lemma_.lower() in {"dozen", "hundred", "thousand", "score", "group"}:
+        head = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"), head)
+    return head.lemma_.lower() in KIN_NOUNS
 
 
 def _is_named(actor: Actor, actors: ArticleActors, start: int, end: int) -> bool:

@@ -447,7 +447,7 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
     if draft.type == "REQUEST" and _the_public(roles.target_token):
         return "appeal to the public outside the lead"   # "the mufti appealed to residents to ..."
     if (draft.type == "SANCTION" or draft.converted) and roles.target_grade < AGENT \
-            and not (draft.type == "SANCTION" and _measure_on_someone(token)):
+            and not (draft.type == "SANCTION" and (_measure_on_someone(token) or _closed_crossing(token, roles))):
         return "measure without a target outside the lead"   # "suspended activities", "gave no details"
     if not is_verbal and _characterised(token):
         return "characterised, not reported"   # "an attack on Ghanaian soil is only a matter of time"
@@ -538,6 +538,16 @@ def _party_demand(draft: Draft, roles: Roles, token: Any, sentence: Any) -> bool
         return False
     words = set((actor.name or "").lower().split())
     return actor.sector in {"opposition", "party", "political party"} or bool(words & {"opposition", "party", "parties"})
+
+
+#: Crossings whose closure is a blockade of the people beyond them.
+CROSSINGS = frozenset({"border", "crossing", "checkpoint", "frontier", "port", "airspace"})
+
+
+def _closed_crossing(token: Any, roles: Roles) -> bool:
+    """'Somaliland closed its checkpoint at Oog to commercial trucks': a named party's blockade."""
+    return token.pos_ == "VERB" and roles.actor_grade >= AGENT and any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in CROSSINGS for c in token.children)
 
 
 def _measure_on_someone(token: Any) -> bool:
@@ -720,7 +730,7 @@ COMMENTATORS = frozenset({"analyst", "expert", "observer", "researcher", "diplom
 #: Verbs whose "over" names where an attack happened, not its cause ("fired over the border").
 ASSAULT_VERBS_OVER = frozenset({"fire", "fly", "shoot", "strike", "drop", "crash", "explode"})
 #: Who speaks for a state, and the forces such a speaker threatens with.
-OFFICIALS = frozenset({"minister", "president", "government", "ministry", "commander", "chief", "spokesman",
+OFFICIALS = frozenset({"minister", "president", "government", "ministry", "commander", "chief", "spokesman", "secretary",
                        "spokeswoman", "spokesperson", "governor", "premier", "general", "army", "military"})
 OWN_FORCES = frozenset({"police", "army", "military", "troops", "force", "forces", "soldier", "security",
                         "navy", "air force", "we"})
@@ -745,6 +755,9 @@ def _warning_about_others(token: Any) -> bool:
                 continue
             if official and subject.lemma_.lower() in OWN_FORCES:
                 continue   # "the minister warned that the army would pursue the attackers": his side's threat
+            if subject.lemma_.lower() in OWN_FORCES | {"fighter", "man", "member", "unit"} and any(
+                    c.dep_ == "poss" and c.lower_ in {"its", "their", "our", "his", "her"} for c in subject.children):
+                continue   # "the defence secretary warned that its forces would respond": the speaker's side
             if subject.dep_ == "nsubj" or subject.lemma_.lower() not in PEOPLE and subject.ent_type_ != "PERSON":
                 return True
     return False
@@ -1126,6 +1139,9 @@ def _fill(winner: Draft, loser: Draft) -> None:
             and winner.date is not None and winner.date.source in {"report", "published"}:
         winner.date = loser.date   # "A day after an air strike on a monastery, rescuers said on Wednesday
         # that the toll had risen to 24 and 40 had been wounded": the strike's day, not the report's
+    elif winner.date is not None and loser.date is not None and winner.date.precision in {"week", "month"} \
+            and loser.date.precision == "day" and abs((winner.date.date - loser.date.date).days) <= 7:
+        winner.date = loser.date   # "... this week, while residents of Hajin protested" ... "marched in Hajin on Tuesday"
 
 
 def main_events(drafts: list[Draft]) -> list[Draft]:
@@ -1149,7 +1165,7 @@ def main_events(drafts: list[Draft]) -> list[Draft]:
         or (d.object_of_spine and d.type in MATERIAL_ACTS and d.curated and not d.is_anaphoric
             and not _object_of_a_trigger(d, drafts) and not d.definite
             and not any(s.on_spine and s.type != "REQUEST" for s in drafts if s is not d))
-        or _dated_antecedent(d, spine)]
+        or _dated_antecedent(d, spine) or _concurrent_act(d)]
     # "traders began a general strike to demand ...": the strike is what the sentence tells
     return _prefer_curated(kept)
 
@@ -1167,6 +1183,14 @@ def _dated_antecedent(draft: Draft, spine: list[Draft]) -> bool:
         and draft.actor_grade >= AGENT and draft.status in FACTUAL and when is not None \
         and when.source == "text" and when.precision == "day" \
         and bool(spine) and all(s.date is not None and s.date.date != when.date for s in spine)
+
+
+def _concurrent_act(draft: Draft) -> bool:
+    """'Nine people were killed this week, as lawmakers extended the state of emergency': what a
+    named party did meanwhile is news of its own."""
+    return draft.concurrent and draft.type in MATERIAL_ACTS - {"RETREAT", "COOPERATE"} and draft.curated \
+        and draft.has_actor \
+        and draft.actor_grade >= AGENT and draft.status in FACTUAL
 
 
 def _carried_act(draft: Draft) -> bool:
