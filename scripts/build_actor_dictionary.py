@@ -60,7 +60,7 @@ def country_records(path: Path) -> Iterator[dict[str, list[str] | str]]:
         if len(iso) != 3:
             continue
         yield {
-            "iso3": iso, "name": fields.get("CountryName", iso).replace("_", " ").title(),
+            "iso3": iso, "name": _title(fields.get("CountryName", iso).replace("_", " ")),
             "nationality": _section(block, "Nationality"), "capital": _section(block, "Capital"),
         }
 
@@ -86,7 +86,7 @@ def country_rows(path: Path) -> tuple[list[tuple[str, ...]], dict[str, str]]:
                 names.setdefault(variant, iso)
         for capital in rec["capital"]:
             if len(capital) > 2:
-                rows.append((capital, capital.title(), iso, "government", "capital", "0"))
+                rows.append((capital, _title(capital), iso, "government", "capital", "0"))
     return rows, names
 
 
@@ -116,7 +116,7 @@ def milnonstate_rows(path: Path) -> list[tuple[str, ...]]:
             continue
         if not line.startswith("+"):
             match = re.search(r"\[([A-Z]{3})", line)
-            name, country = phrase(line.split("[")[0]).title(), (match.group(1) if match else "")
+            name, country = _title(phrase(line.split("[")[0])), (match.group(1) if match else "")
             country = country if country not in {"KKL", "IMG", "IGO", "NGO"} else ""
             rows.append((phrase(line.split("[")[0]), name, country, "rebels", "group", "0"))
         elif name:
@@ -166,8 +166,13 @@ def _as_written(row: tuple[str, ...]) -> tuple[str, ...] | None:
     if pattern.isdigit() or pattern in ALIAS_WORDS:
         return None
     if pattern in COMMON_WORDS:
-        return (pattern.title(), *row[1:5], "1")
+        return (_title(pattern), *row[1:5], "1")
     return row
+
+
+def _title(text: str) -> str:
+    """Each word capitalised ("New People's Army", not str.title's "People'S")."""
+    return re.sub(r"(?<=\w)'S\b", "'s", text.title())
 
 
 def main() -> None:

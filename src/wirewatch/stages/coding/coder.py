@@ -83,6 +83,7 @@ from wirewatch.stages.coding.selection import (
     struck_explosive,
     LEAD,
     UNREAL,
+    dangling_root_subject,
     dedupe_article,
     dedupe_sentence,
     in_quotes,
@@ -499,13 +500,15 @@ class _ArticleState:
                 and roles.actor.sector in ARMED_GROUP_SECTORS and lemma in {"order", "announce", "declare", "decree", "call"}:
             type_, cameo, status = "THREATEN", "139", "threatened"   # "the ADF ordered a lockdown across the two
             # regions": an armed group's order, enforced by the threat of its guns
-        if (type_ == "SANCTION" and (cameo or "").startswith("162") or type_ == "ASSAULT" and cameo == "192") and token.pos_ == "VERB" \
+        if (type_ == "SANCTION" and (cameo or "").startswith("162") or type_ == "ASSAULT" and cameo == "192"
+                or type_ == "COERCE" and cameo == "191" and lemma == "blockade") \
+                and (token.pos_ == "VERB" or lemma == "blockade") \
                 and status == "actual" and roles.actor is not None and not roles.actor.country \
                 and roles.actor_grade >= AGENT and (roles.actor.sector == "civilians" or (
                     roles.actor_token is not None and roles.actor_token.lemma_.lower() in CIVILIAN_NOUNS)):
             type_, cameo, mode, curated = ("PROTEST", "143", "strike", True) if type_ == "SANCTION" \
                 else ("PROTEST", "144", "obstruct", True)   # "teachers boycotted classes", "villagers occupied
-            # the town hall": people without arms or a state protest
+            # the town hall", "a blockade by cooperative miners": people without arms or a state protest
         if type_ == "ASSAULT" and cameo in {"1712", "180"} and target_tok is not None \
                 and target_tok.lemma_.lower() in PROTEST_FUEL:
             type_, cameo, mode, curated = "PROTEST", "141", "demonstrate", True   # "protesters set fire to tyres",
@@ -841,6 +844,9 @@ class _ArticleState:
         if actor_tok is not None and actor_tok.lower_ in {"who", "which", "that"} and actor_tok.dep_ == "nsubj" \
                 and cand.token.dep_ == "relcl" and cand.token.head.pos_ in {"NOUN", "PROPN"}:
             actor_tok = cand.token.head   # "hundreds of Serbs who had blocked the road": the Serbs
+        dangling = dangling_root_subject(cand.token)
+        if dangling is not None:   # "About 30 relatives of one of the detained men protested ..., saying ..."
+            actor_tok = dangling
         if _ordered_state(cand.token):   # "the governor ordered the road closed": the governor closed it
             actor_tok, target_tok = next((c for c in cand.token.head.children if c.dep_ == "nsubj"), None), None
         if actor_tok is not None and _dateline_word(actor_tok):   # "BIAŁYSTOK – Poland's foreign ministry summoned"

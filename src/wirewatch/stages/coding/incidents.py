@@ -135,6 +135,12 @@ def _later_denials(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
     role in the blast at ...", stays the incident, denied.)"""
     out = list(kept)
     for draft in drafts:
+        if draft.type == "COERCE" and draft.mention_status == "denied" and draft in out and draft.rank >= LEAD \
+                and any(d.type in {"ASSAULT", "COERCE"} and d.sentence_index < draft.sentence_index
+                        and d.status in {"actual", "alleged", "claimed"} for d in kept):
+            out.remove(draft)   # "the police commission denied that officers had fired live ammunition at the
+            out.append(_as_rejection(draft))   # marchers": the answer to what was told, news of its own
+            continue
         if draft.mention_status != "denied" or draft.type != "ASSAULT":
             continue
         if (draft.shadow or not draft.has_actor) and not (
@@ -152,13 +158,18 @@ def _later_denials(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
             else:
                 out.remove(draft)   # "denied that its forces had committed abuses": no act of its own (nor a
                 # compiled verb's reading: "said the army had conducted a legitimate operation")
-        own = draft.mention_evidence or draft.evidence
         if any(d.type == "REJECT" and d.sentence_index == draft.sentence_index for d in out):
             continue   # "the ministry denied that ... and said the army had conducted ...": one denial
-        out.append(replace(draft, type="REJECT", cameo="125", mode=None, target=EMPTY, status="actual",
-                           killed=None, injured=None, evidence=own, merged=[], anchors=frozenset(),
-                           toll_kind="", mention_status="actual", mention_evidence=own, shadow=False))
+        out.append(_as_rejection(draft))
     return sorted(out, key=lambda d: d.sentence_index)
+
+
+def _as_rejection(draft: Draft) -> Draft:
+    """The denier's REJECT, told in the denial's own sentence."""
+    own = draft.mention_evidence or draft.evidence
+    return replace(draft, type="REJECT", cameo="125", mode=None, target=EMPTY, status="actual",
+                   killed=None, injured=None, evidence=own, merged=[], anchors=frozenset(),
+                   toll_kind="", mention_status="actual", mention_evidence=own, shadow=False)
 
 
 def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:

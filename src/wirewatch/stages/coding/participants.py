@@ -140,7 +140,8 @@ def is_abstract(token: Any) -> bool:
 #: Nouns with abstract endings that name bodies able to act.
 BODIES = frozenset({"municipality", "authority", "administration", "commission", "committee", "organisation",
                     "organization", "association", "federation", "presidency", "ministry", "agency", "community",
-                    "university", "coalition", "opposition", "leadership", "junta", "directorate", "command"})
+                    "university", "coalition", "opposition", "leadership", "junta", "directorate", "command",
+                    "division", "detachment", "regiment", "battalion", "contingent", "gendarmerie", "legislature"})
 
 
 def _has_named_modifier(token: Any) -> bool:

@@ -273,6 +273,11 @@ TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
 ORGANISERS = frozenset({"organise", "organize", "lead", "call", "stage", "carry", "claim", "mount", "launch"})
 
 
+def prep_follows(noun: Any, obj: Any) -> bool:
+    """The preposition of ``obj`` comes right after the noun phrase (attached higher by the parser)."""
+    return obj.head.i == noun.right_edge.i + 1
+
+
 def nominal_roles(noun: Any) -> tuple[Any | None, Any | None]:
     """(actor token, target token) for a nominal trigger."""
     actor = child(noun, "poss")
@@ -286,6 +291,9 @@ def nominal_roles(noun: Any) -> tuple[Any | None, Any | None]:
                 actor = c
                 break
     agent = [obj for prep, obj in prep_objects(noun, frozenset({"by"}))]
+    if not agent and actor is None and noun.dep_ == "dobj":   # "to break up a march by thousands of people"
+        agent = [obj for prep, obj in prep_objects(noun.head, frozenset({"by"}))
+                 if prep_follows(noun, obj) and obj.lemma_.lower() not in TIME_WORDS and obj.ent_type_ not in {"DATE", "TIME"}]
     if not agent and actor is None:   # "the march, organised by university students, set off from ..."
         agent = [obj for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ORGANISERS
                  for a in c.children if a.dep_ == "agent" for obj in a.children if obj.dep_ == "pobj"]

@@ -750,6 +750,9 @@ def _warning_about_others(token: Any) -> bool:
         t.lemma_.lower() in OFFICIALS for t in speaker.subtree if t.dep_ in {"compound", "amod"})
         or speaker.ent_type_ == "PERSON")   # "Al-Bahr warned that the army would respond": a named spokesman
     for comp in contents:
+        if any(t.lemma_.lower() == "target" and any(a.lower_ == "legitimate" for a in t.children)
+               for t in comp.subtree):
+            continue   # "soldiers and contractors would remain 'legitimate targets'": a threat to them
         for subject in (c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}):
             if subject.pos_ == "PRON":
                 continue
@@ -868,6 +871,9 @@ def _dispersed_crowd(token: Any) -> bool:
     tried to march on parliament', 'arrested 20 people as thousands protested': the protest the police
     met is told in a clause on the crowd or in a time clause."""
     crowd_act = token.lemma_.lower() in CROWD_ACTS
+    if crowd_act and token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in DISPERSAL_VERBS \
+            and any(c.dep_ == "prep" and c.lower_ == "by" for c in (*token.children, *token.head.children)):
+        return True   # "fired tear gas to break up a march by thousands of people": the march happened
     if crowd_act and token.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as", "while"}
                                                    for c in token.children) and token.head.lemma_.lower() in POLICING_VERBS:
         return True
@@ -917,11 +923,26 @@ def _organised_subject(token: Any) -> bool:
                 and any(a.dep_ == "agent" for a in c.children) for c in token.children)
 
 
+def dangling_root_subject(token: Any) -> Any | None:
+    """'About 30 relatives of one of the detained men protested outside the police department ...,
+    saying he was a taxi driver': the parser made "saying" the root and "protested" a modifier of
+    "men"; the root's subject is who acted."""
+    root = token.sent.root
+    if token.dep_ != "acl" or root.tag_ != "VBG" or any(c.dep_ in {"aux", "auxpass"} for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not subject.left_edge.i <= token.i <= subject.right_edge.i or subject.i > token.i:
+        return None
+    return subject
+
+
 def misread_main_verb(token: Any) -> bool:
     """'the presidency extended by 60 days the state of emergency ... and announced a curfew': a
     participle read as a modifier of the subject, though it takes an object of its own."""
     if token.dep_ != "acl" or token.tag_ not in {"VBN", "VBD"}:
         return False
+    if dangling_root_subject(token) is not None:
+        return True
     if token.head.dep_ == "ROOT" and token.head.pos_ in {"NOUN", "PROPN"}:
         return any(c.dep_ in {"dobj", "ccomp"} for c in token.children)   # "A spokesman for the URDPC, the
         # largest CODECO faction, denied on Monday that ...": a sentence whose root came out a noun
