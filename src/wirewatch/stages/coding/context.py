@@ -312,6 +312,7 @@ def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDat
     mentions = find_dates(sentence.text, published)
     event_dates: list[tuple[int, DateMention]] = []
     report_dates: list[DateMention] = []
+    named = sum(1 for m in mentions if _NAMED_TIME.search(sentence.text[m.start:m.end]))
     for mention in mentions:
         end = mention.end - (sentence.text[mention.end - 1:mention.end] == ".")   # "on 1 june.": not the stop
         token = sentence.doc.char_span(sentence.start_char + mention.start,
@@ -322,6 +323,10 @@ def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDat
         verb = _clause_verb(token.root) if token is not None else None
         if verb is not None and _is_future(verb):
             mention = mention.ahead(published)   # "talks will resume on Tuesday": the coming one
+        spoken = _said_before(token) if token is not None and named > 1 else None   # "said on Thursday
+        if spoken is not None and spoken.i != trigger.i:   # its fighters had attacked ... on Wednesday morning":
+            # the parser may hang the day of the statement on the act
+            verb = spoken
         if verb is not None and verb.lemma_.lower() in SPEECH and verb.i != trigger.i:
             report_dates.append(mention)
         elif verb is not None and (_other_time_clause(verb, trigger) or _describes_other(verb, trigger)):
@@ -337,6 +342,24 @@ def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDat
     if report_dates:
         return EventDate(report_dates[0].date, report_dates[0].precision, "report")
     return EventDate(published, "day", "published")
+
+
+#: A date written with a day or month name or a number (not "overnight", "recently").
+_NAMED_TIME = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                         r"nov|dec)[a-z]*\b", re.IGNORECASE)
+
+
+def _said_before(span: Any) -> Any | None:
+    """The speech verb written right before a date ("said on Thursday", "told reporters on Monday")."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ in {"on", "late", "early"}:
+        i -= 1
+    if i >= 0 and doc[i].pos_ in {"NOUN", "PROPN", "PRON"} and doc[i].dep_ in {"dobj", "dative"}:
+        i -= 1   # "told reporters on Monday"
+    if i >= 0 and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in SPEECH:
+        return doc[i]
+    return None
 
 
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:one of the (?:\w+est|worst|most \w+)|the (?:first|last|only)"

@@ -466,7 +466,8 @@ def _same_place_and_day(draft: Draft, host: Draft) -> bool:
     if not draft.is_anaphoric and _LATER.match(draft.evidence.text):
         return False   # "A day later, four Naxals were killed in an encounter near Sukma"
     return not (draft.actor.country and host.actor.country and draft.actor.country != host.actor.country) \
-        and not (draft.actor_grade >= 4 and host.actor_grade >= 4 and draft.actor.name != host.actor.name)
+        and not (draft.actor_grade >= 4 and host.actor_grade >= 4 and draft.actor.name != host.actor.name) \
+        and not {side(draft), side(host)} == {"state", "armed"}   # (the jets' strike and the rebels' ambush)
 
 
 #: A sentence that moves the story to another day ("A day later, ...", "The next day ...").
