@@ -277,7 +277,8 @@ NOBODY = frozenset({"none", "nobody", "no one", "neither"})
 
 def _denied_involvement(token: Any) -> Trigger | None:
     """'X said none of its members was involved', 'X said its forces were not involved in the
-    fighting', 'X said it had nothing to do with the attack': the speaker denies a part in it."""
+    fighting', 'X said it had nothing to do with the attack', 'X said the air force had carried out no
+    operations in the state': the speaker denies a part in it."""
     if token.pos_ != "VERB" or token.dep_ not in {"ccomp", "conj"} or token.head.lemma_.lower() not in SPEECH:
         return None
     lemma = token.lemma_.lower()
@@ -287,6 +288,9 @@ def _denied_involvement(token: Any) -> Trigger | None:
                                                               for c in subject.children)))
     if lemma == "involve" and negated and any(c.dep_ == "auxpass" for c in token.children):
         return DENIED_INVOLVEMENT
+    if lemma in {"carry", "conduct"} and any(c.dep_ == "dobj" and c.lemma_.lower() == "operation" and (negated or any(
+            d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in token.children):
+        return DENIED_INVOLVEMENT   # "the spokesman said the air force had carried out no operations there"
     if lemma == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
             g.lower_ == "do" for g in c.subtree) for c in token.children):
         return DENIED_INVOLVEMENT

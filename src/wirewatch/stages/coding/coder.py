@@ -456,6 +456,9 @@ class _ArticleState:
         elif verdict.is_intent:
             converted = type_ in COOPERATIVE and status == "negated"
             type_, cameo, status = _intent(type_, cameo, status)
+        if converted_threat and verdict.speaker is not None and actor_tok is not None \
+                and actor_tok.i != verdict.speaker.i and grade(actor_tok, self._resolve(actor_tok), self.actors) < AGENT:
+            actor_tok = verdict.speaker   # "the deputy speaker said the entity would 'cut every tie' if ...": his threat
         curated = cand.row.curated or any(c.row.curated for c in cand.absorbed) or type_ == "REQUEST" \
             and verdict.is_demand or converted_threat   # "X said Y must ...": our reading of the speaker
         if not curated and type_ in DYADIC and token.lemma_.lower() in JOURNEY_VERBS and target_tok is not None \
@@ -592,7 +595,8 @@ class _ArticleState:
                     and place.country != roles.actor.country and (type_ == "SANCTION" or not self._act_place(
                         sentence, token, place)):   # (a sanction's target's home is not where it is imposed)
                 place = self._home(roles.actor.country) or place   # "Turkey warned it would not allow Sinjar to ..."
-        when = choose_date(sentence, token, self.published)
+        when = choose_date(sentence, token.head if cand.row in {DENIED_INVOLVEMENT, DISMISSED_BY_SPEAKER}
+                           else token, self.published)   # a denial is dated when it is said
         earlier = days_before(token)
         ago = days_earlier(token) if token.i != sentence.root.i else None
         if ago and when is not None and when.source != "text":   # "the bodies of three children killed in

@@ -393,8 +393,10 @@ def _describes_other(verb: Any, trigger: Any) -> bool:
             and head.lemma_.lower() not in {"report", "statement", "communique", "bulletin", "release"} \
             and trigger.i not in {t.i for t in verb.subtree} and _depth_below(head, trigger) >= 3:
         return True   # "demanding the release of payments for paddy procured in October"
-    return verb.dep_ == "relcl" and head.i != trigger.i and verb.i != trigger.i \
-        and (head.lemma_.lower() in PEOPLE or head.ent_type_ in {"PERSON", "NORP"}) \
+    return (verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBN") and head.i != trigger.i \
+        and verb.i != trigger.i \
+        and (head.lemma_.lower() in PEOPLE or head.ent_type_ in {"PERSON", "NORP"}
+             or head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH) \
         and trigger.i not in {t.i for t in verb.subtree} \
         and not (trigger.pos_ in {"NOUN", "PROPN"} and head.i in {t.i for t in trigger.subtree})
     # (a noun's own victims' clause may date it: "the murder of six priests, who were killed on 16 November")

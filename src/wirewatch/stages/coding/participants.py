@@ -141,7 +141,8 @@ def is_abstract(token: Any) -> bool:
 BODIES = frozenset({"municipality", "authority", "administration", "commission", "committee", "organisation",
                     "organization", "association", "federation", "presidency", "ministry", "agency", "community",
                     "university", "coalition", "opposition", "leadership", "junta", "directorate", "command",
-                    "division", "detachment", "regiment", "battalion", "contingent", "gendarmerie", "legislature"})
+                    "division", "detachment", "regiment", "battalion", "contingent", "gendarmerie", "legislature",
+                    "entity"})
 
 
 def _has_named_modifier(token: Any) -> bool:

@@ -455,7 +455,7 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
             roles.actor is not None and roles.actor_grade >= NAMED
             and roles.actor.sector in {"rebels", "militia", "armed group", "insurgents", "criminals"}):
         return "warning about others outside the lead"
-    if _background_adverb(token) or _counted_events(token):
+    if _background_adverb(token) or _counted_events(token) and draft.type != "REJECT":   # ("carried out no operations")
         return "background outside the lead"
     if not is_verbal and (_background(token) or _generic_plural(token) or _aggregate(token)):
         return "background or generic mention outside the lead"
@@ -808,7 +808,7 @@ def _modifier(token: Any) -> bool:
     """'the al Qaeda-linked group', 'allied militias', 'forces which have attacked the station
     before': a trigger that describes a participant rather than reports an event."""
     if token.dep_ in {"amod", "relcl"}:
-        return True
+        return not _fronted_place_clause(token)
 
     return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN", "PRON"} \
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children) and not misread_main_verb(token)
@@ -923,6 +923,21 @@ def _organised_subject(token: Any) -> bool:
                 and any(a.dep_ == "agent" for a in c.children) for c in token.children)
 
 
+def _fronted_place_clause(token: Any) -> bool:
+    """'In Loikaw, which the military controls, soldiers detained 14 young men ...': the parser read
+    the main clause as a relative clause on the fronted place; a clause with a subject of its own
+    (not "which") and an object, after the comma that closes the aside, is the sentence's."""
+    if token.dep_ != "relcl" or token.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return False
+    place = token.head
+    if place.dep_ != "pobj" or place.head.i != token.sent.start or place.head.lower_ not in {"in", "at", "near", "on"}:
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ in {"NOUN", "PROPN"} and subject.lower_ not in {"which", "who", "that"} \
+        and any(c.dep_ == "dobj" and c.i > token.i for c in token.children) \
+        and token.doc[subject.left_edge.i - 1].text == ","
+
+
 def dangling_root_subject(token: Any) -> Any | None:
     """'About 30 relatives of one of the detained men protested outside the police department ...,
     saying he was a taxi driver': the parser made "saying" the root and "protested" a modifier of
@@ -939,6 +954,8 @@ def dangling_root_subject(token: Any) -> Any | None:
 def misread_main_verb(token: Any) -> bool:
     """'the presidency extended by 60 days the state of emergency ... and announced a curfew': a
     participle read as a modifier of the subject, though it takes an object of its own."""
+    if _fronted_place_clause(token):
+        return True
     if token.dep_ != "acl" or token.tag_ not in {"VBN", "VBD"}:
         return False
     if dangling_root_subject(token) is not None:
