@@ -561,7 +561,8 @@ class _ArticleState:
             if speaker is not None and speaker.sector in ARMED_GROUP_SECTORS:
                 status = "claimed"
                 if actor_tok.i != verdict.speaker.i and roles.actor_grade < NAMED:   # "the KNDF said its
-                    roles = replace(roles, actor=speaker, actor_grade=NAMED)   # fighters had attacked": the KNDF
+                    roles = replace(roles, actor=speaker, actor_grade=max(roles.actor_grade, AGENT))   # fighters
+                    # had attacked": the KNDF
         elif type_ == "ASSAULT" and status == "actual" and verdict.speaker is not None and actor_tok is not None \
                 and self._adversary_says(verdict.speaker, actor_tok):
             status = "alleged"   # "the army said the RSF had launched 11 suicide drones at Port Sudan"
