@@ -123,6 +123,28 @@ def _aid_arriving(token: Any) -> Trigger | None:
     return AID_ARRIVING if {t.lemma_.lower() for t in subject.subtree} & AID_GOODS else None
 
 
+FORCES_ARRIVING = Trigger("arrive", "VERB", "", "", "150", "MOBILIZE", "troops", True)
+#: Forces whose arrival somewhere is a deployment.
+ARRIVING_FORCES = frozenset({"troop", "soldier", "gendarme", "policeman", "reinforcement", "marine", "commando",
+                             "battalion", "peacekeeper", "paratrooper", "squadron", "company", "contingent",
+                             "detachment", "platoon", "regiment", "brigade"})
+
+
+def _forces_arriving(token: Any) -> Trigger | None:
+    """'Four squadrons of mobile gendarmes landed at La Tontouta airport', 'reinforcements arrived in
+    the town': a deployment told by the forces' arrival."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in {"arrive", "land", "reach", "enter"}:
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    heads = {subject.lemma_.lower()} | {o.lemma_.lower() for p in subject.children if p.dep_ == "prep"
+                                        and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"}
+    if not heads & ARRIVING_FORCES or subject.lemma_.lower() in {"company"} and not heads - {"company"}:
+        return None   # (not "the company arrived")
+    return FORCES_ARRIVING
+
+
 def _reported_demand(token: Any) -> Trigger | None:
     """'X said that Y must ...': a demand by the speaker, whatever the verb."""
     if token.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in {"must", "should"}
@@ -397,7 +419,7 @@ def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token of a sentence, nested and merged (see the module docstring)."""
     found = [Candidate(t, row) for t in sentence
              if (row := _taken_ground(t) or _promised_response(t) or _dismissal(t) or _work_stoppage(t)
-                     or lookup(t, lexicon)
+                     or _forces_arriving(t) or lookup(t, lexicon)
                      or _reported_demand(t)
                      or _aid_arriving(t) or _denied_involvement(t))
              is not None and row.type != "-"

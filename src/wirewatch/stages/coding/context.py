@@ -130,7 +130,8 @@ def choose_place(places: Sequence[Place], sentence: Any, trigger: Any,
     supported = _supported_countries(places, text) if home else frozenset()
     inside = [p for p in places if start <= p.start < end
               and not any(a <= p.start < b for a, b in exclude)
-              and not _is_modifier(p, doc, places) and not _is_heading(p, doc) and not _across_border(p, doc)]
+              and not _is_modifier(p, doc, places) and not _is_heading(p, doc) and not _across_border(p, doc)
+              and not _origin(p, doc, trigger)]
     if home is not None:
         near = {p.country for p in inside if p.precision in _FIXED} | {
             p.admin1 for p in inside if p.precision == "admin1"} | set(
@@ -157,6 +158,26 @@ def choose_place(places: Sequence[Place], sentence: Any, trigger: Any,
     if best[0] == 1 and fallback is not None and best[3].country != fallback.country:
         return fallback.as_event_place()
     return best[3].as_event_place()
+
+
+#: Verbs of movement: where the movers came from is not where the act is.
+MOVE_VERBS = frozenset({"arrive", "land", "fly", "send", "deploy", "dispatch", "move", "transfer", "airlift",
+                        "reach", "bring", "rush"})
+
+
+def _origin(place: Place, doc: Any, trigger: Any) -> bool:
+    """'gendarmes landed at La Tontouta airport from mainland France': France is where they came from."""
+    if trigger.lemma_.lower() not in MOVE_VERBS:
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.dep_ in {"compound", "amod", "pobj"} and node.head.i != node.i and node.head.dep_ != "prep":
+        node = node.head   # ("mainland France": up to the object of the preposition)
+    prep = node.head if node.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "from" and trigger.i in {
+        prep.head.i, prep.head.head.i, prep.head.head.head.i}   # ("landed at the airport from France")
 
 
 #: Nouns of a boundary between two countries ("the border with Somalia").

@@ -1113,6 +1113,9 @@ def dedupe_sentence(drafts: list[Draft]) -> list[Draft]:
         elif kept is not None and _two_days(kept, draft):   # "a day after a bomb killed four, troops raided"
             key = (draft.type, draft.date.date if draft.date else None)
             kept = best.get(key)
+        elif kept is not None and _two_scenes(kept, draft):   # "youths set fire to a school in Rivière-Salée,
+            key = (draft.type, draft.place.name if draft.place else None)   # and a man was shot dead in Païta"
+            kept = best.get(key)
         elif kept is not None and _earlier_act_of_others(kept, draft):
             key = (draft.type, "circumstance")
             kept = best.get(key)
@@ -1136,6 +1139,13 @@ def _two_days(a: Draft, b: Draft) -> bool:
         and a.status in FACTUAL and b.status in FACTUAL \
         and a.date.source == b.date.source == "text" and a.date.precision == b.date.precision == "day" \
         and a.date.date != b.date.date
+
+
+def _two_scenes(a: Draft, b: Draft) -> bool:
+    """Two attacks of different kinds in one sentence, the second at a place of its own."""
+    return a.type == b.type == "ASSAULT" and b.place_in_sentence \
+        and a.place is not None and b.place is not None and a.place.name != b.place.name \
+        and bool(a.cameo and b.cameo) and a.cameo[:3] != b.cameo[:3] and a.status in FACTUAL and b.status in FACTUAL
 
 
 def _two_acts(a: Draft, b: Draft) -> bool:
