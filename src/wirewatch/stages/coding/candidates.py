@@ -371,6 +371,9 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
                 if m.i != c.i and m.dep_ in {"compound", "nmod", "conj", "amod"}   # grenades"
                 and m.lemma_.lower() in {"gas", "teargas", "stun", "pepper"} and m.head.i in {c.i, *(x.i for x in c.children)}]
     objects += [(c.lemma_.lower(), "") for c in heads]
+    if not heads and verb.lemma_.lower() in {"fire", "use", "spray", "lob"} and any(
+            t.lemma_.lower() in {"gas", "teargas", "cannon"} for t in verb.doc[verb.i + 1:verb.i + 5]):
+        objects.append(("gas", ""))   # "police fired tear gas and water cannon at students marching ..." (misparsed)
     for head in heads:
         objects.extend((m.lemma_.lower(), "") for m in head.children
                        if m.dep_ == "compound" and m.pos_ == "NOUN")

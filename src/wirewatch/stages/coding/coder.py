@@ -34,6 +34,7 @@ from wirewatch.stages.coding.candidates import (
     ANSWERED,
     DENIED_INVOLVEMENT,
     DISMISSED_BY_SPEAKER,
+    PEOPLE,
     Candidate,
     days_before,
     days_earlier,
@@ -315,6 +316,7 @@ class _ArticleState:
         made = _drop_side_casualties(made, sentence.doc)
         made = _drop_narrated_accusations(made, sentence.doc)
         self._apply_claim_phrase(sentence, made)
+        self._apply_blame_phrase(sentence, made)
         drafts = one_per_actor(main_events(dedupe_sentence([d for d in made if not d.shadow]))) \
             + [d for d in made if d.shadow]
         if not any(not d.shadow for d in drafts) and not casualties.is_empty and not self.hazard:
@@ -816,6 +818,24 @@ class _ArticleState:
             if actor is not None and level >= AGENT and draft.actor_grade < 4:
                 draft.actor, draft.actor_grade, draft.has_actor = actor, level, True
 
+    def _apply_blame_phrase(self, sentence: Any, drafts: list[Draft]) -> None:
+        """'Shells struck the camp, killing two children, the camp's administration said, blaming Houthi
+        artillery': the sentence's own attack, alleged against the party blamed."""
+        blamed = next((o for t in sentence if t.lemma_.lower() == "blame" and t.tag_ == "VBG"
+                       and t.dep_ in {"advcl", "xcomp", "conj"} and not any(
+                           p.dep_ == "prep" and p.lower_ == "for" for p in t.children)
+                       for o in t.children if o.dep_ == "dobj"), None)
+        if blamed is None:
+            return
+        actor = self._resolve(blamed)
+        level = grade(blamed, actor, self.actors)
+        if actor is None or level < AGENT or not (actor.sector or actor.country):
+            return
+        for draft in drafts:
+            if draft.type == "ASSAULT" and draft.status == "actual" and draft.actor_grade < NAMED and not draft.shadow:
+                draft.status, draft.attribution = "alleged", draft.attribution
+                draft.actor, draft.actor_grade, draft.has_actor = actor, level, True
+
     def _in_known_event(self, token: Any) -> bool:
         """'Eleven villagers were killed in the attack': victims of an incident already told."""
         if token.pos_ != "VERB" or token.lemma_.lower() not in CASUALTY_VERBS:
@@ -851,6 +871,11 @@ class _ArticleState:
         if actor_tok is not None and actor_tok.lower_ in {"who", "which", "that"} and actor_tok.dep_ == "nsubj" \
                 and cand.token.dep_ == "relcl" and cand.token.head.pos_ in {"NOUN", "PROPN"}:
             actor_tok = cand.token.head   # "hundreds of Serbs who had blocked the road": the Serbs
+        root = cand.token.sent.root
+        if cand.token.dep_ == "conj" and cand.token.head.i == root.i and root.pos_ in {"NOUN", "PROPN"} \
+                and root.lemma_.lower() in PEOPLE and (actor_tok is None or is_abstract(actor_tok)):
+            actor_tok = root   # "About 400 relatives of people who disappeared during and after the war marched
+            # from the temple ...": the parser left the sentence without a verb of its own
         dangling = dangling_root_subject(cand.token)
         if dangling is not None:   # "About 30 relatives of one of the detained men protested ..., saying ..."
             actor_tok = dangling

@@ -524,6 +524,12 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
                 and draft.date.precision == host.date.precision == "day" and draft.date.date != host.date.date)):
         return False   # its own dead on another day: "A day later, four rebels were killed in a gunfight",
         # "Late on Monday, militants attacked the police post, killing two" after Sunday's drone attack
+    if draft.killed is not None and host.killed is not None and draft.killed != host.killed \
+            and not draft.is_anaphoric and draft.toll_kind not in {"also", "tally", "revised"} \
+            and _OWN_TIME.match(draft.evidence.text) and draft.target != EMPTY and host.target != EMPTY \
+            and draft.target.name != host.target.name and not _same_actor(host, draft):
+        return False   # "Late on Sunday, shells struck the camp, killing two children" after the fighters' assault
+        # on government positions: its own time, its own victims, its own dead
     if _crowd(draft) and not _crowd(host) and not draft.is_anaphoric and draft.date is not None \
             and host.date is not None and draft.date.source == host.date.source == "text" \
             and draft.date.precision == host.date.precision == "day" and draft.date.date != host.date.date \
