@@ -145,6 +145,27 @@ def _forces_arriving(token: Any) -> Trigger | None:
     return FORCES_ARRIVING
 
 
+MESSAGE_THREAT = Trigger("warn", "VERB", "", "", "130", "THREATEN", None, True)
+#: What a warning can be written or recorded in.
+MESSAGE_NOUNS = frozenset({"message", "statement", "video", "audio", "recording", "pamphlet", "leaflet", "letter",
+                           "banner", "note", "post", "broadcast", "communique", "flyer", "poster", "speech"})
+
+
+def _message_threat(token: Any) -> Trigger | None:
+    """'released an audio message warning villagers that ...', 'warning in pamphlets signed by its
+    Western War Front that ...': a written or recorded warning the parser did not read as a verb."""
+    if token.lower_ not in {"warning", "threatening"} or token.pos_ == "VERB" and token.dep_ in {
+            "advcl", "acl", "xcomp", "conj", "ROOT", "ccomp", "relcl"}:
+        return None   # (a participle read as such goes through the lexicon)
+    sent = token.sent
+    near = token.doc[sent.start:min(sent.end, token.i + 4)]
+    if not any(t.lemma_.lower() in MESSAGE_NOUNS for t in near):
+        return None
+    if token.i + 1 < sent.end and token.doc[token.i + 1].lower_ in {"sign", "signs", "shot", "shots", "light", "lights"}:
+        return None   # "warning signs", "warning shots"
+    return MESSAGE_THREAT
+
+
 def _reported_demand(token: Any) -> Trigger | None:
     """'X said that Y must ...': a demand by the speaker, whatever the verb."""
     if token.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in {"must", "should"}
@@ -422,7 +443,7 @@ def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token of a sentence, nested and merged (see the module docstring)."""
     found = [Candidate(t, row) for t in sentence
              if (row := _taken_ground(t) or _promised_response(t) or _dismissal(t) or _work_stoppage(t)
-                     or _forces_arriving(t) or lookup(t, lexicon)
+                     or _forces_arriving(t) or _message_threat(t) or lookup(t, lexicon)
                      or _reported_demand(t)
                      or _aid_arriving(t) or _denied_involvement(t))
              is not None and row.type != "-"

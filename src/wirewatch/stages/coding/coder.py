@@ -34,6 +34,8 @@ from wirewatch.stages.coding.candidates import (
     ANSWERED,
     DENIED_INVOLVEMENT,
     DISMISSED_BY_SPEAKER,
+    MESSAGE_NOUNS,
+    MESSAGE_THREAT,
     PEOPLE,
     Candidate,
     days_before,
@@ -883,7 +885,9 @@ class _ArticleState:
             actor_tok, target_tok = next((c for c in cand.token.head.children if c.dep_ == "nsubj"), None), None
         if actor_tok is not None and _dateline_word(actor_tok):   # "BIAŁYSTOK – Poland's foreign ministry summoned"
             actor_tok = next((c for c in actor_tok.head.children if c.dep_ == "nsubj" and c.i != actor_tok.i), None)
-        if cand.row.type == "THREATEN" and cand.token.tag_ == "VBG" and (actor_tok is None or (
+        if cand.row is MESSAGE_THREAT:
+            actor_tok, target_tok = _warner(cand.token), None
+        elif cand.row.type == "THREATEN" and cand.token.tag_ == "VBG" and (actor_tok is None or (
                 cand.token.dep_ == "acl" and actor_tok.i == cand.token.head.i and not is_person(actor_tok))):
             actor_tok = _warner(cand.token)   # "declared an armed strike, warning that ...", "released an audio
             # message warning villagers that ..."
@@ -1037,8 +1041,6 @@ def _main_day(sentence: Any, published: date | None) -> date | None:
 
 
 #: What carries a warning ("an audio message warning villagers", "pamphlets warning that ...").
-MESSAGE_NOUNS = frozenset({"message", "statement", "video", "audio", "recording", "pamphlet", "leaflet", "letter",
-                           "banner", "note", "post", "broadcast", "communique", "flyer", "poster", "speech"})
 
 
 def _warner(token: Any) -> Any | None:
@@ -1046,7 +1048,10 @@ def _warner(token: Any) -> Any | None:
     message that warns (its releaser, or 'signed by' / 'signed with the initials of' X)."""
     head = token.head
     if token.dep_ == "advcl" and head.pos_ == "VERB":
-        return next((c for c in head.children if c.dep_ in {"nsubj", "agent"}), None)
+        subject = next((c for c in head.children if c.dep_ in {"nsubj", "agent"}), None)
+        if subject is not None or not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in MESSAGE_NOUNS
+                                          for c in head.children):
+            return subject   # (but "a banner ... was found hanging ..., threatening to kill": its author)
     if token.dep_ == "acl" and head.lemma_.lower() in MESSAGE_NOUNS:
         for signed in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in {"sign", "post", "issue"}):
             for prep in (c for c in signed.children if c.dep_ in {"agent", "prep"}):
@@ -1063,6 +1068,9 @@ def _warner(token: Any) -> Any | None:
             verb = head.head if head.dep_ == "dobj" else head.head.head
             if verb.pos_ == "VERB":
                 return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    author = _message_author(token)
+    if author is not None:
+        return author
     if token.dep_ == "acl":   # "left a message next to the bodies warning rivals ...": the participle hung on
         node = head           # the wrong noun; the message it belongs to is higher up
         for _ in range(5):
@@ -1073,6 +1081,37 @@ def _warner(token: Any) -> Any | None:
             if node.head.i == node.i:
                 break
             node = node.head
+    return None
+
+
+def _message_author(token: Any) -> Any | None:
+    """Who wrote or released the message a warning is in, read off the words when the parse is poor:
+    "signed by X", "signed with the initials of X", or the subject of the verb that released, posted,
+    issued or left the message."""
+    sent = token.sent
+    for t in sent:
+        if t.lemma_.lower() != "sign" or t.tag_ != "VBN":
+            continue
+        words = list(token.doc[t.i + 1:min(sent.end, t.i + 9)])
+        for i, w in enumerate(words):
+            if w.lower_ in {"by", "of"} and (w.lower_ == "by" or any(x.lower_ in {"initials", "name"} for x in words[:i])):
+                for x in words[i + 1:]:
+                    if x.pos_ == "PROPN" or x.ent_type_ in {"ORG", "NORP"}:
+                        head = x
+                        while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
+                            head = head.head
+                        return head
+                break
+    for t in sent:
+        if t.lemma_.lower() in MESSAGE_NOUNS and t.i < token.i:
+            node = t
+            for _ in range(4):
+                if node.pos_ == "VERB" and node.lemma_.lower() in {"release", "post", "issue", "publish", "leave",
+                                                                   "distribute", "send", "broadcast", "circulate"}:
+                    return next((c for c in node.children if c.dep_ == "nsubj"), None)
+                if node.head.i == node.i:
+                    break
+                node = node.head
     return None
 
 
