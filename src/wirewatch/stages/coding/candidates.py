@@ -154,7 +154,7 @@ MESSAGE_NOUNS = frozenset({"message", "statement", "video", "audio", "recording"
 def _message_threat(token: Any) -> Trigger | None:
     """'released an audio message warning villagers that ...', 'warning in pamphlets signed by its
     Western War Front that ...': a written or recorded warning the parser did not read as a verb."""
-    if token.lower_ not in {"warning", "threatening"} or token.pos_ == "VERB" and token.dep_ in {
+    if token.lower_ not in {"warning", "threatening"} or token.dep_ == "amod" or token.pos_ == "VERB" and token.dep_ in {
             "advcl", "acl", "xcomp", "conj", "ROOT", "ccomp", "relcl"}:
         return None   # (a participle read as such goes through the lexicon)
     sent = token.sent

@@ -886,7 +886,7 @@ class _ArticleState:
         if actor_tok is not None and _dateline_word(actor_tok):   # "BIAŁYSTOK – Poland's foreign ministry summoned"
             actor_tok = next((c for c in actor_tok.head.children if c.dep_ == "nsubj" and c.i != actor_tok.i), None)
         if cand.row is MESSAGE_THREAT:
-            actor_tok, target_tok = _warner(cand.token), None
+            actor_tok = _warner(cand.token)
         elif cand.row.type == "THREATEN" and cand.token.tag_ == "VBG" and (actor_tok is None or (
                 cand.token.dep_ == "acl" and actor_tok.i == cand.token.head.i and not is_person(actor_tok))):
             actor_tok = _warner(cand.token)   # "declared an armed strike, warning that ...", "released an audio
