@@ -166,6 +166,42 @@ def _message_threat(token: Any) -> Trigger | None:
     return MESSAGE_THREAT
 
 
+POLICED_CROWD = Trigger("protester", "NOUN", "", "", "141", "PROTEST", "demonstrate", True)
+#: People who are a protest by what they are called.
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter"})
+#: What police do to a crowd, and the prepositions that join the crowd to the act.
+CROWD_CONTROL = {"disperse": "", "charge": "", "baton-charge": "", "beat": "", "tear-gas": "", "teargas": "",
+                 "fire": "at", "use": "against", "spray": "", "clash": "with", "attack": ""}
+
+
+def policed_crowd(token: Any) -> Trigger | None:
+    """'Police fired tear gas at protesters', 'baton-charged thousands of protesters', 'clashed with
+    demonstrators': the protest the police met happened."""
+    if token.lemma_.lower() not in PROTESTER_NOUNS or token.pos_ != "NOUN":
+        return None
+    node = token
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in {
+            "thousand", "hundred", "dozen", "group", "crowd", "score"}:
+        node = node.head.head   # "thousands of protesters"
+    if any(c.dep_ == "amod" and c.lemma_.lower().endswith("charge") for c in node.children):
+        return POLICED_CROWD   # "baton-charged thousands of protesters" (read as an adjective)
+    while node.dep_ == "conj":
+        node = node.head   # "fired tear gas and rubber bullets at protesters"
+    if node.dep_ == "dobj":
+        verb, prep = node.head, ""
+    elif node.dep_ == "pobj":
+        verb, prep = node.head.head, node.head.lower_
+    else:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma.endswith("charge"):
+        lemma = "charge"
+    wanted = CROWD_CONTROL.get(lemma)
+    if wanted is None or wanted != prep and not (wanted == "" and prep == ""):
+        return None
+    return POLICED_CROWD
+
+
 def _reported_demand(token: Any) -> Trigger | None:
     """'X said that Y must ...': a demand by the speaker, whatever the verb."""
     if token.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in {"must", "should"}
@@ -443,7 +479,7 @@ def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token of a sentence, nested and merged (see the module docstring)."""
     found = [Candidate(t, row) for t in sentence
              if (row := _taken_ground(t) or _promised_response(t) or _dismissal(t) or _work_stoppage(t)
-                     or _forces_arriving(t) or _message_threat(t) or lookup(t, lexicon)
+                     or _forces_arriving(t) or _message_threat(t) or policed_crowd(t) or lookup(t, lexicon)
                      or _reported_demand(t)
                      or _aid_arriving(t) or _denied_involvement(t))
              is not None and row.type != "-"

@@ -37,6 +37,7 @@ from wirewatch.stages.coding.candidates import (
     MESSAGE_NOUNS,
     MESSAGE_THREAT,
     PEOPLE,
+    POLICED_CROWD,
     Candidate,
     days_before,
     days_earlier,
@@ -885,6 +886,11 @@ class _ArticleState:
             actor_tok, target_tok = next((c for c in cand.token.head.children if c.dep_ == "nsubj"), None), None
         if actor_tok is not None and _dateline_word(actor_tok):   # "BIAŁYSTOK – Poland's foreign ministry summoned"
             actor_tok = next((c for c in actor_tok.head.children if c.dep_ == "nsubj" and c.i != actor_tok.i), None)
+        if cand.row is POLICED_CROWD:   # "fired tear gas at protesters": the protesters protest
+            node = cand.token
+            if node.dep_ == "pobj" and node.head.lower_ == "of":
+                node = node.head.head
+            return node, None
         if cand.row is MESSAGE_THREAT:
             actor_tok = _warner(cand.token)
         elif cand.row.type == "THREATEN" and cand.token.tag_ == "VBG" and (actor_tok is None or (

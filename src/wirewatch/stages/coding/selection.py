@@ -23,7 +23,7 @@ import re
 from datetime import date
 from typing import Any
 
-from wirewatch.stages.coding.candidates import PEOPLE
+from wirewatch.stages.coding.candidates import PEOPLE, PROTESTER_NOUNS, policed_crowd
 from wirewatch.stages.coding.draft import AGREEMENT_TYPES, EMPTY, Draft
 from wirewatch.stages.coding.participants import ABSTRACT, AGENT, NAMED, UNKNOWN, Roles
 from wirewatch.stages.coding.roles import LIGHT_VERBS, MEASURE_NOUNS
@@ -870,6 +870,8 @@ def _dispersed_crowd(token: Any) -> bool:
     clashed with protesters who had gathered outside the court', 'police fired tear gas when students
     tried to march on parliament', 'arrested 20 people as thousands protested': the protest the police
     met is told in a clause on the crowd or in a time clause."""
+    if policed_crowd(token) is not None:
+        return True   # "fired tear gas at protesters": the protesters' protest
     crowd_act = token.lemma_.lower() in CROWD_ACTS
     if crowd_act and token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in DISPERSAL_VERBS \
             and any(c.dep_ == "prep" and c.lower_ == "by" for c in (*token.children, *token.head.children)):
@@ -1368,6 +1370,11 @@ def _two_told_days(a: Draft, b: Draft) -> bool:
         and {a.date.source, b.date.source} <= {"text", "context"} and a.date.date != b.date.date
 
 
+def _policed_protest(draft: Draft) -> bool:
+    """A protest read only from the police's act on its protesters."""
+    return draft.type == "PROTEST" and draft.trigger.split("/", 1)[0] in PROTESTER_NOUNS
+
+
 def _near_days(a: Draft, b: Draft) -> bool:
     return a.date is None or b.date is None or abs((a.date.date - b.date.date).days) <= 1
 
@@ -1381,11 +1388,24 @@ def _same_kind(a: Draft, b: Draft) -> bool:
     return a.cameo[:3] == b.cameo[:3]
 
 
+def _same_days(a: Draft, b: Draft) -> bool:
+    """Dated to the same day (or either undated)."""
+    return a.date is None or b.date is None or a.date.date == b.date.date
+
+
 def dedupe_article(drafts: list[Draft]) -> list[Draft]:
     """The same type, actor, target, date and place reported twice in one article is one event."""
     seen: dict[tuple[Any, ...], Draft] = {}
     out: list[Draft] = []
     for draft in drafts:
+        if _policed_protest(draft):   # "police fired tear gas at the protesters": the protest told elsewhere
+            told = next((o for o in drafts if o is not draft and o.type == "PROTEST" and not _policed_protest(o)
+                         and _same_days(o, draft)), None) or next(
+                (o for o in out if o.type == "PROTEST" and _same_days(o, draft)), None)
+            if told is not None or draft.status != "actual":
+                if told is not None:
+                    told.merged.append(draft)
+                continue
         host = _restatement(draft, out)
         if host is not None:
             _fill(host, draft)
