@@ -797,7 +797,10 @@ class _ArticleState:
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         return subject is not None and _is_anaphoric(subject) \
             and (lookup(subject, self.res.lexicon) is not None
-                 or subject.lemma_.lower() in EXPLOSIVE_OBJECTS)   # "the mine had been laid by ..."
+                 or subject.lemma_.lower() in EXPLOSIVE_OBJECTS | FIRED_OBJECTS and any(
+                     c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
+                     for c in subject.children))   # "the mine had been laid by
+        # ...", "the rockets had been launched by Hezbollah"
 
     def _apply_claim_phrase(self, sentence: Any, drafts: list[Draft]) -> None:
         """'..., in an attack later claimed by JNIM': the sentence's attack is claimed by JNIM."""
@@ -983,6 +986,10 @@ ECONOMIC = frozenset({"trade", "economic", "friendship", "investment", "commerci
 #: Nouns for armed or police forces.
 FORCE_NOUNS = frozenset({"troop", "soldier", "gendarme", "police", "officer", "reinforcement", "marine", "commando",
                          "unit", "battalion", "peacekeeper", "paratrooper", "force", "policeman", "personnel"})
+
+
+#: What is fired or flown at a target, named again when the story says who fired it.
+FIRED_OBJECTS = frozenset({"rocket", "missile", "shell", "mortar", "drone", "grenade", "projectile"})
 
 
 def _ordered_state(token: Any) -> bool:

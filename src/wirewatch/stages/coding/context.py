@@ -136,7 +136,9 @@ def choose_place(places: Sequence[Place], sentence: Any, trigger: Any,
         near = {p.country for p in inside if p.precision in _FIXED} | {
             p.admin1 for p in inside if p.precision == "admin1"} | set(
             demonym_countries(sentence.text))
+        named = Counter(p.name for p in places)
         inside = [p if p.country == home or _is_credible_abroad(p, near, supported)
+                  or named[p.name] >= 2 and p.country in supported   # (a town the story keeps naming)
                   else _unresolved(p, text, home) for p in inside]
     if not inside:
         return fallback.as_event_place() if fallback else None
@@ -167,8 +169,6 @@ MOVE_VERBS = frozenset({"arrive", "land", "fly", "send", "deploy", "dispatch", "
 
 def _origin(place: Place, doc: Any, trigger: Any) -> bool:
     """'gendarmes landed at La Tontouta airport from mainland France': France is where they came from."""
-    if trigger.lemma_.lower() not in MOVE_VERBS:
-        return False
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
@@ -176,7 +176,11 @@ def _origin(place: Place, doc: Any, trigger: Any) -> bool:
     while node.dep_ in {"compound", "amod", "pobj"} and node.head.i != node.i and node.head.dep_ != "prep":
         node = node.head   # ("mainland France": up to the object of the preposition)
     prep = node.head if node.dep_ == "pobj" else None
-    return prep is not None and prep.lower_ == "from" and trigger.i in {
+    if prep is None or prep.lower_ != "from":
+        return False
+    if prep.head.lemma_.lower() in {"fire", "launch"} and prep.head.i != trigger.i:
+        return True   # "two rockets fired from Lebanon struck Kiryat Shmona": where they struck
+    return trigger.lemma_.lower() in MOVE_VERBS and trigger.i in {
         prep.head.i, prep.head.head.i, prep.head.head.head.i}   # ("landed at the airport from France")
 
 
@@ -313,6 +317,8 @@ def is_attached(span: Any, trigger: Any) -> bool:
 
 
 def is_locative(token: Any, trigger: Any) -> bool:
+    if token.dep_ == "dobj" and token.head.i == trigger.i and trigger.lemma_.lower() in STRUCK_PLACE_VERBS:
+        return True   # "two rockets struck Kiryat Shmona": the place hit
     node = token
     for _ in range(6):
         if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS:
@@ -324,6 +330,10 @@ def is_locative(token: Any, trigger: Any) -> bool:
             return False
         node = node.head
     return False
+
+
+#: Verbs whose object, when it is a place, is where the attack landed.
+STRUCK_PLACE_VERBS = frozenset({"strike", "hit", "shell", "bomb", "pound", "target", "attack", "raid", "storm"})
 
 
 def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDate | None:
