@@ -427,6 +427,8 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
     objects += [("gas", "") for c in heads for m in c.subtree   # "fired tear gas shells", "tear gas and stun
                 if m.i != c.i and m.dep_ in {"compound", "nmod", "conj", "amod"}   # grenades"
                 and m.lemma_.lower() in {"gas", "teargas", "stun", "pepper"} and m.head.i in {c.i, *(x.i for x in c.children)}]
+    objects += [(m.lemma_.lower(), "") for c in heads for m in c.children   # "fired rubber bullets": crowd
+                if m.dep_ in {"compound", "amod"} and m.lemma_.lower() in {"rubber", "plastic", "sponge"}]   # control
     objects += [(c.lemma_.lower(), "") for c in heads]
     if not heads and verb.lemma_.lower() in {"fire", "use", "spray", "lob"} and any(
             t.lemma_.lower() in {"gas", "teargas", "cannon"} for t in verb.doc[verb.i + 1:verb.i + 5]):
@@ -526,6 +528,8 @@ def _apply_nesting(cand: Candidate, by_index: dict[int, Candidate]) -> None:
         if cand.row.type == "ASSAULT" and outer.row.type == "ASSAULT":
             if days_before(cand.token) is not None:
                 return   # "A day after a roadside bomb killed four soldiers, troops raided ...": two incidents
+            if _own_scene(cand.token, outer.token):
+                return   # "youths set fire to a bank in Magenta, and a policeman was shot dead at a roadblock in Dumbéa"
             cand.dropped = True
             outer.absorbed.append(cand)
             return
@@ -558,6 +562,16 @@ def _apply_nesting(cand: Candidate, by_index: dict[int, Candidate]) -> None:
 SPAN_DAYS = {"hour": 0, "minute": 0, "day": 1, "week": 7, "month": 30}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "several": 3, "few": 3}
+
+
+def _own_scene(token: Any, outer: Any) -> bool:
+    """A coordinated clause with a subject and a place of its own tells an act of its own."""
+    if token.dep_ != "conj" or token.head.i != outer.i or token.pos_ != "VERB":
+        return False
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(p.dep_ == "prep" and p.lower_ in {"in", "at", "near", "outside"} for p in token.children)
 
 
 def days_before(token: Any) -> int | None:

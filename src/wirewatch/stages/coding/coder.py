@@ -47,6 +47,7 @@ from wirewatch.stages.coding.candidates import (
 )
 from wirewatch.stages.coding.casualties import Casualties, find_casualties, no_casualties, parse_number
 from wirewatch.stages.coding.context import (
+    PROJECTILES,
     EventDate,
     is_attached,
     is_locative,
@@ -287,6 +288,7 @@ class _ArticleState:
         self.old_incident = False   # an attack dated long before the story was told (and left out)
         self.has_prose = True   # the text has running prose (so headline-style lines are not the story)
         self.attributions: list[Attribution] = []   # "police believe the attackers were ...": who did it
+        self.said_days: list[tuple[int, EventDate]] = []   # sentences that tell a statement, and its day
 
     def code_sentence(self, index: int, sentence: Any) -> None:
         start = sentence.start_char
@@ -325,6 +327,7 @@ class _ArticleState:
         if not any(not d.shadow for d in drafts) and not casualties.is_empty and not self.hazard:
             self.reports.append(CasualtyReport(index, casualties, anchors,
                                                choose_date(sentence, sentence.root, self.published)))
+        self._after_statement(index, sentence, drafts)
         self._attribution(index, sentence, lower, drafts)
         if self.attributions and self.attributions[-1].index == index \
                 and self.attributions[-1].actor.sector in ARMED_GROUP_SECTORS:
@@ -332,6 +335,21 @@ class _ArticleState:
             # "Residents blamed the RSF for the shelling": who is held responsible (the incident is alleged)
         self.drafts.extend(drafts)
         self._remember_subject(sentence)
+
+    def _after_statement(self, index: int, sentence: Any, drafts: list[Draft]) -> None:
+        """'The army said in a statement on Sunday ... Hours after the statement, the army deployed ...':
+        the day of the statement told before dates what followed it."""
+        if _AFTER_STATEMENT.match(sentence.text):
+            said = next((when for i, when in reversed(self.said_days) if i < index), None)
+            if said is not None:
+                for draft in drafts:
+                    if draft.date is None or draft.date.source != "text":
+                        draft.date = EventDate(said.date, "day", "context")
+        root = sentence.root
+        if root.lemma_.lower() in SPEECH or any(c.dep_ == "ccomp" for c in root.children):
+            when = choose_date(sentence, root, self.published)
+            if when is not None and when.source in {"text", "report"} and when.precision == "day":
+                self.said_days.append((index, when))
 
     def _attribution(self, index: int, sentence: Any, lower: str, drafts: list[Draft]) -> None:
         """Who a sentence holds responsible for the incident told before it (not for an attack the
@@ -797,7 +815,7 @@ class _ArticleState:
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         return subject is not None and _is_anaphoric(subject) \
             and (lookup(subject, self.res.lexicon) is not None
-                 or subject.lemma_.lower() in EXPLOSIVE_OBJECTS | FIRED_OBJECTS and any(
+                 or subject.lemma_.lower() in EXPLOSIVE_OBJECTS | PROJECTILES and any(
                      c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
                      for c in subject.children))   # "the mine had been laid by
         # ...", "the rockets had been launched by Hezbollah"
@@ -986,10 +1004,6 @@ ECONOMIC = frozenset({"trade", "economic", "friendship", "investment", "commerci
 #: Nouns for armed or police forces.
 FORCE_NOUNS = frozenset({"troop", "soldier", "gendarme", "police", "officer", "reinforcement", "marine", "commando",
                          "unit", "battalion", "peacekeeper", "paratrooper", "force", "policeman", "personnel"})
-
-
-#: What is fired or flown at a target, named again when the story says who fired it.
-FIRED_OBJECTS = frozenset({"rocket", "missile", "shell", "mortar", "drone", "grenade", "projectile"})
 
 
 def _ordered_state(token: Any) -> bool:
@@ -1383,12 +1397,15 @@ def _carry_dates(drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
+#: "Hours after the statement, ...": the time of a statement told before.
+_AFTER_STATEMENT = re.compile(r"^\W*(?:hours|minutes|moments|shortly) after (?:the|its|their|this|that|his|her) "
+                              r"(?:statement|announcement|speech|remarks|briefing|video|message|warning|claim)\b",
+                              re.IGNORECASE)
 #: Time words that refer to the day of an act told before: the same day, or the day after.
 _SAME_DAY = re.compile(r"\b(?:the same day|that (?:day|night|evening|morning|afternoon)|(?:later|earlier) that day|"
                        r"(?:earlier|later) in the day|in the same statement|in it,|during the (?:attack|raid|assault|"
                        r"clash(?:es)?|clearance|operation|fighting|protest|march|ambush|siege)|"
                        r"(?:hours|minutes|moments) later|shortly afterwards?|at (?:about|around) \d|"
-                       r"^\W*(?:hours|minutes|moments) after (?:the|this|that|its|their)\b|"
                        r"^\W*(?:by|around|towards?) (?:midday|noon|nightfall|dusk|dawn|mid-?morning|mid-?afternoon|"
                        r"the (?:afternoon|evening))|^\W*in the (?:morning|afternoon|evening)\b)", re.IGNORECASE)
 _NEXT_DAY = re.compile(r"\b(?:the (?:next|following) (?:day|morning|afternoon|evening|night)|the day after)\b(?! \w+ed\b)",

@@ -178,7 +178,9 @@ def _origin(place: Place, doc: Any, trigger: Any) -> bool:
     prep = node.head if node.dep_ == "pobj" else None
     if prep is None or prep.lower_ != "from":
         return False
-    if prep.head.lemma_.lower() in {"fire", "launch"} and prep.head.i != trigger.i:
+    fire = prep.head
+    if fire.lemma_.lower() in {"fire", "launch"} and (fire.i != trigger.i or fire.dep_ == "acl" or any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in PROJECTILES for c in fire.children)):
         return True   # "two rockets fired from Lebanon struck Kiryat Shmona": where they struck
     return trigger.lemma_.lower() in MOVE_VERBS and trigger.i in {
         prep.head.i, prep.head.head.i, prep.head.head.head.i}   # ("landed at the airport from France")
@@ -317,8 +319,9 @@ def is_attached(span: Any, trigger: Any) -> bool:
 
 
 def is_locative(token: Any, trigger: Any) -> bool:
-    if token.dep_ == "dobj" and token.head.i == trigger.i and trigger.lemma_.lower() in STRUCK_PLACE_VERBS:
-        return True   # "two rockets struck Kiryat Shmona": the place hit
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in STRUCK_PLACE_VERBS and (
+            token.head.i == trigger.i or token.head.dep_ == "conj" and token.head.head.i == trigger.i):
+        return True   # "two rockets struck Kiryat Shmona", "rockets fired from Gaza struck Sderot": the place hit
     node = token
     for _ in range(6):
         if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS:
@@ -332,6 +335,8 @@ def is_locative(token: Any, trigger: Any) -> bool:
     return False
 
 
+#: What is fired: "rockets fired from Gaza" were fired somewhere else than where they struck.
+PROJECTILES = frozenset({"rocket", "missile", "shell", "mortar", "drone", "projectile", "round", "grenade"})
 #: Verbs whose object, when it is a place, is where the attack landed.
 STRUCK_PLACE_VERBS = frozenset({"strike", "hit", "shell", "bomb", "pound", "target", "attack", "raid", "storm"})
 

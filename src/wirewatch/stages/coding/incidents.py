@@ -135,16 +135,17 @@ def _later_denials(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
     role in the blast at ...", stays the incident, denied.)"""
     out = list(kept)
     for draft in drafts:
-        if draft.type == "COERCE" and draft.mention_status == "denied" and draft in out and draft.rank >= LEAD \
-                and any(d.type in {"ASSAULT", "COERCE"} and d.sentence_index < draft.sentence_index
-                        and d.status in {"actual", "alleged", "claimed"} for d in kept):
+        if draft.mention_status == "denied" and draft in out and draft.sentence_index > 0 and (
+                draft.type == "COERCE" and any(d.type in {"ASSAULT", "COERCE"} and d.sentence_index < draft.sentence_index
+                                               and d.status in {"actual", "alleged", "claimed"} for d in kept)
+                or draft.type == "ASSAULT" and side(draft) == "state" and any(
+                    d.type == "COERCE" and d.cameo == "175" and d.sentence_index < draft.sentence_index for d in kept)):
             out.remove(draft)   # "the police commission denied that officers had fired live ammunition at the
             out.append(_as_rejection(draft))   # marchers": the answer to what was told, news of its own
             continue
         if draft.mention_status != "denied" or draft.type != "ASSAULT":
             continue
-        if (draft.shadow or not draft.has_actor) and not (
-                draft.rank >= LEAD and _INVOLVEMENT.search((draft.mention_evidence or draft.evidence).text)):
+        if (draft.shadow or not draft.has_actor) and not _INVOLVEMENT.search((draft.mention_evidence or draft.evidence).text):
             continue   # (a spokesman "denying any role in the blast" denies for his group, named or not)
         if not any(d.type == "ASSAULT" and d.sentence_index < draft.sentence_index and d.status != "hypothetical"
                    for d in kept):

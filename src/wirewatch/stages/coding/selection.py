@@ -945,7 +945,13 @@ def dangling_root_subject(token: Any) -> Any | None:
     saying he was a taxi driver': the parser made "saying" the root and "protested" a modifier of
     "men"; the root's subject is who acted."""
     root = token.sent.root
-    if token.dep_ != "acl" or root.tag_ != "VBG" or any(c.dep_ in {"aux", "auxpass"} for c in root.children):
+    if token.dep_ != "acl" or token.tag_ != "VBD" and token.tag_ != "VBN":
+        return None
+    if root.pos_ in {"NOUN", "PROPN"} and root.i < token.i and not any(c.dep_ == "agent" for c in token.children) \
+            and not any(t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"} and t.head.i == root.i
+                        for t in token.sent if t.i != token.i):
+        return root   # "About 50 relatives of one of the arrested men protested outside ...": no verb but this one
+    if root.tag_ != "VBG" or any(c.dep_ in {"aux", "auxpass"} for c in root.children):
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or not subject.left_edge.i <= token.i <= subject.right_edge.i or subject.i > token.i:
@@ -1376,7 +1382,10 @@ def _policed_protest(draft: Draft) -> bool:
 
 
 def _near_days(a: Draft, b: Draft) -> bool:
-    return a.date is None or b.date is None or abs((a.date.date - b.date.date).days) <= 1
+    if a.date is None or b.date is None:
+        return True
+    reach = 6 if "week" in {a.date.precision, b.date.precision} else 1   # ("this week" ... "on Tuesday")
+    return abs((a.date.date - b.date.date).days) <= reach
 
 
 def _same_kind(a: Draft, b: Draft) -> bool:

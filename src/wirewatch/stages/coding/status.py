@@ -255,8 +255,10 @@ def _read_frame(verb: Any, lemma: str, result: Assessment, in_speech: bool) -> b
         if text:
             result.attribution.append(text)
         if result.speaker is None:
-            result.speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None) \
-                or inherited_actor(verb)   # "X claimed the attack, saying it had targeted ..."
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            result.speaker = (subjects[-1] if subjects else None) \
+                or inherited_actor(verb)   # "X claimed the attack, saying it had targeted ..." (the subject
+            # nearest the verb: "Addressing supporters, the party leader said ...", misparsed, has two)
         return True
     if lemma in ALLEGE and result.frame is None and not (lemma == "hold" and not _holds_responsible(verb)):
         result.status = _stronger(result.status, "alleged")
