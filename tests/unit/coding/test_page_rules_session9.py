@@ -217,3 +217,21 @@ def test_common_words_do_not_name_armed_groups(code_text: CodeText) -> None:
             "command said.")
     for event in code_text(text, published="2026-06-09"):
         assert event.actor.sector != "rebels" and event.target.sector != "rebels"
+
+
+def test_shot_dead_read_as_a_noun_and_an_adjective_is_a_shooting(code_text: CodeText) -> None:
+    text = ("Gunmen on a motorbike shot dead a village chief outside a mosque in Gao late on Friday, police said.")
+    assert "ASSAULT" in _types(code_text(text, published="2026-04-11"))
+
+
+def test_a_denial_of_an_act_residents_reported_is_news(code_text: CodeText) -> None:
+    text = ("Residents of the village of Tessit told reporters that army helicopters fired on their houses near Gao on "
+            "Tuesday afternoon. The army's spokesman denied that helicopters had opened fire, saying they had only "
+            "carried the wounded.")
+    assert "REJECT" in _types(code_text(text, published="2026-04-16"))
+
+
+def test_neither_confirming_nor_denying_is_no_denial(code_text: CodeText) -> None:
+    text = ("Drones struck a fuel depot in Gao on Monday, killing three guards, officials said. A spokesman for the "
+            "group neither confirmed nor denied the attack.")
+    assert "REJECT" not in _types(code_text(text, published="2026-04-14"))

@@ -202,6 +202,19 @@ def policed_crowd(token: Any) -> Trigger | None:
     return POLICED_CROWD
 
 
+SHOT_DEAD = Trigger("shoot", "VERB", "", "", "190", "ASSAULT", "firearms", True)
+
+
+def _misread_shot_dead(token: Any) -> Trigger | None:
+    """'Gunmen on a motorcycle shot dead a volunteer': the parser read "shot" as a noun and "dead"
+    as the verb; "dead" then carries the shooting."""
+    if token.lower_ != "dead" or token.i == 0 or token.pos_ not in {"VERB", "AUX"} and token.dep_ not in {
+            "ROOT", "ccomp", "conj", "advcl", "relcl"} or not any(c.dep_ == "dobj" for c in token.children):
+        return None
+    shot = token.doc[token.i - 1]
+    return SHOT_DEAD if shot.lower_ == "shot" and shot.pos_ != "VERB" else None
+
+
 def _reported_demand(token: Any) -> Trigger | None:
     """'X said that Y must ...': a demand by the speaker, whatever the verb."""
     if token.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in {"must", "should"}
@@ -481,7 +494,8 @@ def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token of a sentence, nested and merged (see the module docstring)."""
     found = [Candidate(t, row) for t in sentence
              if (row := _taken_ground(t) or _promised_response(t) or _dismissal(t) or _work_stoppage(t)
-                     or _forces_arriving(t) or _message_threat(t) or policed_crowd(t) or lookup(t, lexicon)
+                     or _forces_arriving(t) or _message_threat(t) or policed_crowd(t) or _misread_shot_dead(t)
+                     or lookup(t, lexicon)
                      or _reported_demand(t)
                      or _aid_arriving(t) or _denied_involvement(t))
              is not None and row.type != "-"

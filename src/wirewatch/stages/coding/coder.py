@@ -38,6 +38,7 @@ from wirewatch.stages.coding.candidates import (
     MESSAGE_THREAT,
     PEOPLE,
     POLICED_CROWD,
+    SHOT_DEAD,
     Candidate,
     days_before,
     days_earlier,
@@ -907,6 +908,8 @@ class _ArticleState:
             actor_tok, target_tok = next((c for c in cand.token.head.children if c.dep_ == "nsubj"), None), None
         if actor_tok is not None and _dateline_word(actor_tok):   # "BIAŁYSTOK – Poland's foreign ministry summoned"
             actor_tok = next((c for c in actor_tok.head.children if c.dep_ == "nsubj" and c.i != actor_tok.i), None)
+        if cand.row is SHOT_DEAD:   # "Gunmen on a motorbike shot dead a village chief" (misparsed)
+            return verbal_roles(cand.token)
         if cand.row is POLICED_CROWD:   # "fired tear gas at protesters": the protesters protest
             node = cand.token
             if node.dep_ == "pobj" and node.head.lower_ == "of":

@@ -128,6 +128,12 @@ _INVOLVEMENT = re.compile(r"\bden(?:y|ied|ies|ying)\s+(?:any\s+)?(?:involvement|
                           re.IGNORECASE)
 
 
+#: A denial said in so many words, and words that say none was made.
+_DENY_WORD = re.compile(r"\bden(?:y|ied|ies|ying|ial)\b", re.IGNORECASE)
+_NO_DENIAL = re.compile(r"\b(?:neither con\w+ nor|nor) den(?:y|ied)\b|\b(?:declined|refused) to (?:confirm or )?deny\b",
+                        re.IGNORECASE)
+
+
 def _later_denials(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
     """A denial told after the incident it answers ("In a written response, the ministry denied
     that its forces had committed abuses"; "the Taliban have denied shelling Chaman") is news of
@@ -145,7 +151,11 @@ def _later_denials(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
             continue
         if draft.mention_status != "denied" or draft.type != "ASSAULT":
             continue
-        if (draft.shadow or not draft.has_actor) and not _INVOLVEMENT.search((draft.mention_evidence or draft.evidence).text):
+        said = (draft.mention_evidence or draft.evidence).text
+        if _NO_DENIAL.search(said):
+            continue   # "neither confirmed nor denied the attack"
+        linked = any(draft in d.merged for d in kept) and bool(_DENY_WORD.search(said))
+        if (draft.shadow and not linked or not draft.has_actor and draft in kept) and not _INVOLVEMENT.search(said):
             continue   # (a spokesman "denying any role in the blast" denies for his group, named or not)
         if not any(d.type == "ASSAULT" and d.sentence_index < draft.sentence_index and d.status != "hypothetical"
                    for d in kept):
