@@ -130,6 +130,8 @@ _INVOLVEMENT = re.compile(r"\bden(?:y|ied|ies|ying)\s+(?:any\s+)?(?:involvement|
 
 #: A denial said in so many words, and words that say none was made.
 _DENY_WORD = re.compile(r"\bden(?:y|ied|ies|ying|ial)\b", re.IGNORECASE)
+_HABITUAL_DENIAL = re.compile(r"\b(?:previously|repeatedly|always|consistently|often|in the past|long|routinely)\b",
+                              re.IGNORECASE)
 _NO_DENIAL = re.compile(r"\b(?:neither con\w+ nor|nor) den(?:y|ied)\b|\b(?:declined|refused) to (?:confirm or )?deny\b",
                         re.IGNORECASE)
 
@@ -152,8 +154,8 @@ def _later_denials(drafts: list[Draft], kept: list[Draft]) -> list[Draft]:
         if draft.mention_status != "denied" or draft.type != "ASSAULT":
             continue
         said = (draft.mention_evidence or draft.evidence).text
-        if _NO_DENIAL.search(said):
-            continue   # "neither confirmed nor denied the attack"
+        if _NO_DENIAL.search(said) or draft.shadow and _HABITUAL_DENIAL.search(said):
+            continue   # "neither confirmed nor denied the attack", "has previously denied attacking civilians"
         linked = any(draft in d.merged for d in kept) and bool(_DENY_WORD.search(said))
         if (draft.shadow and not linked or not draft.has_actor and draft in kept) and not _INVOLVEMENT.search(said):
             continue   # (a spokesman "denying any role in the blast" denies for his group, named or not)
