@@ -653,6 +653,11 @@ class _ArticleState:
                                    for t in sentence if t.i != token.i and token.i not in
                                    range(t.left_edge.i, t.right_edge.i + 1)):
             killed, injured = _own_count(token), None   # "A day after a bomb killed four soldiers, troops raided ...
+        if cand.row is SHOT_DEAD and killed is None:   # "shot dead a village chief", "shot dead two farmers"
+            victim = next((c for c in token.children if c.dep_ == "dobj"), None)
+            number = next((c for c in victim.children if c.dep_ == "nummod"), None) if victim is not None else None
+            killed = parse_number(number.text) if number is not None else (
+                1 if victim is not None and victim.tag_ in {"NN", "NNP"} else None)
         confidence = self._confidence(token, roles.actor, roles.target, cand)
         draft = Draft(type_, cameo, mode, roles.actor or EMPTY, roles.target or EMPTY, place,
                       when, killed, injured, status, verdict.attribution_text,
