@@ -493,8 +493,7 @@ def _prep_objects(token: Any) -> list[tuple[str, str]]:
 def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token of a sentence, nested and merged (see the module docstring)."""
     found = [Candidate(t, row) for t in sentence
-             if (row := _taken_ground(t) or _promised_response(t) or _dismissal(t) or _work_stoppage(t)
-                     or _forces_arriving(t) or _message_threat(t) or policed_crowd(t) or _misread_shot_dead(t)
+             if (row := _taken_ground(t) or _promised_response(t) or _dismissal(t) or _misread(t)
                      or lookup(t, lexicon)
                      or _reported_demand(t)
                      or _aid_arriving(t) or _denied_involvement(t))
@@ -510,6 +509,20 @@ def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
         if not cand.dropped and _is_accident_death(cand):
             cand.dropped = True
     return [c for c in found if not c.dropped]
+
+
+#: Words that can start a reading of their own (below) before the lexicon's: the cheap test first.
+_SPECIAL_WORDS = STOPPAGE_VERBS | PROTESTER_NOUNS | {"arrive", "land", "reach", "enter", "warning", "threatening",
+                                                     "dead"}
+
+
+def _misread(token: Any) -> Trigger | None:
+    """Readings of words the lexicon gets wrong or the parser misreads (strikes told by their purpose,
+    forces arriving, written warnings, protesters met by the police, "shot dead")."""
+    if token.lemma_.lower() not in _SPECIAL_WORDS and token.lower_ not in _SPECIAL_WORDS:
+        return None
+    return _work_stoppage(token) or _forces_arriving(token) or _message_threat(token) or policed_crowd(token) \
+        or _misread_shot_dead(token)
 
 
 def _people_noun(token: Any) -> bool:

@@ -289,7 +289,7 @@ class _ArticleState:
         self.old_incident = False   # an attack dated long before the story was told (and left out)
         self.has_prose = True   # the text has running prose (so headline-style lines are not the story)
         self.attributions: list[Attribution] = []   # "police believe the attackers were ...": who did it
-        self.said_days: list[tuple[int, EventDate]] = []   # sentences that tell a statement, and its day
+        self.said_days: list[tuple[int, Any]] = []   # sentences that tell a statement (dated when needed)
 
     def code_sentence(self, index: int, sentence: Any) -> None:
         start = sentence.start_char
@@ -341,16 +341,16 @@ class _ArticleState:
         """'The army said in a statement on Sunday ... Hours after the statement, the army deployed ...':
         the day of the statement told before dates what followed it."""
         if _AFTER_STATEMENT.match(sentence.text):
-            said = next((when for i, when in reversed(self.said_days) if i < index), None)
-            if said is not None:
-                for draft in drafts:
-                    if draft.date is None or draft.date.source != "text":
-                        draft.date = EventDate(said.date, "day", "context")
+            for i, told in reversed(self.said_days):   # (dated only when asked: dates are costly to find)
+                when = choose_date(told, told.root, self.published) if i < index else None
+                if when is not None and when.source in {"text", "report"} and when.precision == "day":
+                    for draft in drafts:
+                        if draft.date is None or draft.date.source != "text":
+                            draft.date = EventDate(when.date, "day", "context")
+                    break
         root = sentence.root
         if root.lemma_.lower() in SPEECH or any(c.dep_ == "ccomp" for c in root.children):
-            when = choose_date(sentence, root, self.published)
-            if when is not None and when.source in {"text", "report"} and when.precision == "day":
-                self.said_days.append((index, when))
+            self.said_days.append((index, sentence))
 
     def _attribution(self, index: int, sentence: Any, lower: str, drafts: list[Draft]) -> None:
         """Who a sentence holds responsible for the incident told before it (not for an attack the
