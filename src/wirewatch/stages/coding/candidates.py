@@ -283,9 +283,9 @@ def _promised_response(token: Any) -> Trigger | None:
     """Threats said as promised answers: "X will receive a response", "will face consequences",
     "attacks will not go unanswered", "reserves the right to respond", and ultimatums: "gave anyone
     holding a firearm 72 hours to surrender it"."""
-    if token.pos_ not in {"VERB", "AUX"}:
-        return None
     lemma = token.lemma_.lower()
+    if token.pos_ not in {"VERB", "AUX"} or lemma not in _PROMISE_LEMMAS:
+        return None
     future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in token.children)
     if lemma in {"receive", "face", "get"} and future and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ANSWER_NOUNS for c in token.children):
@@ -327,6 +327,10 @@ HOSTILE_VERBS = frozenset({"track", "hunt", "punish", "crush", "eliminate", "ret
                            "annihilate", "destroy", "wipe", "neutralise", "neutralize", "chase"})
 #: People or things declared targets ("a legitimate target"): a threat by whoever declares it.
 MARKED_TARGET = Trigger("target", "VERB", "", "", "138", "THREATEN", None, True)
+#: The verbs _promised_response reads (tested first: it runs on every token).
+_PROMISE_LEMMAS = PLEDGE_VERBS | HOSTILE_VERBS | {"receive", "face", "get", "go", "shoot", "kill", "execute", "target",
+                                                  "bomb", "declare", "remain", "be", "consider", "regard", "reserve",
+                                                  "give"}
 #: A charge dismissed in words (CAMEO 120): "called the accusations baseless", "the claims were lies".
 DISMISSAL = Trigger("dismiss", "VERB", "", "", "120", "REJECT", None, True)
 DISMISSED_BY_SPEAKER = Trigger("be", "VERB", "", "", "120", "REJECT", None, True)

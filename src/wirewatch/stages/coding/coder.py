@@ -290,6 +290,7 @@ class _ArticleState:
         self.has_prose = True   # the text has running prose (so headline-style lines are not the story)
         self.attributions: list[Attribution] = []   # "police believe the attackers were ...": who did it
         self.said_days: list[tuple[int, Any]] = []   # sentences that tell a statement (dated when needed)
+        self._tolled_for, self._tolled = -1, []   # see _tolled_time_clauses
 
     def code_sentence(self, index: int, sentence: Any) -> None:
         start = sentence.start_char
@@ -649,9 +650,8 @@ class _ArticleState:
             status = "hypothetical"   # "the Security Council is meeting on the DRC tomorrow": not yet
         killed, injured = (casualties.killed, casualties.injured) if type_ == "ASSAULT" or cameo == "175" \
             else (None, None)   # (crowd control has its injured: "four students were treated")
-        if earlier is None and any(days_before(t) and any(k.lemma_.lower() in TOLL_LEMMAS for k in t.subtree)
-                                   for t in sentence if t.i != token.i and token.i not in
-                                   range(t.left_edge.i, t.right_edge.i + 1)):
+        if earlier is None and any(t.i != token.i and token.i not in range(t.left_edge.i, t.right_edge.i + 1)
+                                   for t in self._tolled_time_clauses(sentence)):
             killed, injured = _own_count(token), None   # "A day after a bomb killed four soldiers, troops raided ...
         if cand.row is SHOT_DEAD and killed is None:   # "shot dead a village chief", "shot dead two farmers"
             victim = next((c for c in token.children if c.dep_ == "dobj"), None)
@@ -713,6 +713,14 @@ class _ArticleState:
             draft.shadow = True   # "due to the bombing of the plane on October 31": completes the incident
             return draft
         return None
+
+    def _tolled_time_clauses(self, sentence: Any) -> list[Any]:
+        """The sentence's "a day after ... killed four soldiers" clauses with a toll (found once a sentence)."""
+        if self._tolled_for != sentence.start:
+            self._tolled_for = sentence.start
+            self._tolled = [t for t in sentence if days_before(t)
+                            and any(k.lemma_.lower() in TOLL_LEMMAS for k in t.subtree)]
+        return self._tolled
 
     def _denier(self, draft: Draft, token: Any, verdict: Any, actor_tok: Any | None) -> Actor | None:
         """The government or army that, after an incident blamed on it or told as its own, says

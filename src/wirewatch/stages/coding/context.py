@@ -341,11 +341,17 @@ PROJECTILES = frozenset({"rocket", "missile", "shell", "mortar", "drone", "proje
 STRUCK_PLACE_VERBS = frozenset({"strike", "hit", "shell", "bomb", "pound", "target", "attack", "raid", "storm"})
 
 
+@functools.lru_cache(maxsize=64)
+def _dates_in(text: str, published: date) -> tuple[DateMention, ...]:
+    """The date expressions of a sentence (a sentence's drafts all ask for them)."""
+    return tuple(find_dates(text, published))
+
+
 def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDate | None:
     """The event date from the sentence's date expressions, else the publication date."""
     if published is None:
         return None
-    mentions = find_dates(sentence.text, published)
+    mentions = _dates_in(sentence.text, published)
     event_dates: list[tuple[int, DateMention]] = []
     report_dates: list[DateMention] = []
     named = sum(1 for m in mentions if _NAMED_TIME.search(sentence.text[m.start:m.end]))
