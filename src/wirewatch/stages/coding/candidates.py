@@ -497,7 +497,7 @@ def _prep_objects(token: Any) -> list[tuple[str, str]]:
 def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token of a sentence, nested and merged (see the module docstring)."""
     found = [Candidate(t, row) for t in sentence
-             if (row := _taken_ground(t) or _promised_response(t) or _dismissal(t) or _misread(t)
+             if t.pos_ not in _NEVER_TRIGGERS and (row := _taken_ground(t) or _promised_response(t) or _dismissal(t) or _misread(t)
                      or lookup(t, lexicon)
                      or _reported_demand(t)
                      or _aid_arriving(t) or _denied_involvement(t))
@@ -515,6 +515,8 @@ def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
     return [c for c in found if not c.dropped]
 
 
+#: Parts of speech no reading starts from (the test comes before the readings, run on every token).
+_NEVER_TRIGGERS = frozenset({"DET", "PUNCT", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "PART", "SPACE", "SYM"})
 #: Words that can start a reading of their own (below) before the lexicon's: the cheap test first.
 _SPECIAL_WORDS = STOPPAGE_VERBS | PROTESTER_NOUNS | {"arrive", "land", "reach", "enter", "warning", "threatening",
                                                      "dead"}
