@@ -145,6 +145,28 @@ def _forces_arriving(token: Any) -> Trigger | None:
     return FORCES_ARRIVING
 
 
+PROJECTILE_LANDED = Trigger("land", "VERB", "", "", "194", "ASSAULT", "heavy-weapons", True)
+#: Fired munitions that "land" or "fall" somewhere.
+LANDING_MUNITIONS = frozenset({"shell", "rocket", "missile", "mortar", "projectile", "bomb", "round", "munition"})
+
+
+def _projectile_landed(token: Any) -> Trigger | None:
+    """'At least three artillery shells landed in farmland in Phop Phra district', 'two rockets fell
+    near the airport': shelling told by where the munitions came down."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in {"land", "fall", "impact"}:
+        return None
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lemma_.lower() not in LANDING_MUNITIONS:
+        return None
+    if subject.lemma_.lower() == "round" and not any(c.lemma_.lower() in {"mortar", "artillery", "tank"}
+                                                     for c in subject.children):
+        return None   # (not "the first round of talks fell ...")
+    if not any(c.dep_ == "prep" and c.lower_ in {"in", "on", "near", "inside", "into", "onto", "close"}
+               for c in token.children):
+        return None
+    return PROJECTILE_LANDED
+
+
 MESSAGE_THREAT = Trigger("warn", "VERB", "", "", "130", "THREATEN", None, True)
 #: What a warning can be written or recorded in.
 MESSAGE_NOUNS = frozenset({"message", "statement", "video", "audio", "recording", "pamphlet", "leaflet", "letter",
@@ -243,7 +265,8 @@ def _work_stoppage(token: Any) -> Trigger | None:
         return None
     purpose = any(c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in PROTEST_PURPOSES
                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children)
-    protest = any(o.lemma_.lower() == "protest" and p.lower_ == "in" for p in token.children if p.dep_ == "prep"
+    protest = any(o.lemma_.lower() == "protest" and p.lower_ == "in" for h in (token, *objects)
+                  for p in h.children if p.dep_ == "prep"   # ("stopped work in protest": on "work")
                   for o in p.children if o.dep_ == "pobj")
     return WORK_STOPPAGE if purpose or protest else None
 
@@ -257,7 +280,8 @@ GROUND_NOUNS = frozenset({"town", "village", "city", "base", "position", "outpos
 def _taken_ground(token: Any) -> Trigger | None:
     """'his fighters had taken Liancourt', 'took the town of X': ground captured (read as an
     occupation by the coder)."""
-    if token.pos_ != "VERB" or token.lemma_.lower() != "take" or any(c.dep_ == "prt" for c in token.children):
+    if token.pos_ != "VERB" or token.lemma_.lower() not in {"take", "liberate"} \
+            or any(c.dep_ == "prt" for c in token.children):
         return None
     obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     if obj is None:
@@ -298,6 +322,10 @@ def _promised_response(token: Any) -> Trigger | None:
     if lemma in PLEDGE_VERBS and any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in HOSTILE_VERBS
                                       for c in token.children):
         return PROMISED_RESPONSE   # "the minister vowed to hunt down the killers"
+    if lemma in {"answer", "meet"} and future and any(c.dep_ == "auxpass" for c in token.children) \
+            and token.dep_ in {"ccomp", "conj"} and token.head.lemma_.lower() in SPEECH | {"warn"} \
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        return ANSWERED   # "any further 'aggression' against Afghan territory would be answered 'with full force'"
     if lemma in HOSTILE_VERBS | {"shoot", "kill", "execute", "target", "bomb"} \
             and any(c.dep_ == "auxpass" for c in token.children) and future \
             and token.dep_ in {"ccomp", "conj"} and token.head.lemma_.lower() in SPEECH | {"warn"}:
@@ -330,7 +358,7 @@ MARKED_TARGET = Trigger("target", "VERB", "", "", "138", "THREATEN", None, True)
 #: The verbs _promised_response reads (tested first: it runs on every token).
 _PROMISE_LEMMAS = PLEDGE_VERBS | HOSTILE_VERBS | {"receive", "face", "get", "go", "shoot", "kill", "execute", "target",
                                                   "bomb", "declare", "remain", "be", "consider", "regard", "reserve",
-                                                  "give"}
+                                                  "give", "answer", "meet"}
 #: A charge dismissed in words (CAMEO 120): "called the accusations baseless", "the claims were lies".
 DISMISSAL = Trigger("dismiss", "VERB", "", "", "120", "REJECT", None, True)
 DISMISSED_BY_SPEAKER = Trigger("be", "VERB", "", "", "120", "REJECT", None, True)
@@ -447,6 +475,8 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
     objects += [(m.lemma_.lower(), "") for c in heads for m in c.children   # "fired rubber bullets": crowd
                 if m.dep_ in {"compound", "amod"} and m.lemma_.lower() in {"rubber", "plastic", "sponge"}]   # control
     objects += [(c.lemma_.lower(), "") for c in heads]
+    objects += [(a.lemma_.lower(), "") for c in heads for a in c.children   # "blocked the Route Le Prince,
+                if a.dep_ == "appos" and a.pos_ == "NOUN"]   # the highway that ...": what the object is
     if not heads and verb.lemma_.lower() in {"fire", "use", "spray", "lob"} and any(
             t.lemma_.lower() in {"gas", "teargas", "cannon"} for t in verb.doc[verb.i + 1:verb.i + 5]):
         objects.append(("gas", ""))   # "police fired tear gas and water cannon at students marching ..." (misparsed)
@@ -519,7 +549,7 @@ def find_candidates(sentence: Any, lexicon: Lexicon) -> list[Candidate]:
 _NEVER_TRIGGERS = frozenset({"DET", "PUNCT", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "PART", "SPACE", "SYM"})
 #: Words that can start a reading of their own (below) before the lexicon's: the cheap test first.
 _SPECIAL_WORDS = STOPPAGE_VERBS | PROTESTER_NOUNS | {"arrive", "land", "reach", "enter", "warning", "threatening",
-                                                     "dead"}
+                                                     "dead", "fall", "impact"}
 
 
 def _misread(token: Any) -> Trigger | None:
@@ -528,7 +558,7 @@ def _misread(token: Any) -> Trigger | None:
     if token.lemma_.lower() not in _SPECIAL_WORDS and token.lower_ not in _SPECIAL_WORDS:
         return None
     return _work_stoppage(token) or _forces_arriving(token) or _message_threat(token) or policed_crowd(token) \
-        or _misread_shot_dead(token)
+        or _misread_shot_dead(token) or _projectile_landed(token)
 
 
 def _people_noun(token: Any) -> bool:

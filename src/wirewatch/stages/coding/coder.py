@@ -38,6 +38,7 @@ from wirewatch.stages.coding.candidates import (
     MESSAGE_THREAT,
     PEOPLE,
     POLICED_CROWD,
+    PROJECTILE_LANDED,
     SHOT_DEAD,
     Candidate,
     days_before,
@@ -99,6 +100,8 @@ from wirewatch.stages.coding.selection import (
     on_spine,
     one_per_actor,
     rejection,
+    scare_quoted,
+    written_threat,
 )
 from wirewatch.stages.coding.status import SPEECH, assess
 from wirewatch.stages.nlp import paragraph_prefix_end
@@ -580,7 +583,7 @@ class _ArticleState:
         if type_ == "ASSAULT" and _weapons_test(token):
             type_, cameo, mode = "MOBILIZE", "150", "weapons"   # "the missile was launched toward the East Sea"
         if own_claim and type_ == "ASSAULT" and status == "actual" and actor_tok is not None:
-            speaker = self._resolve(verdict.speaker)   # "the BLA said its fighters had carried out the attack"
+            speaker = state = self._resolve(verdict.speaker)   # "the BLA said its fighters had carried out the attack"
             if speaker is None or speaker.sector not in ARMED_GROUP_SECTORS:
                 speaker = self._speaker_group(verdict.speaker)
             if speaker is not None and speaker.sector in ARMED_GROUP_SECTORS:
@@ -588,9 +591,15 @@ class _ArticleState:
                 if actor_tok.i != verdict.speaker.i and roles.actor_grade < NAMED:   # "the KNDF said its
                     roles = replace(roles, actor=speaker, actor_grade=max(roles.actor_grade, AGENT))   # fighters
                     # had attacked": the KNDF
+            elif state is not None and state.sector in STATE_SECTORS and state.country \
+                    and actor_tok.i != verdict.speaker.i and _owned(actor_tok) and roles.actor_grade < NAMED:
+                roles = replace(roles, actor=state, actor_grade=max(roles.actor_grade, AGENT))   # "Ukraine's
+                # General Staff said its drones had struck a fuel depot": Ukraine's forces
         elif type_ == "ASSAULT" and status == "actual" and verdict.speaker is not None and actor_tok is not None \
                 and self._adversary_says(verdict.speaker, actor_tok):
             status = "alleged"   # "the army said the RSF had launched 11 suicide drones at Port Sudan"
+        if mode == "occupy" and status == "actual" and scare_quoted(token):
+            status = "alleged"   # 'its forces had "liberated" the village': the claimant's word, kept at a distance
         if status == "actual" and actor_tok is not None and any(
                 c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in {"believe", "suspect", "think", "say"}
                 and c.tag_ == "VBN" for c in actor_tok.children):
@@ -706,6 +715,7 @@ class _ArticleState:
                            for c in token.children)   # "condemned the attack"
         why = rejection(draft, roles, sentence, token, cand.is_verbal, curated, event_head, event_object)
         if why is None:
+            draft.written = written_threat(draft, token)
             return draft
         if why == "accident or hazard":
             self.hazard = True   # its casualties are no attack's toll either
@@ -921,6 +931,14 @@ class _ArticleState:
             actor_tok, target_tok = next((c for c in cand.token.head.children if c.dep_ == "nsubj"), None), None
         if actor_tok is not None and _dateline_word(actor_tok):   # "BIAŁYSTOK – Poland's foreign ministry summoned"
             actor_tok = next((c for c in actor_tok.head.children if c.dep_ == "nsubj" and c.i != actor_tok.i), None)
+        if cand.row.type in {"REJECT", "ACCUSE"} and cand.token.dep_ == "conj" and actor_tok is not None \
+                and actor_tok.head.i == cand.token.head.i and cand.token.head.dep_ == "ccomp" \
+                and actor_tok.lemma_.lower() in ASSAULT_INSTRUMENTS | AIRCRAFT:
+            actor_tok = next((c for c in cand.token.head.head.children if c.dep_ == "nsubj"), actor_tok)
+            # "the military said its aircraft had struck ... and denied that any civilians had been harmed"
+        if cand.row is PROJECTILE_LANDED:   # "three artillery shells landed in farmland": who fired them is not said
+            return None, next((o for p in cand.token.children if p.dep_ == "prep" for o in p.children
+                               if o.dep_ == "pobj"), None)
         if cand.row is SHOT_DEAD:   # "Gunmen on a motorbike shot dead a village chief" (misparsed)
             return verbal_roles(cand.token)
         if cand.row is POLICED_CROWD:   # "fired tear gas at protesters": the protesters protest
@@ -976,6 +994,10 @@ TEMPORAL_MARKS = frozenset({"before", "after", "when", "while", "until", "as", "
 #: Sectors that speak for a state: their "protest" is a diplomatic one (PLOVER ACCUSE 'disapprove').
 DIPLOMATIC_SECTORS = frozenset({"government", "diplomat", "igo"})
 CASUALTY_VERBS = frozenset({"injure", "wound", "hurt", "kill", "die"})
+
+
+#: Aircraft that strike (and cannot speak).
+AIRCRAFT = frozenset({"aircraft", "jet", "plane", "warplane", "helicopter", "gunship", "bomber", "fighter-jet"})
 
 
 def _diplomatic(actor: Actor | None, token: Any) -> bool:
@@ -1269,7 +1291,7 @@ def _labour_strike(token: Any) -> bool:
 def _takes_ground(token: Any, is_place: Any = None) -> bool:
     """'captured a police outpost', 'seized the town of X', 'took part of the stronghold': an
     object that is a place (a position word, a place entity, or a place the gazetteer found)."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in {"capture", "seize", "take", "overrun", "recapture"}:
+    if token.pos_ != "VERB" or token.lemma_.lower() not in {"capture", "seize", "take", "overrun", "recapture", "liberate"}:
         return False
     obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     if obj is not None and obj.lemma_.lower() in {"part", "most", "much", "rest", "half", "control"}:
@@ -1422,6 +1444,7 @@ _SAME_DAY = re.compile(r"\b(?:the same day|that (?:day|night|evening|morning|aft
                        r"(?:earlier|later) in the day|in the same statement|in it,|during the (?:attack|raid|assault|"
                        r"clash(?:es)?|clearance|operation|fighting|protest|march|ambush|siege)|"
                        r"(?:hours|minutes|moments) later|shortly afterwards?|at (?:about|around) \d|"
+                       r"\b(?:responded|retaliated|reacted|replied) (?:with|by)\b|"
                        r"^\W*(?:by|around|towards?) (?:midday|noon|nightfall|dusk|dawn|mid-?morning|mid-?afternoon|"
                        r"the (?:afternoon|evening))|^\W*in the (?:morning|afternoon|evening)\b)", re.IGNORECASE)
 _NEXT_DAY = re.compile(r"\b(?:the (?:next|following) (?:day|morning|afternoon|evening|night)|the day after)\b(?! \w+ed\b)",

@@ -235,7 +235,15 @@ def _is_modifier(place: Place, doc: Any, places: Sequence[Place]) -> bool:
     if root.dep_ not in _MODIFIER_DEPS or root.head.i == root.i or root.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     head = root.head
+    if head.lemma_.lower() in _UNIT_NOUNS and root.dep_ == "poss":
+        return False   # "in farmland in Thailand's Phop Phra district": a place of that country
     return not any(p.start <= head.idx < p.end for p in places)
+
+
+#: Nouns of a country's own subdivisions ("Thailand's Phop Phra district").
+_UNIT_NOUNS = frozenset({"district", "province", "region", "county", "town", "village", "city", "municipality",
+                         "township", "prefecture", "commune", "department", "governorate", "oblast", "subdistrict",
+                         "island", "state"})
 
 
 #: Prepositions of a direction: where people went, not where the event took place.

@@ -232,7 +232,8 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
         return host   # "A second bodyguard was wounded and taken to hospital in Tlapa."
     if _next_sentence_victims(draft, host) and not (both and host.place.country != draft.place.country):
         return host
-    if draft.actor_grade < 4 and not _new_time(draft, host) and (not draft.actor.country or (_definite_actor(draft) and (
+    if draft.actor_grade < 4 and not _new_time(draft, host) and (not draft.actor.country or _own_account(draft) or (
+            _definite_actor(draft) and (
             side(draft) == "armed" or _undated_detail(draft, earlier[-1])))):
         for host in reversed(earlier):   # the latest, or the story's own incident (its lead)
             if (host is earlier[-1] or host.rank < LEAD) and _same_scene(draft, host) \
@@ -421,12 +422,18 @@ def _state_act(draft: Draft) -> bool:
     return side(draft) == "state" or bool(draft.actor.country) and draft.actor.sector not in ARMED_SECTORS
 
 
+_STATES = frozenset({"military", "government", "police"})
+
+
 def _opposite_sides(host: Draft, draft: Draft) -> bool:
     """One side's act and the other's answer ("gunmen stormed the town" ... "officers killed four
     gang members in a gunfight during the counteroffensive") are two acts."""
     sides = {side(host), side(draft)}
     if sides == {"state", "armed"}:
         return True
+    if host.actor.country and draft.actor.country and host.actor.country != draft.actor.country \
+            and {host.actor.sector, draft.actor.sector} <= _STATES | {None}:
+        return True   # Russia's strike on Kostiantynivka and Ukraine's drones on a depot in occupied Donetsk
     # "a Peruvian army patrol was ambushed" ... "its troops killed two members of the group": the
     # victims' side striking back is another act
     victims = set((host.target.name or "").lower().replace("'s", "").split())
@@ -527,6 +534,8 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
         return False
     if _elsewhere(draft, host) or _other_province(draft, host):
         return False   # "Late on Friday, gunmen fired shots at a checkpoint in Tsafe": another day, another place
+    if draft.mode == "occupy" and host.mode != "occupy" and not draft.is_anaphoric:
+        return False   # ground taken ("its forces had 'liberated' the village of X") is no detail of a strike
     if draft.mode == "abduct" and host.mode != "abduct" and not draft.is_anaphoric:
         return False   # "during the attack the gunmen seized a priest": an abduction of its own
     if not draft.is_anaphoric and draft.mode and host.mode and (draft.mode in FROM_THE_AIR) != (host.mode in FROM_THE_AIR):

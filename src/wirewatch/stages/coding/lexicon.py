@@ -90,7 +90,8 @@ VETTED_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "SANCTION"})
 SYNTHETIC_HEADS = frozenset({"involve", "nothing", "take", "receive", "face", "unanswered", "unpunished",
                              "reserve", "give", "vow", "pledge", "promise", "swear", "declare", "remain", "crush",
                              "eliminate", "punish", "target", "baseless", "lie", "false", "fabricated", "unfounded",
-                             "groundless", "propaganda", "untrue", "nonsense", "fake"})
+                             "groundless", "propaganda", "untrue", "nonsense", "fake", "answer", "meet", "land",
+                             "fall", "impact", "liberate"})
 
 
 class Lexicon:

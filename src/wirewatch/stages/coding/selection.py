@@ -23,9 +23,9 @@ import re
 from datetime import date
 from typing import Any
 
-from wirewatch.stages.coding.candidates import PEOPLE, PROTESTER_NOUNS, policed_crowd
+from wirewatch.stages.coding.candidates import MESSAGE_NOUNS, PEOPLE, PROTESTER_NOUNS, is_person, policed_crowd
 from wirewatch.stages.coding.draft import AGREEMENT_TYPES, EMPTY, Draft
-from wirewatch.stages.coding.participants import ABSTRACT, AGENT, NAMED, UNKNOWN, Roles
+from wirewatch.stages.coding.participants import ABSTRACT, AGENT, NAMED, UNKNOWN, Roles, is_abstract
 from wirewatch.stages.coding.roles import LIGHT_VERBS, MEASURE_NOUNS
 from wirewatch.stages.coding.status import INTENT_ADJ, INTENT_VERBS
 
@@ -155,6 +155,29 @@ def _dated_crowd(draft: Draft, roles: Roles) -> bool:
     crowd the text counts and dates is the protest's participant."""
     return draft.type == "PROTEST" and roles.actor_grade >= 2 and draft.date is not None \
         and draft.date.source == "text" and draft.date.precision == "day"
+
+
+def _located_crowd(draft: Draft, roles: Roles, token: Any) -> bool:
+    """'About 100 relatives and supporters gathered outside the courthouse as the verdict was read':
+    a counted crowd that gathered at a named spot, in a sentence told as past news."""
+    return draft.type == "PROTEST" and roles.actor_grade >= 2 and draft.date is not None \
+        and token.pos_ == "VERB" and token.tag_ == "VBD" and token.lemma_.lower() in CROWD_VERBS \
+        and any(c.dep_ == "prep" and c.lower_ in {"outside", "at", "in"} for c in token.children) \
+        and roles.actor_token is not None and roles.actor_token.dep_ == "nsubj" \
+        and any(c.dep_ == "nummod" or c.lemma_.lower() in {"hundred", "thousand", "dozen", "dozens"}
+                for c in roles.actor_token.children)
+
+
+#: Verbs of a crowd coming together.
+CROWD_VERBS = frozenset({"gather", "assemble", "converge", "rally"})
+
+
+def _counted_detainees(draft: Draft, roles: Roles, token: Any) -> bool:
+    """'... and five were arrested', 'three others were detained': people counted by a numeral."""
+    target = roles.target_token
+    return draft.type == "COERCE" and draft.cameo == "173" and token.pos_ == "VERB" and target is not None \
+        and target.dep_ == "nsubjpass" and target.head.i == token.i \
+        and (target.tag_ == "CD" or target.lower_ == "others" and any(c.tag_ == "CD" for c in target.children))
 
 
 def _after_the_incident(token: Any) -> bool:
@@ -340,8 +363,8 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
         return "descriptive modifier or relative clause"   # "al-Shabaab, which is fighting to overthrow ..."
     if not is_verbal and _labelled(token):
         return "a label for an act told before"   # 'called the arrest "a kidnapping"', 'described the attack as'
-    if _scare_quoted(token):
-        return "a word in scare quotes"   # 'his party would "bombard" the airwaves'
+    if scare_quoted(token) and token.lemma_.lower() != "liberate":   # ('its forces had "liberated" the village':
+        return "a word in scare quotes"   # the claimant's word for ground taken) 'his party would "bombard" ...'
     if draft.type == "REQUEST" and _anonymity(token):
         return "anonymity formula"   # "asking not to be named", "requested anonymity"
     if draft.type == "ASSAULT" and roles.target_token is not None \
@@ -379,7 +402,9 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
             and not (draft.type == "PROTEST" and not is_verbal and token.dep_ == "nsubjpass"
                      and token.head.lemma_.lower() in {"hold", "stage", "organise", "organize", "call"}
                      and draft.date is not None and draft.date.source == "text") \
-            and not _dated_crowd(draft, roles) and not (draft.type == "AGREE" and _joint(roles.actor_token)
+            and not _dated_crowd(draft, roles) and not _located_crowd(draft, roles, token) \
+            and not written_threat(draft, token) \
+            and not _counted_detainees(draft, roles, token) and not (draft.type == "AGREE" and _joint(roles.actor_token)
                      and draft.date is not None and draft.date.source == "text" and draft.date.precision == "day"):
         return "no participant"
     return secondary_rejection(draft, roles, sentence, token, is_verbal, curated, event_object)
@@ -451,7 +476,7 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
         return "measure without a target outside the lead"   # "suspended activities", "gave no details"
     if not is_verbal and _characterised(token):
         return "characterised, not reported"   # "an attack on Ghanaian soil is only a matter of time"
-    if draft.type == "THREATEN" and _warning_about_others(token) and not dated and not (
+    if draft.type == "THREATEN" and _warning_about_others(token) and not dated and not written_threat(draft, token) and not (
             roles.actor is not None and roles.actor_grade >= NAMED
             and roles.actor.sector in {"rebels", "militia", "armed group", "insurgents", "criminals"}):
         return "warning about others outside the lead"
@@ -756,6 +781,10 @@ def _warning_about_others(token: Any) -> bool:
         for subject in (c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}):
             if subject.pos_ == "PRON":
                 continue
+            if official and (subject.lower_ in {"anyone", "anybody", "whoever", "everyone"} or any(
+                    c.dep_ == "det" and c.lower_ in {"any", "every"} for c in subject.children)
+                    and _someone(subject)):
+                continue   # "the governor warned that any landlord found sheltering the gunmen would ...": the warned
             if official and subject.lemma_.lower() in OWN_FORCES:
                 continue   # "the minister warned that the army would pursue the attackers": his side's threat
             if subject.lemma_.lower() in OWN_FORCES | {"fighter", "man", "member", "unit"} and any(
@@ -764,6 +793,14 @@ def _warning_about_others(token: Any) -> bool:
             if subject.dep_ == "nsubj" or subject.lemma_.lower() not in PEOPLE and subject.ent_type_ != "PERSON":
                 return True
     return False
+
+
+def _someone(token: Any) -> bool:
+    """'any landlord', 'every trader': a person (not 'any reduction in troops', 'any attack')."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (is_person(token) or not lemma.endswith(
+        ("tion", "sion", "ment", "ence", "ance", "ity", "ism", "age", "ing", "ure")) and lemma not in ASSAULT_INSTRUMENTS
+        and not is_abstract(token))
 
 
 #: Verbs that say only how an act fits the story: "responded by sending troops", "marked the day by
@@ -947,6 +984,9 @@ def dangling_root_subject(token: Any) -> Any | None:
     root = token.sent.root
     if token.dep_ != "acl" or token.tag_ != "VBD" and token.tag_ != "VBN":
         return None
+    fronted = _fronted_subject(token)
+    if fronted is not None:
+        return fronted
     if root.pos_ in {"NOUN", "PROPN"} and root.i < token.i and not any(c.dep_ == "agent" for c in token.children) \
             and not any(t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"} and t.head.i == root.i
                         for t in token.sent if t.i != token.i):
@@ -956,6 +996,21 @@ def dangling_root_subject(token: Any) -> Any | None:
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or not subject.left_edge.i <= token.i <= subject.right_edge.i or subject.i > token.i:
         return None
+    return subject
+
+
+def _fronted_subject(token: Any) -> Any | None:
+    """'In Hpa-an, the state capital, soldiers and police detained at least 30 young men': the parser
+    joined the subject to the fronted place ("capital, soldiers and police") and hung the verb on it."""
+    place = token.head
+    if token.tag_ != "VBD" or place.pos_ not in {"NOUN", "PROPN"} or place.dep_ not in {"pobj", "appos"} \
+            or not any(c.dep_ == "dobj" and c.i > token.i for c in token.children):
+        return None
+    opener = place.head if place.dep_ == "pobj" else place.head.head
+    if opener.i != token.sent.start or opener.lower_ not in {"in", "at", "near", "on"}:
+        return None
+    subject = next((c for c in place.children if c.dep_ == "conj" and place.i < c.i < token.i
+                    and c.pos_ == "NOUN" and is_person(c) and token.doc[c.left_edge.i - 1].text == ","), None)
     return subject
 
 
@@ -1052,7 +1107,7 @@ FREQUENCY_ADJ = frozenset({"frequent", "repeated", "regular", "numerous", "occas
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
 
 
-def _scare_quoted(token: Any) -> bool:
+def scare_quoted(token: Any) -> bool:
     """The trigger alone (or with a particle) between quotation marks: a figure of speech quoted."""
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
@@ -1092,7 +1147,24 @@ def _instrument_subject(draft: Draft, token: Any) -> bool:
     if subject is not None and subject.dep_ == "agent":
         subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
     return draft.type == "ASSAULT" and subject is not None and \
-        subject.lemma_.lower() in ASSAULT_INSTRUMENTS
+        subject.lemma_.lower() in ASSAULT_INSTRUMENTS or written_threat(draft, token)
+
+
+def written_threat(draft: Draft, token: Any) -> bool:
+    """'A message posted on a Telegram channel warned that the building would be "burned to the
+    ground"', 'notes signed "18" were found ..., warning that drivers who went back to work "will end
+    up like the others"': a threat whose author is known only by what it was written in."""
+    if draft.type != "THREATEN" or token.lemma_.lower() not in {"warn", "threaten"}:
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.dep_ == "advcl" and token.tag_ == "VBG":   # "..., warning that ..."
+        subject = next((c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None and token.head.dep_ in {"ccomp", "conj"}:   # ("notes signed "18" were found")
+            subject = next((c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lemma_.lower() not in MESSAGE_NOUNS:
+        return False
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in {"will", "would", "shall"} for a in c.children)
+               for c in token.children)
 
 
 #: Nouns that restate a measure told before ("..., a move the army rejected as illegitimate").
@@ -1159,9 +1231,11 @@ def _two_scenes(a: Draft, b: Draft) -> bool:
 def _two_acts(a: Draft, b: Draft) -> bool:
     """Two acts of one type in one sentence: two kinds by two parties, or crowd control and arrests
     ("Police fired tear gas to break up a road blockade ..., detaining 31 people")."""
-    return a.type != "ASSAULT" and bool(a.cameo and b.cameo) and a.cameo[:3] != b.cameo[:3] \
-        and a.actor_grade >= AGENT and b.actor_grade >= AGENT and (
-            a.actor.name != b.actor.name or {a.cameo[:3], b.cameo[:3]} == {"173", "175"})
+    if a.type == "ASSAULT" or not (a.cameo and b.cameo) or a.cameo[:3] == b.cameo[:3]:
+        return False
+    if {a.cameo[:3], b.cameo[:3]} == {"173", "175"}:   # (" ... and five were arrested": by the same police)
+        return max(a.actor_grade, b.actor_grade) >= AGENT
+    return a.actor_grade >= AGENT and b.actor_grade >= AGENT and a.actor.name != b.actor.name
 
 
 def _strength(draft: Draft) -> tuple[bool, bool, bool, bool, int, float]:
@@ -1218,6 +1292,7 @@ def main_events(drafts: list[Draft]) -> list[Draft]:
         or (d.type == "THREATEN" and d.curated and d.status == "threatened" and not d.circumstance
             and d.trigger.startswith(("warn/VERB", "threaten/VERB")) and d.has_actor and d.actor_grade >= AGENT)
         # "JNIM blocked the main road, warning drivers that their trucks would be burned": a threat too
+        or (d.type == "THREATEN" and d.written and d.status == "threatened")   # "notes ... were found, warning that"
         or (d.object_of_spine and d.type in MATERIAL_ACTS and d.curated and not d.is_anaphoric
             and not _object_of_a_trigger(d, drafts) and not d.definite
             and not any(s.on_spine and s.type != "REQUEST" for s in drafts if s is not d))
@@ -1317,6 +1392,7 @@ def _restatement(draft: Draft, out: list[Draft]) -> Draft | None:
         # "Farmers squatted on the highway" ... "police cleared (not "protesters regrouped and blocked it again")
         crowd = draft.actor.name.split()[-1].lower()  # ... "police cleared hundreds of farmers who had blocked it"
         same = next((k for k in out if k.type == "PROTEST" and k.status == draft.status and _near_days(k, draft)
+                     and not _two_told_days(k, draft)   # ("On Monday evening about 400 people marched ...")
                      and k.actor.name and k.actor.name.split()[-1].lower() == crowd
                      and (k.place is None or draft.place is None or k.place.country == draft.place.country)
                      and not (k.place_in_sentence and draft.place_in_sentence and k.place != draft.place)), None)
@@ -1329,11 +1405,18 @@ def _restatement(draft: Draft, out: list[Draft]) -> Draft | None:
         return None   # ("protesters regrouped and blocked the highway again": a second time)
     for kept in out:
         if kept.type == draft.type and kept.status == draft.status and _same_kind(kept, draft) \
-                and not _told_apart(kept, draft) and not (
+                and not _told_apart(kept, draft) and not _text_days_apart(kept, draft) and not (
                 draft.actor.country and draft.actor.country != kept.actor.country) and not (
                 draft.place is not None and kept.place is not None and draft.place.country != kept.place.country):
             return kept   # (not a rejection made in another country: "In Islamabad, a spokesperson rejected ...")
     return None
+
+
+def _text_days_apart(a: Draft, b: Draft) -> bool:
+    """Each act is dated to its own day by its own words ("Sunday's march" ... "On Monday evening
+    about 400 people marched"): two acts, however alike."""
+    return _two_told_days(a, b) and a.date is not None and b.date is not None \
+        and a.date.source == b.date.source == "text"
 
 
 def _told_apart(a: Draft, b: Draft) -> bool:
