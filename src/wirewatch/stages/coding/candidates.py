@@ -475,6 +475,8 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
     objects += [(m.lemma_.lower(), "") for c in heads for m in c.children   # "fired rubber bullets": crowd
                 if m.dep_ in {"compound", "amod"} and m.lemma_.lower() in {"rubber", "plastic", "sponge"}]   # control
     objects += [(c.lemma_.lower(), "") for c in heads]
+    objects += [(a.lemma_.lower(), "") for c in heads for a in c.conjuncts   # "army and PMF reinforcements had
+                if a.pos_ == "NOUN"]   # been sent": each of the objects
     objects += [(a.lemma_.lower(), "") for c in heads for a in c.children   # "blocked the Route Le Prince,
                 if a.dep_ == "appos" and a.pos_ == "NOUN"]   # the highway that ...": what the object is
     if not heads and verb.lemma_.lower() in {"fire", "use", "spray", "lob"} and any(

@@ -447,6 +447,10 @@ class _ArticleState:
             # "the group said it carried out the attack", '"We attacked," he said'; not "you are
             # fighting blind" or a witness's '"They came in large numbers," said X' (someone else)
             actor_tok = verdict.speaker
+        if actor_tok is not None and verdict.speaker is not None and actor_tok.i != verdict.speaker.i \
+                and _the_group(actor_tok):   # "a spokesman for the Forces Vives said the coalition ...": they
+            actor_tok = next((o for p in verdict.speaker.children if p.dep_ == "prep" and p.lower_ == "for"
+                              for o in p.children if o.dep_ == "pobj"), actor_tok)
         own_claim = verdict.speaker is not None and actor_tok is not None and verdict.status == "actual" \
             and not any(c.dep_ == "neg" for c in verdict.speaker.head.children) and (
             actor_tok.i == verdict.speaker.i or _owned(actor_tok) or _the_group(actor_tok))
@@ -481,8 +485,8 @@ class _ArticleState:
                 and (_modal(token) or verdict.speaker is not None and _will(token)):
             type_, cameo, status = "THREATEN", "13", "threatened"   # "may halt its mediation if ...", "said it
             converted_threat = True   # would 'close every road into Cochabamba' if the detainees were not freed"
-        elif verdict.is_intent:
-            converted = type_ in COOPERATIVE and status == "negated"
+        elif verdict.is_intent or _refused_recognition(token, type_, status):
+            converted = type_ in COOPERATIVE and status == "negated"   # ("does not recognise the ban")
             type_, cameo, status = _intent(type_, cameo, status)
         if converted_threat and verdict.speaker is not None and actor_tok is not None \
                 and actor_tok.i != verdict.speaker.i and grade(actor_tok, self._resolve(actor_tok), self.actors) < AGENT:
@@ -693,6 +697,9 @@ class _ArticleState:
             type_ != "ASSAULT" and _light_object(token))   # (attacks are kept anyway, see main_events)
         draft.curated, draft.rank = curated, self.sentence_rank
         draft.converted, draft.circumstance = converted, _temporal_clause(token)
+        if converted and type_ == "REJECT" and verdict.speaker is not None:   # "said on Thursday that the
+            said = choose_date(sentence, verdict.speaker.head, self.published)   # coalition 'does not recognise'
+            draft.date = said if said is not None and said.source != "published" else draft.date   # the ban"
         draft.concurrent = draft.circumstance and any(c.dep_ == "mark" and c.lower_ in {"as", "while"}
                                                       for c in token.children) \
             and not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.children)   # ("as they withdrew")
@@ -711,6 +718,7 @@ class _ArticleState:
             draft.on_spine = True   # "..., a claim Mali's military rejected as propaganda": told as news
         if verdict.frame is not None and verdict.frame_lemma in EPISTEMIC_FRAMES:
             draft.frame_i = verdict.frame.i   # "police suspect X of ...": the act, not the suspicion
+        draft.speaker_i = verdict.speaker.i if verdict.speaker is not None else -1
         event_object = any(c.dep_ == "dobj" and lookup(c, self.res.lexicon) is not None
                            for c in token.children)   # "condemned the attack"
         why = rejection(draft, roles, sentence, token, cand.is_verbal, curated, event_head, event_object)
@@ -1058,7 +1066,8 @@ def _economic_object(token: Any) -> bool:
 
 
 #: Nouns by which a speaker's own organisation is referred to.
-OWN_GROUP = frozenset({"group", "movement", "organisation", "organization", "militia"})
+OWN_GROUP = frozenset({"group", "movement", "organisation", "organization", "militia", "coalition", "alliance",
+                       "front"})
 
 
 def _owned(actor: Any) -> bool:
@@ -1613,6 +1622,18 @@ def _negated_subject(verb: Any) -> bool:
 def _is_purpose(token: Any) -> bool:
     """An infinitive of purpose hanging off an event clause ("... to demand reforms")."""
     return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+#: Verbs whose negation refuses a measure or an authority ("does not recognise the ban").
+RECOGNITION_VERBS = frozenset({"recognise", "recognize", "accept", "respect", "obey", "acknowledge", "honour",
+                               "honor", "abide"})
+
+
+def _refused_recognition(token: Any, type_: str, status: str) -> bool:
+    """'the coalition "does not recognise" the ban', 'will not accept the verdict': a refusal."""
+    return type_ in COOPERATIVE and status == "negated" and token.pos_ == "VERB" \
+        and token.lemma_.lower() in RECOGNITION_VERBS and token.tag_ in {"VB", "VBZ", "VBP"} \
+        and any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} for c in token.children)
 
 
 def _intent(type_: str, cameo: str | None, status: str) -> tuple[str, str | None, str]:

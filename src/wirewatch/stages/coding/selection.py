@@ -471,7 +471,7 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
         return "request without addressee outside the lead"
     if draft.type == "REQUEST" and _the_public(roles.target_token):
         return "appeal to the public outside the lead"   # "the mufti appealed to residents to ..."
-    if (draft.type == "SANCTION" or draft.converted) and roles.target_grade < AGENT \
+    if (draft.type == "SANCTION" or draft.converted and not event_object) and roles.target_grade < AGENT \
             and not (draft.type == "SANCTION" and (_measure_on_someone(token) or _closed_crossing(token, roles))):
         return "measure without a target outside the lead"   # "suspended activities", "gave no details"
     if not is_verbal and _characterised(token):
@@ -835,6 +835,10 @@ def on_spine(token: Any) -> bool:
         if node.dep_ == "pcomp" and node.head.lower_ == "by" and node.head.head.lemma_.lower() in MEANS_OF:
             node = node.head.head   # "the government responded by sending 1,500 soldiers": the act itself
             continue
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and node.lemma_.lower() in {"add", "say"} \
+                and node.i != token.i and node.head.lemma_.lower() in {"say", "add", "announce", "report", "state"}:
+            node = node.head   # "..., the command said, adding that reinforcements had been sent": reported too
+            continue
         if node.dep_ not in {"conj", "ccomp", "xcomp", "parataxis"}:
             return False
         node = node.head
@@ -1196,6 +1200,9 @@ def dedupe_sentence(drafts: list[Draft]) -> list[Draft]:
         elif kept is not None and _two_scenes(kept, draft):   # "youths set fire to a school in Rivière-Salée,
             key = (draft.type, draft.place.name if draft.place else None)   # and a man was shot dead in Païta"
             kept = best.get(key)
+        elif kept is not None and _told_by_another(kept, draft):   # "its forces and Afghan border troops
+            key = (draft.type, "told", draft.speaker_i)   # exchanged fire, and Afghan officials said a mortar
+            kept = best.get(key)   # shell had killed four members of one family"
         elif kept is not None and _earlier_act_of_others(kept, draft):
             key = (draft.type, "circumstance")
             kept = best.get(key)
@@ -1219,6 +1226,16 @@ def _two_days(a: Draft, b: Draft) -> bool:
         and a.status in FACTUAL and b.status in FACTUAL \
         and a.date.source == b.date.source == "text" and a.date.precision == b.date.precision == "day" \
         and a.date.date != b.date.date
+
+
+def _told_by_another(a: Draft, b: Draft) -> bool:
+    """A second attack in the sentence, told by a speaker of its own with victims of its own, after an
+    act the sentence tells in its own voice (not the toll of a claimed attack: "JNIM claimed the ambush
+    ..., in which the army says eight soldiers were killed")."""
+    return a.type == b.type == "ASSAULT" and a.speaker_i < 0 <= b.speaker_i and b.trigger_i > a.trigger_i \
+        and b.killed is not None and b.target != EMPTY and b.target.name != a.target.name \
+        and a.status in {"actual", "alleged"} and b.status in FACTUAL \
+        and not b.is_anaphoric
 
 
 def _two_scenes(a: Draft, b: Draft) -> bool:
