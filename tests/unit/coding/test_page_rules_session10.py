@@ -149,3 +149,28 @@ def test_demolished_homes_are_coercion(code_text: CodeText) -> None:
     text = "Municipal inspectors escorted by police demolished nine homes in the informal settlement on Monday."
     events = code_text(text, published="2026-08-25")
     assert "COERCE" in _types(events) and "ASSAULT" not in _types(events)
+
+
+def test_traffic_suspended_at_a_border_crossing_is_a_sanction(code_text: CodeText) -> None:
+    text = LEAD + ("On Tuesday, the government also suspended all lorry traffic at the Medorka road crossing, the "
+                   "last crossing on the border still open, a ministry spokesman said.")
+    assert "SANCTION" in _types(code_text(text, published="2026-03-11"))
+
+
+def test_a_diplomat_declared_persona_non_grata_is_expelled(code_text: CodeText) -> None:
+    text = LEAD + "The Foreign Ministry declared a counsellor of the embassy persona non grata on Monday."
+    sanctions = [e for e in code_text(text, published="2026-03-11") if e.type == "SANCTION"]
+    assert sanctions and sanctions[0].cameo == "161"
+
+
+def test_a_crowd_is_not_hung_on_the_words_of_its_placards(code_text: CodeText) -> None:
+    text = LEAD + ("By Monday evening, about 200 traders had gathered at the market gate, some holding signs reading "
+                   "\u201cWe only want to work\u201d.")
+    protests = [e for e in code_text(text, published="2026-03-10") if e.type == "PROTEST"]
+    assert protests and protests[0].status == "actual"
+
+
+def test_a_protest_at_a_named_spot_that_dates_the_arrests_is_a_protest(code_text: CodeText) -> None:
+    text = LEAD + ("Three officers were hurt and nine people were arrested after a protest outside the town hall turned "
+                   "violent on Monday night.")
+    assert {"PROTEST", "COERCE"} <= set(_types(code_text(text, published="2026-03-10")))

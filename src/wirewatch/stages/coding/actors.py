@@ -8,10 +8,9 @@ Matching is one Aho-Corasick pass over the article text; spans then look up thei
 
 from __future__ import annotations
 
-
 import bisect
-import re
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources

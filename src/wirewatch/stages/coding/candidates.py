@@ -19,7 +19,7 @@ from typing import Any
 
 from wirewatch.stages.coding.lexicon import Lexicon, Trigger
 from wirewatch.stages.coding.participants import PROTEST_PURPOSES
-from wirewatch.stages.coding.status import DENY, SPEECH, SPEECH_NOUNS
+from wirewatch.stages.coding.status import DENY, SPEECH, SPEECH_NOUNS, quote_opens_between
 
 #: Participles that are adjectives before a noun, whatever the parser says ("Ayorou and surrounding villages").
 ADJECTIVAL_VBG = frozenset({"surrounding", "neighbouring", "neighboring", "adjoining", "bordering", "remaining",
@@ -479,6 +479,8 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
                 if a.pos_ == "NOUN"]   # been sent": each of the objects
     objects += [(a.lemma_.lower(), "") for c in heads for a in c.children   # "blocked the Route Le Prince,
                 if a.dep_ == "appos" and a.pos_ == "NOUN"]   # the highway that ...": what the object is
+    objects += [(c.lemma_.lower(), "") for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp", "dobj"}
+                and c.lower_ == "persona"]   # "declared a first secretary persona non grata"
     if not heads and verb.lemma_.lower() in {"fire", "use", "spray", "lob"} and any(
             t.lemma_.lower() in {"gas", "teargas", "cannon"} for t in verb.doc[verb.i + 1:verb.i + 5]):
         objects.append(("gas", ""))   # "police fired tear gas and water cannon at students marching ..." (misparsed)
@@ -599,6 +601,9 @@ def _apply_nesting(cand: Candidate, by_index: dict[int, Candidate]) -> None:
             outer.absorbed.append(cand)
             return
         if outer.row.type in CONTAINER_TYPES and _is_complement(entry):
+            if quote_opens_between(cand.token, outer.token):
+                return   # 'students had gathered at the gate, some carrying placards reading "We just want to ...'":
+                # the parser hung the act on the quoted words
             if outer.token.lemma_.lower() in {"respond", "retaliate"}:
                 return   # "retaliated with air strikes": the means is the act (see MEANS_OF)
             if (outer.token.lemma_.lower() in {"vote", "decide", "resolve"} and outer.token.tag_ == "VBD"

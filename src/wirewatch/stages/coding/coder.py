@@ -30,8 +30,8 @@ from wirewatch.stages.coding.attribution import (
     find_attribution,
 )
 from wirewatch.stages.coding.candidates import (
-    CONTAINER_TYPES,
     ANSWERED,
+    CONTAINER_TYPES,
     DENIED_INVOLVEMENT,
     DISMISSED_BY_SPEAKER,
     MESSAGE_NOUNS,
@@ -51,10 +51,10 @@ from wirewatch.stages.coding.casualties import Casualties, find_casualties, no_c
 from wirewatch.stages.coding.context import (
     PROJECTILES,
     EventDate,
-    is_attached,
-    is_locative,
     choose_date,
     choose_place,
+    is_attached,
+    is_locative,
     main_country,
     main_place,
 )
@@ -87,9 +87,9 @@ from wirewatch.stages.coding.selection import (
     ASSAULT_INSTRUMENTS,
     DYADIC,
     EXPLOSIVE_OBJECTS,
-    struck_explosive,
     LEAD,
     UNREAL,
+    anchoring_protest,
     dangling_root_subject,
     dedupe_article,
     dedupe_sentence,
@@ -101,6 +101,7 @@ from wirewatch.stages.coding.selection import (
     one_per_actor,
     rejection,
     scare_quoted,
+    struck_explosive,
     written_threat,
 )
 from wirewatch.stages.coding.status import SPEECH, assess
@@ -724,6 +725,7 @@ class _ArticleState:
         why = rejection(draft, roles, sentence, token, cand.is_verbal, curated, event_head, event_object)
         if why is None:
             draft.written = written_threat(draft, token)
+            draft.anchor = anchoring_protest(draft, token)
             return draft
         if why == "accident or hazard":
             self.hazard = True   # its casualties are no attack's toll either

@@ -23,7 +23,13 @@ import re
 from datetime import date
 from typing import Any
 
-from wirewatch.stages.coding.candidates import MESSAGE_NOUNS, PEOPLE, PROTESTER_NOUNS, is_person, policed_crowd
+from wirewatch.stages.coding.candidates import (
+    MESSAGE_NOUNS,
+    PEOPLE,
+    PROTESTER_NOUNS,
+    is_person,
+    policed_crowd,
+)
 from wirewatch.stages.coding.draft import AGREEMENT_TYPES, EMPTY, Draft
 from wirewatch.stages.coding.participants import ABSTRACT, AGENT, NAMED, UNKNOWN, Roles, is_abstract
 from wirewatch.stages.coding.roles import LIGHT_VERBS, MEASURE_NOUNS
@@ -170,6 +176,17 @@ def _located_crowd(draft: Draft, roles: Roles, token: Any) -> bool:
 
 #: Verbs of a crowd coming together.
 CROWD_VERBS = frozenset({"gather", "assemble", "converge", "rally"})
+
+
+def anchoring_protest(draft: Draft, token: Any) -> bool:
+    """'six people were arrested after a protest outside a vacant office building turned violent',
+    'during a rally at the port, police ...': a protest at a named spot, told as the time of what
+    the sentence reports (not "the protest", told before, nor a protest planned)."""
+    return draft.type == "PROTEST" and token.pos_ == "NOUN" and token.dep_ == "pobj" \
+        and token.head.lower_ in {"after", "during", "following", "at"} and token.head.head.pos_ in {"VERB", "AUX"} \
+        and token.head.head.tag_ in {"VBD", "VBN"} \
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) \
+        and any(c.dep_ == "prep" and c.lower_ in {"outside", "at", "in", "near"} for c in token.children)
 
 
 def _counted_detainees(draft: Draft, roles: Roles, token: Any) -> bool:
@@ -403,7 +420,7 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
                      and token.head.lemma_.lower() in {"hold", "stage", "organise", "organize", "call"}
                      and draft.date is not None and draft.date.source == "text") \
             and not _dated_crowd(draft, roles) and not _located_crowd(draft, roles, token) \
-            and not written_threat(draft, token) \
+            and not written_threat(draft, token) and not anchoring_protest(draft, token) \
             and not _counted_detainees(draft, roles, token) and not (draft.type == "AGREE" and _joint(roles.actor_token)
                      and draft.date is not None and draft.date.source == "text" and draft.date.precision == "day"):
         return "no participant"
@@ -571,8 +588,21 @@ CROSSINGS = frozenset({"border", "crossing", "checkpoint", "frontier", "port", "
 
 def _closed_crossing(token: Any, roles: Roles) -> bool:
     """'Somaliland closed its checkpoint at Oog to commercial trucks': a named party's blockade."""
-    return token.pos_ == "VERB" and roles.actor_grade >= AGENT and any(
-        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in CROSSINGS for c in token.children)
+    if token.pos_ != "VERB" or roles.actor_grade < AGENT:
+        return False
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if any(c.lemma_.lower() in CROSSINGS for c in objects):
+        return True
+    if not any(c.lemma_.lower() in TRAFFIC for c in objects):
+        return False
+    places = [o for h in (token, *objects) for p in h.children if p.dep_ == "prep"   # "suspended all freight
+              and p.lower_ in {"at", "through", "across", "on"} for o in p.children if o.dep_ == "pobj"]   # traffic at
+    return any(t.lemma_.lower() in CROSSINGS for o in places   # the Kukuryki-Kozlowicze road crossing"
+               for t in (o, *(c for c in o.children if c.dep_ in {"appos", "compound"})))
+
+
+#: What passes a crossing.
+TRAFFIC = frozenset({"traffic", "trade", "transit", "movement", "crossing", "passage"})
 
 
 def _measure_on_someone(token: Any) -> bool:
@@ -1309,7 +1339,7 @@ def main_events(drafts: list[Draft]) -> list[Draft]:
         or (d.type == "THREATEN" and d.curated and d.status == "threatened" and not d.circumstance
             and d.trigger.startswith(("warn/VERB", "threaten/VERB")) and d.has_actor and d.actor_grade >= AGENT)
         # "JNIM blocked the main road, warning drivers that their trucks would be burned": a threat too
-        or (d.type == "THREATEN" and d.written and d.status == "threatened")   # "notes ... were found, warning that"
+        or d.anchor or (d.type == "THREATEN" and d.written and d.status == "threatened")   # "notes ... were found, warning that"
         or (d.object_of_spine and d.type in MATERIAL_ACTS and d.curated and not d.is_anaphoric
             and not _object_of_a_trigger(d, drafts) and not d.definite
             and not any(s.on_spine and s.type != "REQUEST" for s in drafts if s is not d))

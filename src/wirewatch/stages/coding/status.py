@@ -133,6 +133,25 @@ def _reporting_children(token: Any) -> list[str]:
     return out
 
 
+def quote_opens_between(inner: Any, outer: Any) -> bool:
+    """A quotation opens after ``inner`` and is still open at ``outer`` (who hangs on the quoted words:
+    'some carrying placards reading "We just want to ...'; not 'a video threatening attacks "very soon,"
+    the group said')."""
+    if outer.i <= inner.i:
+        return False
+    doc = inner.doc
+    straight = sum(1 for u in doc[:inner.i + 1] if u.text == '"')
+    is_open = False
+    for t in doc[inner.i + 1:outer.i]:
+        if t.text == "\u201c" or t.text == '"' and straight % 2 == 0 and not is_open:
+            is_open = True
+        elif t.text == "\u201d" or t.text == '"':
+            is_open = False
+        if t.text == '"':
+            straight += 1
+    return is_open
+
+
 def assess(trigger: Any) -> Assessment:
     """Status and attribution of the event whose trigger is ``trigger`` (a spaCy token)."""
     result = Assessment()
@@ -151,6 +170,9 @@ def assess(trigger: Any) -> Assessment:
             break   # "I will start with the DRC, where colleagues tell us that fighters attacked ...": told as fact
         parent = node.head
         lemma = parent.lemma_.lower()
+        if node.dep_ in {"ccomp", "xcomp", "advcl"} and quote_opens_between(node, parent):
+            break   # 'had gathered at the gate, some carrying placards reading "We just want to ...': the parser
+            # hung the clause on the quoted words
         if node.dep_ == "conj" and parent.pos_ == "VERB" and any(c.dep_ in {"nsubj", "nsubjpass"}
                                                                 for c in node.children):
             pass   # "Hezbollah denied it, and the army later arrested suspects": a coordinate, not a frame
