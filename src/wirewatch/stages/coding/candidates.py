@@ -319,9 +319,23 @@ def _promised_response(token: Any) -> Trigger | None:
     if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children) and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in EXPLOSIVES for c in token.children):
         return WENT_OFF   # "an explosive device went off near a mosque"
-    if lemma in PLEDGE_VERBS and any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in HOSTILE_VERBS
+    if lemma in PLEDGE_VERBS and any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in HOSTILE_VERBS | VIOLENT_VERBS
                                       for c in token.children):
         return PROMISED_RESPONSE   # "the minister vowed to hunt down the killers"
+    if lemma in HOSTILE_VERBS and future and token.dep_ == "ccomp" \
+            and token.head.lemma_.lower() in SPEECH | PLEDGE_VERBS and not any(
+                c.dep_ in {"auxpass", "neg"} for c in token.children) and any(
+                c.dep_ == "dobj" and (is_person(c) or c.ent_type_ in {"ORG", "NORP", "PERSON"}
+                                      or c.lemma_.lower() in WRONGDOERS) for c in token.children):
+        return PROMISED_RESPONSE   # "the army chief said his troops would hunt down the attackers"
+    if lemma in {"tell", "order", "instruct", "warn", "give"} and any(
+            x.dep_ in {"xcomp", "ccomp", "dobj"} and any(
+                o.dep_ == "conj" and o.lemma_.lower() in {"face", "bear", "suffer", "risk"}
+                and any(a.lower_ == "or" for a in x.children) and any(
+                    d.dep_ == "dobj" and d.lemma_.lower() in ANSWER_NOUNS | {"death", "wrath"} for d in o.children)
+                for o in x.children)
+            for x in token.children):
+        return DEADLINE   # "told traders to close their shops or 'bear the consequences'": an ultimatum
     if lemma in {"answer", "meet"} and future and any(c.dep_ == "auxpass" for c in token.children) \
             and token.dep_ in {"ccomp", "conj"} and token.head.lemma_.lower() in SPEECH | {"warn"} \
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
@@ -353,18 +367,25 @@ WENT_OFF = Trigger("explode", "VERB", "", "", "183", "ASSAULT", "explosives", Tr
 PLEDGE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 HOSTILE_VERBS = frozenset({"track", "hunt", "punish", "crush", "eliminate", "retaliate", "avenge", "pursue",
                            "annihilate", "destroy", "wipe", "neutralise", "neutralize", "chase"})
+#: Those a promised pursuit is aimed at ("would hunt down the attackers").
+WRONGDOERS = frozenset({"attacker", "killer", "perpetrator", "culprit", "gang", "gunman", "militant", "terrorist",
+                        "bandit", "rebel", "kidnapper", "criminal", "insurgent", "group", "assailant"})
+#: Violent acts a pledge can promise ("promised to kill any police officer who enters").
+VIOLENT_VERBS = frozenset({"kill", "attack", "behead", "execute", "burn", "bomb", "shoot", "target", "strike",
+                           "slaughter", "murder"})
 #: People or things declared targets ("a legitimate target"): a threat by whoever declares it.
 MARKED_TARGET = Trigger("target", "VERB", "", "", "138", "THREATEN", None, True)
 #: The verbs _promised_response reads (tested first: it runs on every token).
 _PROMISE_LEMMAS = PLEDGE_VERBS | HOSTILE_VERBS | {"receive", "face", "get", "go", "shoot", "kill", "execute", "target",
                                                   "bomb", "declare", "remain", "be", "consider", "regard", "reserve",
-                                                  "give", "answer", "meet"}
+                                                  "give", "answer", "meet", "tell", "order", "instruct",
+                                                  "warn"}
 #: A charge dismissed in words (CAMEO 120): "called the accusations baseless", "the claims were lies".
 DISMISSAL = Trigger("dismiss", "VERB", "", "", "120", "REJECT", None, True)
 DISMISSED_BY_SPEAKER = Trigger("be", "VERB", "", "", "120", "REJECT", None, True)
 #: What is dismissed, and the words that dismiss it.
 CHARGE_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "report", "assertion", "account", "rumour",
-                          "rumor", "statement"})
+                          "rumor", "statement", "video", "footage", "photo", "photograph", "image", "recording"})
 #: Reports said to be false deny a rumoured event (negated), rather than answer anyone's charge.
 RUMOURS = frozenset({"report", "rumour", "rumor", "account"})
 DISMISSIVE = frozenset({"baseless", "false", "fabricated", "unfounded", "groundless", "untrue", "lie", "lies",
@@ -418,6 +439,10 @@ def _denied_involvement(token: Any) -> Trigger | None:
     if lemma == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
             g.lower_ == "do" for g in c.subtree) for c in token.children):
         return DENIED_INVOLVEMENT
+    if lemma in {"play", "have", "take"} and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in {"role", "part", "hand"} and (negated or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in token.children):
+        return DENIED_INVOLVEMENT   # "the company said it had played no role in the eviction"
     return None
 
 

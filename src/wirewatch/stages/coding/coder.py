@@ -66,6 +66,7 @@ from wirewatch.stages.coding.lexicon import Lexicon
 from wirewatch.stages.coding.participants import (
     AGENT,
     NAMED,
+    PROTEST_PURPOSES,
     Roles,
     alleged_actor,
     crowd_gathering,
@@ -537,7 +538,9 @@ class _ArticleState:
             type_, cameo, status = "THREATEN", "139", "threatened"   # "the ADF ordered a lockdown across the two
             # regions": an armed group's order, enforced by the threat of its guns
         if (type_ == "SANCTION" and (cameo or "").startswith("162") or type_ == "ASSAULT" and cameo == "192"
-                or type_ == "COERCE" and cameo == "191" and lemma == "blockade") \
+                or type_ == "COERCE" and cameo == "191" and lemma == "blockade"
+                or type_ == "ASSAULT" and lemma in {"surround", "encircle", "besiege"} and (_in_protest(token) or any(
+                    c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in PROTEST_PURPOSES for c in token.children))) \
                 and (token.pos_ == "VERB" or lemma == "blockade") \
                 and status == "actual" and roles.actor is not None and not roles.actor.country \
                 and roles.actor_grade >= AGENT and (roles.actor.sector == "civilians" or (
@@ -1147,7 +1150,7 @@ def _warner(token: Any) -> Any | None:
     author = _message_author(token)
     if author is not None:
         return author
-    if token.dep_ == "acl":   # "left a message next to the bodies warning rivals ...": the participle hung on
+    if token.dep_ in {"acl", "compound"}:   # "left a message next to the bodies warning rivals ...": the participle hung on
         node = head           # the wrong noun; the message it belongs to is higher up
         for _ in range(5):
             if node.pos_ == "VERB":

@@ -30,7 +30,7 @@ from wirewatch.stages.coding.candidates import (
     is_person,
     policed_crowd,
 )
-from wirewatch.stages.coding.draft import AGREEMENT_TYPES, EMPTY, Draft
+from wirewatch.stages.coding.draft import AGREEMENT_NOUNS, AGREEMENT_TYPES, EMPTY, Draft
 from wirewatch.stages.coding.participants import ABSTRACT, AGENT, NAMED, UNKNOWN, Roles, is_abstract
 from wirewatch.stages.coding.roles import LIGHT_VERBS, MEASURE_NOUNS
 from wirewatch.stages.coding.status import INTENT_ADJ, INTENT_VERBS
@@ -113,13 +113,18 @@ def _quoted_words(text: str, offset: int) -> int:
     return len(text[start + 1:end].split())
 
 
+#: Verbs whose past tense is spelt as their present ("set", "hit", "shut").
+SAME_PAST = frozenset({"set", "put", "cut", "hit", "shut", "beat", "let", "spread", "cast", "burst", "shed", "hurt"})
+
+
 def _habitual(token: Any) -> bool:
     """'the group usually claims attacks', 'Tehran regularly says it is cracking down', and the
     simple present of a reported act ('saying it strikes only military sites'): a habit or a
     policy, not an incident (a story's own present, 'troops storm the town', heads its clause)."""
     if token.pos_ == "VERB" and token.tag_ in {"VBZ", "VBP"} and token.dep_ in {"ccomp", "advcl"} \
-            and not any(c.dep_ in {"aux", "auxpass"} for c in token.children):
-        return True
+            and not any(c.dep_ in {"aux", "auxpass"} for c in token.children) \
+            and not (token.lower_ in SAME_PAST and token.head.tag_ == "VBD"):   # "came two days after armed
+        return True   # men set fire to the house": a past told in the present's form
     node = token
     for _ in range(4):
         if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in node.children):
@@ -187,6 +192,14 @@ def anchoring_protest(draft: Draft, token: Any) -> bool:
         and token.head.head.tag_ in {"VBD", "VBN"} \
         and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) \
         and any(c.dep_ == "prep" and c.lower_ in {"outside", "at", "in", "near"} for c in token.children)
+
+
+def _pact(draft: Draft, token: Any) -> bool:
+    """'agreed to a truce between the two clans', 'reached a deal to end the strike': a pact names
+    its parties, whoever the clause names."""
+    return draft.type == "AGREE" and token.pos_ == "VERB" and draft.status == "actual" and any(
+        o.lemma_.lower() in AGREEMENT_NOUNS for c in token.children
+        for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []))
 
 
 def _counted_detainees(draft: Draft, roles: Roles, token: Any) -> bool:
@@ -477,7 +490,7 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
             draft.type in {"ACCUSE", "REJECT"} and (event_object or roles.target_grade >= AGENT)):
         return "compiled verb outside the lead"
     if draft.type in DYADIC and (roles.target_grade < AGENT or _nonspecific(roles.target_token)) \
-            and not _joint(roles.actor_token) and not (draft.type == "AID" and (
+            and not _joint(roles.actor_token) and not _pact(draft, token) and not (draft.type == "AID" and (
                 dated and (draft.place_in_sentence or curated) or curated and draft.place_in_sentence
                 and draft.date is not None and draft.date.source == "text")):
         return "one-sided cooperation outside the lead"   # (aid delivered to a place, or relief goods, on a day is news)   # "will open talks with any armed group"
