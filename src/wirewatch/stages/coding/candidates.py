@@ -87,7 +87,8 @@ def lookup(token: Any, lexicon: Lexicon) -> Trigger | None:
                 return row
         return lexicon.select(lemma, "VERB", objects)
     if token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound":
-        objects = [(c.lemma_.lower(), "") for c in token.children if c.dep_ in {"compound", "amod", "nmod"}]
+        objects = [(c.lemma_.lower(), "") for c in token.children if c.dep_ in {"compound", "amod", "nmod"}
+                   or c.dep_ == "acl" and c.tag_ == "VBN"]   # ("a ceasefire brokered by the committee")
         for mod, _ in objects:
             row = lexicon.select(f"{mod} {lemma}", "NOUN", [])
             if row is not None:
@@ -268,7 +269,15 @@ def _work_stoppage(token: Any) -> Trigger | None:
     protest = any(o.lemma_.lower() == "protest" and p.lower_ == "in" for h in (token, *objects)
                   for p in h.children if p.dep_ == "prep"   # ("stopped work in protest": on "work")
                   for o in p.children if o.dep_ == "pobj")
-    return WORK_STOPPAGE if purpose or protest else None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    workers = subject is not None and subject.lemma_.lower() in WORKERS and token.lemma_.lower() == "stop" \
+        and any(o.lemma_.lower() == "work" for o in objects)   # "bus drivers in Fortaleza stopped work"
+    return WORK_STOPPAGE if purpose or protest or workers else None
+
+
+#: People whose stopping work is a strike (not "rescuers stopped work at nightfall").
+WORKERS = frozenset({"driver", "worker", "teacher", "nurse", "doctor", "miner", "trader", "shopkeeper", "employee",
+                     "staff", "docker", "operator", "conductor", "lawyer", "farmer", "vendor", "transporter"})
 
 
 TAKEN_GROUND = Trigger("take", "VERB", "", "", "171", "COERCE", "seize", True)
@@ -506,6 +515,8 @@ def _verb_objects(verb: Any) -> list[tuple[str, str]]:
                 if a.dep_ == "appos" and a.pos_ == "NOUN"]   # the highway that ...": what the object is
     objects += [(c.lemma_.lower(), "") for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp", "dobj"}
                 and c.lower_ == "persona"]   # "declared a first secretary persona non grata"
+    objects += [(c.lemma_.lower(), "") for c in verb.children if c.dep_ == "oprd" and c.pos_ == "NOUN"]
+    # "declared al-Mufaqara and two hamlets a closed military zone"
     if not heads and verb.lemma_.lower() in {"fire", "use", "spray", "lob"} and any(
             t.lemma_.lower() in {"gas", "teargas", "cannon"} for t in verb.doc[verb.i + 1:verb.i + 5]):
         objects.append(("gas", ""))   # "police fired tear gas and water cannon at students marching ..." (misparsed)

@@ -91,6 +91,8 @@ from wirewatch.stages.coding.selection import (
     LEAD,
     UNREAL,
     anchoring_protest,
+    pact,
+    told_as_time,
     dangling_root_subject,
     dedupe_article,
     dedupe_sentence,
@@ -105,7 +107,7 @@ from wirewatch.stages.coding.selection import (
     struck_explosive,
     written_threat,
 )
-from wirewatch.stages.coding.status import SPEECH, assess
+from wirewatch.stages.coding.status import DENY, SPEECH, assess
 from wirewatch.stages.nlp import paragraph_prefix_end
 
 #: Sectors of armed groups: their orders with a deadline are ultimatums.
@@ -728,7 +730,9 @@ class _ArticleState:
         why = rejection(draft, roles, sentence, token, cand.is_verbal, curated, event_head, event_object)
         if why is None:
             draft.written = written_threat(draft, token)
-            draft.anchor = anchoring_protest(draft, token)
+            draft.anchor = anchoring_protest(draft, token) or token.pos_ == "NOUN" and pact(draft, token) \
+                and draft.date is not None and draft.date.source == "text" \
+                or told_as_time(draft, roles, token)
             return draft
         if why == "accident or hazard":
             self.hazard = True   # its casualties are no attack's toll either
@@ -762,15 +766,19 @@ class _ArticleState:
                          or any(_same_group(a.actor.name or "", group.name) for a in self.attributions)
                          or _ANSWERS_CHARGE.search(token.sent.text)):
                 return group   # the group accused of the attack denies it
+        if draft.type == "COERCE" and draft.status == "negated" and verdict.frame_lemma in DENY \
+                and verdict.speaker is not None and verdict.speaker.pos_ != "PRON" and self.sentence_rank > 0:
+            return self._resolve(verdict.speaker)   # "a Houthi security official denied that the three had
+            # been arrested": his side's denial of the detention reported
         if draft.type != "ASSAULT" or draft.status != "negated" or verdict.speaker is None \
                 or token.lemma_.lower() in HARM_LEMMAS or self.sentence_rank == 0 or verdict.speaker.pos_ == "PRON":
             return None
         speaker = self._resolve(verdict.speaker)
-        if speaker is None or speaker.sector not in {"military", "government"}:
+        if speaker is None or speaker.sector not in {"military", "government", "police"}:
             return None
         if actor_tok is not None and actor_tok.pos_ != "PRON":
             actor = self._resolve(actor_tok)
-            if actor is None or actor.sector not in {"military", "government"} \
+            if actor is None or actor.sector not in {"military", "government", "police"} \
                     or (actor.country and speaker.country and actor.country != speaker.country):
                 return None   # "Russian forces did not attack Romanian territory", said Bucharest
         if not any(d.type == "ASSAULT" and not d.shadow and (d.status == "alleged" or side(d) == "state")
@@ -949,6 +957,10 @@ class _ArticleState:
                 and actor_tok.lemma_.lower() in ASSAULT_INSTRUMENTS | AIRCRAFT:
             actor_tok = next((c for c in cand.token.head.head.children if c.dep_ == "nsubj"), actor_tok)
             # "the military said its aircraft had struck ... and denied that any civilians had been harmed"
+        if cand.row.type in {"THREATEN", "REJECT", "ACCUSE"} and actor_tok is None and cand.token.pos_ == "VERB" \
+                and cand.token.dep_ in {"ccomp", "conj"} and cand.token.head.lemma_.lower() in SPEECH:
+            actor_tok = next((c for c in cand.token.head.children if c.dep_ == "nsubj"), None)   # "Hamas said one
+            # of the dead was a member of its armed wing and warned that ...": Hamas warned
         if cand.row is PROJECTILE_LANDED:   # "three artillery shells landed in farmland": who fired them is not said
             return None, next((o for p in cand.token.children if p.dep_ == "prep" for o in p.children
                                if o.dep_ == "pobj"), None)
@@ -1111,6 +1123,9 @@ def _orders_restriction(token: Any) -> bool:
     """'ordered a ban on motorcycle traffic and a night curfew', 'ordered a lockdown'."""
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [c for o in objects for c in o.conjuncts]
+    if token.lemma_.lower() == "order" and any(o.pos_ == "NOUN" for o in objects) and any(
+            c.dep_ == "xcomp" and any(n.dep_ == "neg" for n in c.children) for c in token.children):
+        return True   # "the regent ordered farmers not to go to their gardens without a police escort"
     return any(o.lemma_.lower() in {"curfew", "ban", "lockdown", "closure", "shutdown"} for o in objects)
 
 

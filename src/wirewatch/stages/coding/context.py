@@ -379,7 +379,8 @@ def choose_date(sentence: Any, trigger: Any, published: date | None) -> EventDat
             verb = spoken
         if verb is not None and verb.lemma_.lower() in SPEECH and verb.i != trigger.i:
             report_dates.append(mention)
-        elif verb is not None and (_other_time_clause(verb, trigger) or _describes_other(verb, trigger)):
+        elif verb is not None and (_other_time_clause(verb, trigger) or _describes_other(verb, trigger)
+                                   or named > 1 and _on_subject(verb, trigger)):
             continue   # "killed ..., 8 days after taking office on 1 june": another act's date
         elif verb is not None and verb.i > trigger.i and verb.tag_ == "VBG" \
                 and verb.lemma_.lower() in {"start", "begin"}:
@@ -450,6 +451,13 @@ def _describes_other(verb: Any, trigger: Any) -> bool:
         and trigger.i not in {t.i for t in verb.subtree} \
         and not (trigger.pos_ in {"NOUN", "PROPN"} and head.i in {t.i for t in trigger.subtree})
     # (a noun's own victims' clause may date it: "the murder of six priests, who were killed on 16 November")
+
+
+def _on_subject(verb: Any, trigger: Any) -> bool:
+    """'The MAK, which Algeria designated a terrorist organisation in 2021, rejected the verdict ... on
+    Thursday': a clause describing the act's own subject (when the sentence dates the act itself too)."""
+    head = verb.head
+    return verb.dep_ == "relcl" and head.dep_ in {"nsubj", "nsubjpass"} and head.head.i == trigger.i
 
 
 def _depth_below(token: Any, ancestor: Any) -> int:

@@ -59,7 +59,8 @@ class Draft:
     circumstance: bool = False     # the trigger heads a temporal clause ("before the attackers withdrew")
     concurrent: bool = False       # ... a clause of what happened meanwhile ("as lawmakers extended ...")
     speaker_i: int = -1            # token index of who tells this mention in its sentence (-1: the paper)
-    anchor: bool = False           # a protest named as the time of the sentence's acts ("arrested after a protest outside X")
+    anchor: bool = False           # told as news inside a noun phrase: a protest that dates the sentence's acts
+    # ("arrested after a protest outside X turned violent"), a pact ("a ceasefire brokered by X took hold")
     written: bool = False          # a threat known by what it was written in ("a message posted on Telegram warned")
     converted: bool = False        # a refusal read from a negated cooperative verb ("gave no details")
     toll_kind: str = ""            # how ``killed`` relates to other figures (Casualties.kind)

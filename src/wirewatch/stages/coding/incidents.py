@@ -534,6 +534,10 @@ def _same_scene(draft: Draft, host: Draft) -> bool:
         return False
     if _elsewhere(draft, host) or _other_province(draft, host):
         return False   # "Late on Friday, gunmen fired shots at a checkpoint in Tsafe": another day, another place
+    if draft.mode == "destroy" and host.mode not in {None, "destroy"} and not draft.is_anaphoric \
+            and draft.date is not None and draft.date.source == "text" and draft.actor.name and not _definite_actor(draft):
+        return False   # "Attackers set fire to at least 14 buses ... in Fortaleza, Caucaia and Maracanaú" after
+        # gunmen's attack on a police base: a wave's own act, not a detail of the shooting
     if draft.mode == "occupy" and host.mode != "occupy" and not draft.is_anaphoric:
         return False   # ground taken ("its forces had 'liberated' the village of X") is no detail of a strike
     if draft.mode == "abduct" and host.mode != "abduct" and not draft.is_anaphoric:

@@ -190,6 +190,10 @@ def crowd_gathering(type_: str, actor_token: Any | None, target_token: Any | Non
     if actor_token.lemma_.lower() in CROWD_WORDS or actor_token.lower_ in CROWD_WORDS:
         return True
     # "several hundred people", "about 300 residents", "dozens of relatives": a counted crowd
+    if actor_token.lemma_.lower() in {"dozen", "hundred", "thousand", "score"}:
+        of = next((o for p in actor_token.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"), None)
+        return of is not None and (of.lemma_.lower() in CROWD_PEOPLE or of.lemma_.lower() in CROWD_WORDS)
     counted = any(c.dep_ == "nummod" or c.lemma_.lower() in {"hundred", "thousand", "dozen", "dozens"}
                   for c in actor_token.children)
     return counted and actor_token.lemma_.lower() in CROWD_PEOPLE

@@ -194,12 +194,32 @@ def anchoring_protest(draft: Draft, token: Any) -> bool:
         and any(c.dep_ == "prep" and c.lower_ in {"outside", "at", "in", "near"} for c in token.children)
 
 
-def _pact(draft: Draft, token: Any) -> bool:
+def told_as_time(draft: Draft, roles: Roles, token: Any) -> bool:
+    """'The verdict came a day after Brazil's Federal Police arrested a man ...', 'the sentences came
+    two days after security forces raided a farm, killing two and arresting three others': the act
+    that dates the sentence's news is news too."""
+    if draft.status not in FACTUAL or roles.actor_grade < AGENT or token.pos_ != "VERB":
+        return False
+    node = token
+    while node.dep_ in {"advcl", "conj"} and node.tag_ == "VBG" and node.head.pos_ == "VERB":
+        node = node.head   # ("..., arresting three others": the raid's)
+    return node.dep_ == "advcl" and node.head.lemma_.lower() in {"come", "follow"} \
+        and any(c.dep_ == "mark" and c.lower_ == "after" for c in node.children)
+
+
+def pact(draft: Draft, token: Any) -> bool:
     """'agreed to a truce between the two clans', 'reached a deal to end the strike': a pact names
     its parties, whoever the clause names."""
-    return draft.type == "AGREE" and token.pos_ == "VERB" and draft.status == "actual" and any(
+    if draft.type != "AGREE" or draft.status != "actual":
+        return False
+    if token.pos_ == "NOUN":   # "a ceasefire brokered by the Joint Palestinian Action Committee took hold"
+        return token.lemma_.lower() in AGREEMENT_NOUNS and token.dep_ == "nsubj" \
+            and token.head.lemma_.lower() in {"take", "come", "go", "begin", "start", "enter"} and any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and any(a.dep_ == "agent" for a in c.children) for c in token.children)
+    return token.pos_ == "VERB" and any(
         o.lemma_.lower() in AGREEMENT_NOUNS for c in token.children
-        for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []))
+        for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"]
+                  if c.dep_ == "prep" and c.lower_ in {"to", "on"} else []))
 
 
 def _counted_detainees(draft: Draft, roles: Roles, token: Any) -> bool:
@@ -433,7 +453,7 @@ def rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, is_verbal: 
                      and token.head.lemma_.lower() in {"hold", "stage", "organise", "organize", "call"}
                      and draft.date is not None and draft.date.source == "text") \
             and not _dated_crowd(draft, roles) and not _located_crowd(draft, roles, token) \
-            and not written_threat(draft, token) and not anchoring_protest(draft, token) \
+            and not written_threat(draft, token) and not anchoring_protest(draft, token) and not pact(draft, token) \
             and not _counted_detainees(draft, roles, token) and not (draft.type == "AGREE" and _joint(roles.actor_token)
                      and draft.date is not None and draft.date.source == "text" and draft.date.precision == "day"):
         return "no participant"
@@ -490,7 +510,7 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
             draft.type in {"ACCUSE", "REJECT"} and (event_object or roles.target_grade >= AGENT)):
         return "compiled verb outside the lead"
     if draft.type in DYADIC and (roles.target_grade < AGENT or _nonspecific(roles.target_token)) \
-            and not _joint(roles.actor_token) and not _pact(draft, token) and not (draft.type == "AID" and (
+            and not _joint(roles.actor_token) and not pact(draft, token) and not (draft.type == "AID" and (
                 dated and (draft.place_in_sentence or curated) or curated and draft.place_in_sentence
                 and draft.date is not None and draft.date.source == "text")):
         return "one-sided cooperation outside the lead"   # (aid delivered to a place, or relief goods, on a day is news)   # "will open talks with any armed group"
@@ -623,6 +643,12 @@ def _measure_on_someone(token: Any) -> bool:
     target hangs off its object (or a coordinated object)."""
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [c for o in objects for c in o.conjuncts] + [token]
+    talks = [o for c in objects for o in (c, *(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                                               for g in p.children if g.dep_ == "pobj"))
+             if o.lemma_.lower() in {"talk", "negotiation", "dialogue", "round"}]
+    if any(p.dep_ == "prep" and p.lower_ == "with" and any(g.dep_ == "pobj" for g in p.children)
+           for t in talks for p in t.children):
+        return True   # "suspending the next round of talks with the CNEB": the other side
     for obj in objects:
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ in {"on", "against"}:
@@ -861,10 +887,18 @@ def on_spine(token: Any) -> bool:
     if token.dep_ == "relcl" and token.lemma_.lower() in {"reject", "deny", "dismiss", "condemn", "denounce"} \
             and token.head.lemma_.lower() in DECISION_NOUNS and token.head.dep_ in {"npadvmod", "appos"}:
         return True   # "The EU imposed sanctions on Monday, a move the army rejected as illegitimate"
+    if token.lemma_.lower() in {"march", "rally", "protest", "demonstrate"} and token.tag_ == "VBG" and (
+            token.dep_ == "pcomp" and token.head.lower_ == "at" or token.dep_ == "acl" and token.head.dep_ == "pobj"
+            and token.head.head.lower_ == "at") and (token.head if token.dep_ == "pcomp" else token.head.head).head.pos_ == "VERB":
+        return True   # "police fired tear gas at thousands of protesters marching on the Capitol": the march too
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "in" and (
             token.head.head.lower_ == "part" or token.head.head.lemma_.lower() == "participate") \
             and token.lemma_.lower() in {"rally", "march", "protest", "demonstration", "strike", "sit-in", "vigil"}:
         return True   # "thousands took part in a rally": the rally is what the sentence tells
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.dep_ == "ROOT" \
+            and token.head.head.lemma_.lower() in {"keep", "stay", "remain", "close", "shut", "stop"} \
+            and token.lemma_.lower() in {"strike", "protest", "boycott", "shutdown"}:
+        return True   # "shopkeepers kept their shutters down on Thursday in a strike called by ...": the strike
     if token.tag_ == "VBG" and token.dep_ == "advcl" and token.lemma_.lower() in {"detain", "arrest"} \
             and token.i > 0 and token.doc[token.i - 1].text == "," and token.head.i != token.i and on_spine(token.head):
         return True   # "Police fired tear gas to break up a blockade ..., detaining 31 people": arrests too
@@ -891,6 +925,12 @@ def on_spine(token: Any) -> bool:
 def _modifier(token: Any) -> bool:
     """'the al Qaeda-linked group', 'allied militias', 'forces which have attacked the station
     before': a trigger that describes a participant rather than reports an event."""
+    if token.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in token.children) \
+            and token.tag_ in {"VBD", "VBN"}:
+        return False   # "protesters had reached the bridge, where police fired tear gas": told as news
+    if token.dep_ == "relcl" and token.head.lemma_.lower() in MESSAGE_NOUNS and any(
+            c.dep_ == "prep" and c.lower_ == "in" for c in token.children):
+        return False   # "an audio message ..., in which the gang's leaders threatened to ...": what it says
     if token.dep_ in {"amod", "relcl"}:
         return not _fronted_place_clause(token)
 
@@ -1050,6 +1090,9 @@ def _fronted_subject(token: Any) -> Any | None:
     """'In Hpa-an, the state capital, soldiers and police detained at least 30 young men': the parser
     joined the subject to the fronted place ("capital, soldiers and police") and hung the verb on it."""
     place = token.head
+    if token.tag_ in {"VBD", "VBN"} and place.pos_ == "NOUN" and place.dep_ == "appos" and place.head.i == token.sent.start \
+            and place.head.pos_ == "ADV" and any(c.dep_ == "dobj" for c in token.children):
+        return place   # "Overnight, intelligence agents arrested at least 11 people": the agents, after the adverb
     if token.tag_ != "VBD" or place.pos_ not in {"NOUN", "PROPN"} or place.dep_ not in {"pobj", "appos"} \
             or not any(c.dep_ == "dobj" and c.i > token.i for c in token.children):
         return None
@@ -1210,6 +1253,8 @@ def written_threat(draft: Draft, token: Any) -> bool:
             subject = next((c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lemma_.lower() not in MESSAGE_NOUNS:
         return False
+    if token.lemma_.lower() == "threaten":
+        return True   # "a pamphlet signed by Los Pepes threatened to declare ... 'a military target'"
     return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in {"will", "would", "shall"} for a in c.children)
                for c in token.children)
 
