@@ -174,3 +174,51 @@ def test_a_protest_at_a_named_spot_that_dates_the_arrests_is_a_protest(code_text
     text = LEAD + ("Three officers were hurt and nine people were arrested after a protest outside the town hall turned "
                    "violent on Monday night.")
     assert {"PROTEST", "COERCE"} <= set(_types(code_text(text, published="2026-03-10")))
+
+
+def test_an_arrest_that_dates_a_verdict_is_news(code_text: CodeText) -> None:
+    text = LEAD + ("The verdict came a day after federal police arrested a man they described as the gang's "
+                   "treasurer in a raid on a flat in the capital.")
+    assert "COERCE" in _types(code_text(text, published="2026-03-11"))
+
+
+def test_a_ceasefire_brokered_by_elders_is_an_agreement(code_text: CodeText) -> None:
+    text = LEAD + "Elders from the two clans brokered a ceasefire between the militias on Monday evening."
+    assert "AGREE" in _types(code_text(text, published="2026-03-11"))
+
+
+def test_a_pamphlet_that_threatens_is_a_threat(code_text: CodeText) -> None:
+    text = LEAD + ("A pamphlet signed by a local gang that circulated on Monday threatened to kill any trader who "
+                   "paid its rivals.")
+    threats = [e for e in code_text(text, published="2026-03-11") if e.type == "THREATEN"]
+    assert threats and threats[0].status == "threatened"
+
+
+def test_dozens_of_relatives_gathering_with_a_demand_protest(code_text: CodeText) -> None:
+    text = LEAD + ("On Monday afternoon, dozens of relatives of the dead farmers gathered outside the prefecture, "
+                   "demanding an inquiry.")
+    assert "PROTEST" in _types(code_text(text, published="2026-03-11"))
+
+
+def test_an_order_not_to_go_somewhere_is_a_restriction(code_text: CodeText) -> None:
+    text = LEAD + "The district governor ordered farmers in the valley not to go to their fields on Monday."
+    assert "COERCE" in _types(code_text(text, published="2026-03-11"))
+
+
+def test_a_police_denial_of_firing_after_a_shooting_is_a_rejection(code_text: CodeText) -> None:
+    text = ("A student was shot dead during a protest in the town on Monday, witnesses said. "
+            "Residents said police had fired on the crowd. "
+            "The regional police command said on Tuesday that its officers had used only tear gas and that no "
+            "police officer had fired live ammunition.")
+    assert "REJECT" in _types(code_text(text, published="2026-03-11"))
+
+
+def test_an_official_denying_that_people_were_arrested_rejects_the_report(code_text: CodeText) -> None:
+    text = LEAD + ("The UN said three of its staff had been detained. A security official denied on Tuesday that "
+                   "the three had been arrested, saying they had been summoned for questioning.")
+    assert "REJECT" in _types(code_text(text, published="2026-03-11"))
+
+
+def test_a_farmer_hacked_to_death_was_attacked(code_text: CodeText) -> None:
+    text = "A farmer was hacked to death in his garden near the village on Sunday, police said."
+    assert "ASSAULT" in _types(code_text(text, published="2026-03-11"))

@@ -766,14 +766,20 @@ class _ArticleState:
                          or any(_same_group(a.actor.name or "", group.name) for a in self.attributions)
                          or _ANSWERS_CHARGE.search(token.sent.text)):
                 return group   # the group accused of the attack denies it
+        denier = verdict.speaker or (next((c for c in verdict.frame.children if c.dep_ == "nsubj"), None)
+                                     if verdict.frame is not None else None)
         if draft.type == "COERCE" and draft.status == "negated" and verdict.frame_lemma in DENY \
-                and verdict.speaker is not None and verdict.speaker.pos_ != "PRON" and self.sentence_rank > 0:
-            return self._resolve(verdict.speaker)   # "a Houthi security official denied that the three had
+                and denier is not None and denier.pos_ != "PRON" and self.sentence_rank > 0:
+            return self._resolve(denier)   # "a Houthi security official denied that the three had
             # been arrested": his side's denial of the detention reported
         if draft.type != "ASSAULT" or draft.status != "negated" or verdict.speaker is None \
-                or token.lemma_.lower() in HARM_LEMMAS or self.sentence_rank == 0 or verdict.speaker.pos_ == "PRON":
+                or self.sentence_rank == 0 or verdict.speaker.pos_ == "PRON":
             return None
         speaker = self._resolve(verdict.speaker)
+        own = speaker is not None and actor_tok is not None and actor_tok.pos_ != "PRON" \
+            and (self._resolve(actor_tok) or EMPTY).sector == speaker.sector
+        if token.lemma_.lower() in HARM_LEMMAS and not (own and token.lemma_.lower() in {"fire", "shoot"}):
+            return None   # ("no one was hurt"; but "no police officer had fired live ammunition", said the police)
         if speaker is None or speaker.sector not in {"military", "government", "police"}:
             return None
         if actor_tok is not None and actor_tok.pos_ != "PRON":
@@ -781,9 +787,11 @@ class _ArticleState:
             if actor is None or actor.sector not in {"military", "government", "police"} \
                     or (actor.country and speaker.country and actor.country != speaker.country):
                 return None   # "Russian forces did not attack Romanian territory", said Bucharest
-        if not any(d.type == "ASSAULT" and not d.shadow and (d.status == "alleged" or side(d) == "state")
+        if not any(d.type == "ASSAULT" and not d.shadow and (d.status == "alleged" or side(d) == "state"
+                                                             or own and d.status == "actual")
                    for d in self.drafts):
-            return None   # no attack of the state's side told before: nothing to deny
+            return None   # no attack of the state's side told before: nothing to deny (but "the police command
+            # said no police officer had fired live ammunition", after a protester was shot dead: its denial)
         return speaker
 
     def _speaker_group(self, speaker: Any) -> Actor | None:
