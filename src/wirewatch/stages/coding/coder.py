@@ -1219,6 +1219,10 @@ def _message_author(token: Any) -> Any | None:
 
 def _orders_closure(token: Any) -> bool:
     """'ordered the road between X and Y closed to civilian traffic', 'ordered markets shut'."""
+    if any(c.dep_ == "ccomp" and c.lemma_.lower() in {"stay", "remain", "be", "keep"} and any(
+            a.lemma_.lower() in {"close", "closed", "shut"} and a.dep_ in {"acomp", "oprd", "xcomp"} for a in c.children)
+           for c in token.children):
+        return True   # "ordered late on Wednesday that schools in Kiryat Shmona stay closed on Thursday"
     return any(c.dep_ == "dobj" for c in token.children) and any(
         c.lemma_.lower() in {"close", "shut", "seal"} and c.dep_ in {"oprd", "xcomp", "ccomp", "conj", "advcl", "acomp"}
         for c in token.children)

@@ -138,6 +138,12 @@ class Lexicon:
         if not rows:
             return None
         default = rows.get(("", ""))
+        objects = list(objects)
+        keys = [key for obj, prep in objects
+                for key in (((singular(obj), prep), ("", prep)) if prep else ((singular(obj), ""),))]
+        vetted = next((rows[key] for key in keys if key in rows and rows[key].curated and key[0]), None)
+        if vetted is not None:   # "sent a combined team of police squads and soldiers": our "send soldier"
+            return vetted        # row before the compiled "send team"
         for obj, prep in objects:
             for key in ((singular(obj), prep), ("", prep)) if prep else ((singular(obj), ""),):
                 if key in rows:

@@ -36,7 +36,8 @@ PERSON_NOUNS = frozenset({
     "warplane", "drone", "jet", "aircraft", "ship", "vessel", "tanker", "convoy", "vehicle",
     "wing", "negotiator", "mediator", "inspector", "observer", "peacekeeper", "monitor", "mission",
     "department", "gendarme", "deputy", "sheriff", "commission", "committee", "presidency", "cabinet",
-    "municipality", "prefecture", "governorate", "reinforcement"})
+    "municipality", "prefecture", "governorate", "reinforcement", "elder", "herder",
+    "mourner", "landlord", "prefect", "chief", "parent", "pastor", "imam", "nurse", "doctor"})
 ABSTRACT_NOUNS = frozenset({
     "step", "attempt", "consequence", "assessment", "pressure", "measure", "move", "effort", "issue",
     "problem", "matter", "process", "need", "way", "plan", "report", "statement", "letter", "access",

@@ -257,7 +257,7 @@ def _durative(token: Any) -> bool:
             if prep.dep_ != "prep":
                 continue
             if prep.lower_ == "since" and node.pos_ in {"VERB", "AUX"} and _perfect(node) \
-                    and not _counted_since_recently(node, prep):
+                    and not _counted_since_recently(node, prep) and not _since_recent_day(prep):
                 return True
             if prep.lower_ in {"for", "during", "over"} and _perfect(node) and \
                     any(o.lemma_.lower() in DURATION_UNITS for o in prep.children):
@@ -266,6 +266,16 @@ def _durative(token: Any) -> bool:
             break
         node = node.head
     return False
+
+
+#: Days of the week and parts of a day: "since Sunday night" is this week's act.
+_RECENT_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                          "morning", "afternoon", "evening", "night", "dawn"})
+
+
+def _since_recent_day(since: Any) -> bool:
+    """'Mobile internet services have been suspended since Sunday night': the suspension began then."""
+    return any(t.lower_ in _RECENT_DAYS for o in since.children if o.dep_ == "pobj" for t in o.subtree)
 
 
 def _counted_since_recently(verb: Any, since: Any) -> bool:
@@ -697,7 +707,7 @@ def _background_adverb(token: Any) -> bool:
                 return True
             if c.lower_ == "since" and c.dep_ in {"prep", "advmod", "mark"} and any(
                     a.dep_ == "aux" and a.lemma_ == "have" for a in node.children) \
-                    and not _counted_since_recently(node, c):
+                    and not _counted_since_recently(node, c) and not _since_recent_day(c):
                 return True   # "since then, troops have reinforced positions"
         if node.lemma_.lower() in {"continue", "keep"} and node.i != token.i and any(
                 a.dep_ == "aux" and a.lemma_ == "have" for a in node.children):
