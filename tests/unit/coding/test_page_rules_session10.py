@@ -222,3 +222,13 @@ def test_an_official_denying_that_people_were_arrested_rejects_the_report(code_t
 def test_a_farmer_hacked_to_death_was_attacked(code_text: CodeText) -> None:
     text = "A farmer was hacked to death in his garden near the village on Sunday, police said."
     assert "ASSAULT" in _types(code_text(text, published="2026-03-11"))
+
+
+def test_a_mine_that_kills_on_another_day_is_another_incident(code_text: CodeText) -> None:
+    text = LEAD + "A landmine killed two children herding goats near the village on Tuesday."
+    assert _types(code_text(text, published="2026-03-11")).count("ASSAULT") == 2
+
+
+def test_internet_suspended_since_sunday_night_is_news(code_text: CodeText) -> None:
+    text = LEAD + "Mobile internet services in the region have been suspended since Sunday night."
+    assert "COERCE" in _types(code_text(text, published="2026-03-10"))

@@ -211,7 +211,9 @@ def _host_for(draft: Draft, kept: list[Draft]) -> Draft | None:
     shared = [d for d in earlier if d.anchors & draft.anchors and (draft.is_anaphoric or not (
         _elsewhere(draft, d) or _other_province(draft, d)))]
     if shared and (draft.is_anaphoric or not draft.has_actor):
-        return _on_its_day(draft, shared)
+        host = _on_its_day(draft, shared)
+        if not (not draft.is_anaphoric and draft.killed is not None and _days_apart(draft, host)):
+            return host   # (not "A landmine killed two children on Monday" after Saturday's raid: its own dead)
     if draft.status == "claimed" and _claim_of_told(draft):   # "JNIM claimed responsibility ..., saying
         told = [d for d in earlier if side(d) != "state" and d.status != "hypothetical"
                 and (d.place is None or draft.place is None or d.place.country == draft.place.country)
@@ -309,6 +311,13 @@ def _another_month(draft: Draft, host: Draft) -> bool:
     if a.precision == "month":
         return (a.date.year, a.date.month) != (b.date.year, b.date.month)
     return a.precision == "year" and a.date.year != b.date.year
+
+
+def _days_apart(draft: Draft, host: Draft) -> bool:
+    """Both told on days of their own by the text, more than a day apart."""
+    a, b = draft.date, host.date
+    return a is not None and b is not None and a.source == "text" and b.source in {"text", "context"} \
+        and a.precision == b.precision == "day" and abs((a.date - b.date).days) > 1
 
 
 def _on_its_day(draft: Draft, hosts: list[Draft]) -> Draft:
