@@ -232,3 +232,22 @@ def test_a_mine_that_kills_on_another_day_is_another_incident(code_text: CodeTex
 def test_internet_suspended_since_sunday_night_is_news(code_text: CodeText) -> None:
     text = LEAD + "Mobile internet services in the region have been suspended since Sunday night."
     assert "COERCE" in _types(code_text(text, published="2026-03-10"))
+
+
+def test_a_round_ups_weekly_toll_is_no_event_of_its_own(code_text: CodeText) -> None:
+    text = ("At least seven people were killed in a week of violence across the region, as gunmen raided a market "
+            "and a drone struck a wedding. On Monday, gunmen raided the market in Tera, killing four traders.")
+    attacks = [e for e in code_text(text, published="2026-03-12") if e.type == "ASSAULT"]
+    assert attacks and all(not e.evidence.text.startswith("At least seven") for e in attacks)
+
+
+def test_carnival_troupes_firing_shots_are_a_review(code_text: CodeText) -> None:
+    text = ("The murga fired the first shots of the carnival with a retirada that left the audience in tears. "
+            "The troupes answered with a carpet-bombing of lyrics, and the singers of the second murga "
+            "declared a truce at the end of the concert to loud applause.")
+    assert code_text(text, published="2026-02-12") == []
+
+
+def test_boat_traffic_suspended_on_a_river_is_a_restriction(code_text: CodeText) -> None:
+    text = LEAD + "The defence ministry also suspended civilian boat traffic on the river on Monday."
+    assert "COERCE" in _types(code_text(text, published="2026-03-10"))

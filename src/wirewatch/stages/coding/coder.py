@@ -91,6 +91,7 @@ from wirewatch.stages.coding.selection import (
     LEAD,
     UNREAL,
     anchoring_protest,
+    closed_crossing,
     pact,
     told_as_time,
     dangling_root_subject,
@@ -327,6 +328,10 @@ class _ArticleState:
         if _open_question(sentence):   # "Could you cut them off?", "- Whether the curfew is extended ..."
             for draft in made:
                 draft.status = "hypothetical"
+        if made and _WEEK_TALLY.match(sentence.text):   # "At least nine people were killed in a week of violence
+            made = [d for d in made if d.concurrent and d.type != "ASSAULT"]   # across the Fezzan, as armed groups
+            # fought ..., gunmen seized ...": a round-up's sum, each act told below (but "..., as lawmakers extended
+            # the state of emergency": what a named party did meanwhile)
         made = _drop_side_casualties(made, sentence.doc)
         made = _drop_narrated_accusations(made, sentence.doc)
         self._apply_claim_phrase(sentence, made)
@@ -588,6 +593,9 @@ class _ArticleState:
                     return None
                 actor_tok, target_tok = verdict.speaker, actor_tok
                 roles = self._graded(actor_tok, target_tok)
+        if type_ == "COERCE" and cameo == "1723" and lemma in {"suspend", "halt"} and closed_crossing(token, roles):
+            type_, cameo, mode = "SANCTION", "163", "embargo"   # "suspended all freight traffic at the road crossing
+            # on the Belarusian border": a blockade of the other side (not "suspended boat traffic on the river")
         if type_ == "COERCE" and _takes_ground(token, self._is_place):
             type_, cameo, mode = "ASSAULT", "192", "occupy"   # "captured a police outpost"
         if type_ == "ASSAULT" and _weapons_test(token):
@@ -1033,6 +1041,13 @@ CASUALTY_VERBS = frozenset({"injure", "wound", "hurt", "kill", "die"})
 AIRCRAFT = frozenset({"aircraft", "jet", "plane", "warplane", "helicopter", "gunship", "bomber", "fighter-jet"})
 
 
+#: A round-up's opening sum of a week's violence ("At least nine people were killed in a week of violence across
+#: ...", "Five people were killed in and around Sidon this week, in a gun battle ... and a drone strike ...").
+_WEEK_TALLY = re.compile(r"^\W*(?:at least |more than |some |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"eleven|twelve|a dozen|dozens of|scores of)\b[^.;:]{0,40}?\b(?:were|have been) killed\b"
+                         r"(?=[^.]*\b(?:this week|a week of|past week|over the weekend|this month)\b)", re.IGNORECASE)
+
+
 def _diplomatic(actor: Actor | None, token: Any) -> bool:
     """A ministry or government "protests" something (a direct object, or "lodged a protest"):
     a diplomatic protest, not a demonstration."""
@@ -1236,7 +1251,8 @@ def _in_protest(token: Any) -> bool:
 
 
 #: Where the wounded and the sick are flown, and what they are.
-EVACUATION_WORDS = frozenset({"hospital", "clinic", "wounded", "injured", "sick", "casualty", "medical", "body"})
+EVACUATION_WORDS = frozenset({"hospital", "clinic", "wounded", "injured", "wound", "injure", "sick", "casualty", "medical",
+                              "body"})
 
 
 def _evacuation(token: Any) -> bool:

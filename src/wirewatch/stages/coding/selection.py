@@ -63,7 +63,10 @@ GENRE_WORDS = frozenset({
     "climbers", "basketball", "rebounds", "three-pointer", "playoffs", "playoff", "quarterback", "touchdown",
     "tennis", "forehand", "backhand", "golf", "birdie", "bogey", "fairway", "boxing", "uppercut", "referee",
     "esports", "semi-final", "semifinal", "quarter-final", "quarterfinal", "tournament", "championship",
-    "stocks", "earnings", "auction", "auctions", "shareholders", "dividend"})
+    "stocks", "earnings", "auction", "auctions", "shareholders", "dividend", "carnival", "murga", "murgas",
+    "comparsa", "comparsas", "samba", "costumes", "choir", "concert", "concerts", "festival", "audience",
+    "performers", "singer", "singers", "rehearsal", "rehearsals", "troupe", "troupes", "album", "orchestra",
+    "ballet", "encore", "applause", "lyrics", "songwriter"})
 _WORD = re.compile(r"[a-z][a-z-]*(?: share| service| outages)?")
 
 
@@ -532,7 +535,7 @@ def secondary_rejection(draft: Draft, roles: Roles, sentence: Any, token: Any, i
     if draft.type == "REQUEST" and _the_public(roles.target_token):
         return "appeal to the public outside the lead"   # "the mufti appealed to residents to ..."
     if (draft.type == "SANCTION" or draft.converted and not event_object) and roles.target_grade < AGENT \
-            and not (draft.type == "SANCTION" and (_measure_on_someone(token) or _closed_crossing(token, roles))):
+            and not (draft.type == "SANCTION" and (_measure_on_someone(token) or closed_crossing(token, roles))):
         return "measure without a target outside the lead"   # "suspended activities", "gave no details"
     if not is_verbal and _characterised(token):
         return "characterised, not reported"   # "an attack on Ghanaian soil is only a matter of time"
@@ -629,7 +632,7 @@ def _party_demand(draft: Draft, roles: Roles, token: Any, sentence: Any) -> bool
 CROSSINGS = frozenset({"border", "crossing", "checkpoint", "frontier", "port", "airspace"})
 
 
-def _closed_crossing(token: Any, roles: Roles) -> bool:
+def closed_crossing(token: Any, roles: Roles) -> bool:
     """'Somaliland closed its checkpoint at Oog to commercial trucks': a named party's blockade."""
     if token.pos_ != "VERB" or roles.actor_grade < AGENT:
         return False
