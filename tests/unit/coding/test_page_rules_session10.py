@@ -251,3 +251,13 @@ def test_carnival_troupes_firing_shots_are_a_review(code_text: CodeText) -> None
 def test_boat_traffic_suspended_on_a_river_is_a_restriction(code_text: CodeText) -> None:
     text = LEAD + "The defence ministry also suspended civilian boat traffic on the river on Monday."
     assert "COERCE" in _types(code_text(text, published="2026-03-10"))
+
+
+def test_lawyers_who_will_appeal_make_no_request(code_text: CodeText) -> None:
+    text = LEAD + "Defence lawyers said on Monday they would appeal the verdict."
+    assert "REQUEST" not in _types(code_text(text, published="2026-03-10"))
+
+
+def test_an_appeal_for_calm_is_a_request(code_text: CodeText) -> None:
+    text = LEAD + "The governor appealed for calm on Monday."
+    assert "REQUEST" in _types(code_text(text, published="2026-03-10"))

@@ -66,7 +66,9 @@ GENRE_WORDS = frozenset({
     "stocks", "earnings", "auction", "auctions", "shareholders", "dividend", "carnival", "murga", "murgas",
     "comparsa", "comparsas", "samba", "costumes", "choir", "concert", "concerts", "festival", "audience",
     "performers", "singer", "singers", "rehearsal", "rehearsals", "troupe", "troupes", "album", "orchestra",
-    "ballet", "encore", "applause", "lyrics", "songwriter"})
+    "ballet", "encore", "applause", "lyrics", "songwriter", "fireworks", "pyrotechnic", "pyrotechnics",
+    "pyrotechnicians", "spectators", "customers", "restaurant", "restaurants", "menu", "discounts", "shoppers",
+    "retailers", "retail", "contest", "prize", "trophy", "display", "displays", "finalists", "champions"})
 _WORD = re.compile(r"[a-z][a-z-]*(?: share| service| outages)?")
 
 
