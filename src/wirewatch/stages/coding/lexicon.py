@@ -29,7 +29,7 @@ IRREGULAR_PAST = {
     "gave": "give", "sought": "seek", "held": "hold", "led": "lead", "sent": "send",
     "brought": "bring", "bought": "buy", "blew": "blow", "blown": "blow", "broke": "break",
     "broken": "break", "built": "build", "caught": "catch", "chose": "choose", "drew": "draw",
-    "drove": "drive", "fell": "fall", "fled": "flee", "flew": "fly", "flown": "fly", "sank": "sink", "sunk": "sink", "stolen": "steal", "undertaken": "undertake", "began": "begin", "begun": "begin", "swore": "swear", "sworn": "swear", "dealt": "deal", "forbade": "forbid",
+    "drove": "drive", "fell": "fall", "fled": "flee", "flew": "fly", "flown": "fly", "sank": "sink", "sunk": "sink", "stolen": "steal", "undertaken": "undertake", "began": "begin", "begun": "begin", "forbade": "forbid",
     "froze": "freeze", "frozen": "freeze", "went": "go", "gone": "go", "hung": "hang",
     "hid": "hide", "kept": "keep", "laid": "lay", "left": "leave", "lost": "lose", "made": "make",
     "paid": "pay", "rode": "ride", "rose": "rise", "ran": "run", "said": "say", "saw": "see",
